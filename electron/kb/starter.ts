@@ -1,0 +1,31 @@
+/**
+ * Starter content shipped in data/starter.json: what a new installation is
+ * filled with on first start. Validated with the same schemas as user data.
+ */
+import { z } from 'zod';
+import starterJson from '../../data/starter.json';
+import {
+  ComparisonEntry,
+  GlossaryTerm,
+  Organisation,
+  Practice,
+  Topic,
+  Visit,
+} from '../../shared/model';
+
+export const StarterContent = z
+  .object({
+    organisations: z.array(Organisation),
+    topics: z.array(Topic),
+    practices: z.array(Practice),
+    visits: z.array(Visit),
+    glossary: z.array(GlossaryTerm),
+    comparison: z.array(ComparisonEntry),
+  })
+  .strict();
+export type StarterContent = z.infer<typeof StarterContent>;
+
+/** The starter content bundled with the app, validated. */
+export function loadStarterContent(): StarterContent {
+  return StarterContent.parse(starterJson);
+}

@@ -1,0 +1,125 @@
+/**
+ * The main process: app lifecycle, single instance, the window, the menu,
+ * dialogs and IPC registration. Thin wiring only; the logic lives in
+ * electron/kb (the core) and electron/main (security rules, menu, files).
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import i18next from 'i18next';
+import { i18nOptions } from '../shared/i18n';
+import { pickLanguage } from '../shared/language';
+import type { Lang } from '../shared/model';
+import { createDispatcher } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { openKnowledgeBase } from './kb/knowledge-base';
+import { createAppFileHandler } from './main/app-files';
+import { registerIpc } from './main/ipc';
+import { menuTemplate } from './main/menu';
+import {
+  APP_SCHEME,
+  APP_URL,
+  hardenSession,
+  hardenWebContents,
+  mainWindowOptions,
+} from './main/security';
+
+const here = import.meta.dirname;
+const RENDERER_DIR = path.join(here, '../renderer');
+const PRELOAD = path.join(here, '../preload/preload.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
+]);
+
+// Every web contents, including any the app never meant to create, refuses navigation and new windows.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+let mainWindow: BrowserWindow | null = null;
+const i18n = i18next.createInstance();
+
+export async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppFileHandler(RENDERER_DIR));
+
+  const systemLocales = app.getPreferredSystemLanguages();
+  await i18n.init(i18nOptions(pickLanguage(systemLocales))); // so that even a failed start speaks the user's language
+  const kb = await openKnowledgeBase(app.getPath('userData'), { systemLocales });
+  await i18n.changeLanguage(kb.settings.language);
+
+  const dispatch = createDispatcher(
+    createHandlers(kb, {
+      languageChanged: (language) => void setLanguage(language),
+      openExternal,
+    }),
+  );
+  registerIpc(ipcMain, dispatch);
+  buildMenu();
+  createWindow();
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({ ...mainWindowOptions(PRELOAD), title: 'twinning-kb' });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(APP_URL);
+}
+
+async function setLanguage(language: Lang): Promise<void> {
+  await i18n.changeLanguage(language);
+  buildMenu();
+}
+
+function buildMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(i18n.t, { about: showAbout }, process.platform)),
+  );
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: i18n.t('about', { ns: 'menu' }),
+    message: 'twinning-kb',
+    detail: i18n.t('aboutDetail', { ns: 'menu', version: app.getVersion() }),
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+/** Links in content leave the app only as http(s), only to the system browser, only after the user agrees. */
+async function openExternal(url: string): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    title: i18n.t('openLinkTitle', { ns: 'menu' }),
+    message: i18n.t('openLinkMessage', { ns: 'menu' }),
+    detail: url,
+    buttons: [i18n.t('openLinkConfirm', { ns: 'menu' }), i18n.t('cancel', { ns: 'menu' })],
+    defaultId: 1,
+    cancelId: 1,
+  };
+  const { response } = mainWindow
+    ? await dialog.showMessageBox(mainWindow, options)
+    : await dialog.showMessageBox(options);
+  if (response !== 0) return false;
+  await shell.openExternal(url);
+  return true;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('twinning-kb', i18n.t('startFailed', { ns: 'errors', detail: String(error) }));
+      app.quit();
+    });
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import type { KbCallError } from '../lib/kb';
+
+/** A failed call, explained in the interface language. */
+export function ErrorMessage({ error }: { error: KbCallError }) {
+  const { t } = useTranslation('errors');
+  return (
+    <p className="message message-error" role="alert">
+      {t(error.code)}
+    </p>
+  );
+}

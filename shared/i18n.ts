@@ -1,0 +1,34 @@
+/**
+ * i18next set-up shared by main (menus, dialogs) and renderer: the same
+ * locales/ files, the same options. Dates and numbers go through i18next's
+ * Intl formatters, plurals through Intl.PluralRules.
+ */
+import type { InitOptions } from 'i18next';
+import deApp from '../locales/de/app.json';
+import deErrors from '../locales/de/errors.json';
+import deMenu from '../locales/de/menu.json';
+import nlApp from '../locales/nl/app.json';
+import nlErrors from '../locales/nl/errors.json';
+import nlMenu from '../locales/nl/menu.json';
+import type { Lang } from './model';
+
+export const resources = {
+  de: { app: deApp, errors: deErrors, menu: deMenu },
+  nl: { app: nlApp, errors: nlErrors, menu: nlMenu },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.de) as (keyof (typeof resources)['de'])[];
+
+export function i18nOptions(language: Lang): InitOptions {
+  return {
+    lng: language,
+    supportedLngs: ['de', 'nl'],
+    fallbackLng: 'de',
+    ns: NAMESPACES,
+    defaultNS: 'app',
+    resources,
+    interpolation: { escapeValue: false }, // React and native dialogs escape for themselves
+    returnNull: false,
+    initAsync: false,
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The knowledge base's data model: one zod schema per record kind, and the
+ * TypeScript types derived from them. Everything else (store, IPC contract,
+ * starter content, later the exchange bundle) builds on these schemas.
+ */
+import { z } from 'zod';
+
+export const LANGUAGES = ['de', 'nl'] as const;
+export const Lang = z.enum(LANGUAGES);
+export type Lang = z.infer<typeof Lang>;
+
+/** The language that is not `lang`: the partner's language. */
+export const otherLang = (lang: Lang): Lang => (lang === 'de' ? 'nl' : 'de');
+
+export const Id = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'invalid id');
+export const Timestamp = z.iso.datetime({ offset: true });
+const Text = (max: number) => z.string().max(max);
+const Label = Text(300).min(1);
+
+/** A short text required in both interface languages (names of organisations, topics). */
+export const BilingualLabel = z.object({ de: Label, nl: Label }).strict();
+export type BilingualLabel = z.infer<typeof BilingualLabel>;
+
+export const Organisation = z
+  .object({
+    id: Id,
+    name: BilingualLabel,
+    /** ISO 3166-1 alpha-2 country code. */
+    country: z.string().regex(/^[A-Z]{2}$/),
+    kind: z.enum(['berlin-district', 'gemeente', 'other']),
+    starter: z.boolean().optional(),
+  })
+  .strict();
+export type Organisation = z.infer<typeof Organisation>;
+
+export const Topic = z
+  .object({ id: Id, name: BilingualLabel, starter: z.boolean().optional() })
+  .strict();
+export type Topic = z.infer<typeof Topic>;
+
+/** One language version of a practice. */
+export const PracticeText = z
+  .object({
+    title: Label,
+    summary: Text(2_000),
+    /** Markdown; rendered sanitized. */
+    body: Text(200_000),
+  })
+  .strict();
+export type PracticeText = z.infer<typeof PracticeText>;
+
+export const Source = z
+  .object({ title: Label, url: z.url({ protocol: /^https?$/ }).max(2_000) })
+  .strict();
+export type Source = z.infer<typeof Source>;
+
+export const Practice = z
+  .object({
+    id: Id,
+    organisationId: Id,
+    topicIds: z.array(Id).min(1).max(20),
+    tags: z.array(Text(60).min(1)).max(50),
+    /** The language the practice was first written in. */
+    originalLanguage: Lang,
+    texts: z.object({ de: PracticeText.optional(), nl: PracticeText.optional() }).strict(),
+    sources: z.array(Source).max(50),
+    contact: Text(500).optional(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    starter: z.boolean().optional(),
+  })
+  .strict()
+  .refine((p) => p.texts[p.originalLanguage] !== undefined, {
+    message: 'the original language has no text',
+    path: ['texts'],
+  });
+export type Practice = z.infer<typeof Practice>;
+
+export const AnnotationKind = z.enum(['lesson', 'question', 'comment']);
+export type AnnotationKind = z.infer<typeof AnnotationKind>;
+
+export const Annotation = z
+  .object({
+    id: Id,
+    practiceId: Id,
+    kind: AnnotationKind,
+    text: Text(20_000).min(1),
+    language: Lang,
+    author: Text(200).min(1),
+    organisationId: Id,
+    visitId: Id.optional(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .strict();
+export type Annotation = z.infer<typeof Annotation>;
+
+/** A calendar date (YYYY-MM-DD) or a month (YYYY-MM) when the day is not fixed yet. */
+export const CalendarDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/);
+
+export const Visit = z
+  .object({
+    id: Id,
+    hostOrganisationId: Id,
+    guestOrganisationId: Id,
+    status: z.enum(['planned', 'held']),
+    startDate: CalendarDate.optional(),
+    endDate: CalendarDate.optional(),
+    participants: z.array(Text(200).min(1)).max(200),
+    topicIds: z.array(Id).max(20),
+    notes: z.object({ de: Text(50_000).optional(), nl: Text(50_000).optional() }).strict(),
+    sources: z.array(Source).max(50),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    starter: z.boolean().optional(),
+  })
+  .strict();
+export type Visit = z.infer<typeof Visit>;
+
+export const GlossaryTerm = z
+  .object({
+    id: Id,
+    term: BilingualLabel,
+    definition: z.object({ de: Text(2_000), nl: Text(2_000) }).strict(),
+    /** Where the concepts differ rather than translate one-to-one. */
+    note: z.object({ de: Text(2_000), nl: Text(2_000) }).strict().optional(),
+    topicIds: z.array(Id).max(20),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    starter: z.boolean().optional(),
+  })
+  .strict();
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
+
+export const ComparisonEntry = z
+  .object({
+    id: Id,
+    /** e.g. "structure", "council", "executive", or "topic:<topicId>". */
+    dimension: Text(100).min(1),
+    organisationId: Id,
+    text: z.object({ de: Text(20_000).optional(), nl: Text(20_000).optional() }).strict(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    starter: z.boolean().optional(),
+  })
+  .strict();
+export type ComparisonEntry = z.infer<typeof ComparisonEntry>;

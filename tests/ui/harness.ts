@@ -1,0 +1,193 @@
+/**
+ * Runs the real renderer in Debian's Chromium with `window.kb` routed to the
+ * real IPC registration, dispatcher, handlers and a real store in a temp
+ * folder. Only Electron itself is missing: the page is served by the app://
+ * file handler under a test origin, and the preload is the real one, bundled
+ * with a browser stand-in for `electron`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import type { Lang } from '../../shared/model';
+import { createDispatcher } from '../../electron/ipc/dispatch';
+import { createHandlers } from '../../electron/ipc/handlers';
+import { openKnowledgeBase, type KnowledgeBase } from '../../electron/kb/knowledge-base';
+import { createAppFileHandler } from '../../electron/main/app-files';
+import { registerIpc } from '../../electron/main/ipc';
+import { APP_ORIGIN } from '../../electron/main/security';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const RENDERER_DIR = path.join(ROOT, 'out/renderer');
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots');
+/** The page's origin in tests; stands for app://twinning-kb. */
+export const TEST_ORIGIN = 'https://twinning-kb.test';
+
+const CHROME_CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+export function findChromium(): string {
+  const found = CHROME_CANDIDATES.find((candidate) => candidate && existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      'The UI tests need Chromium. On Debian/Ubuntu: `sudo apt-get install -y chromium`; ' +
+        'elsewhere set CHROME_PATH to a Chrome or Chromium executable.',
+    );
+  }
+  return found;
+}
+
+let preloadScript: Promise<string> | undefined;
+
+/** The real electron/preload.ts, bundled for the browser with the stand-in for `electron`. */
+function bundlePreload(): Promise<string> {
+  preloadScript ??= build({
+    configFile: false,
+    logLevel: 'silent',
+    resolve: { alias: { electron: path.join(ROOT, 'tests/ui/browser-electron.ts') } },
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: path.join(ROOT, 'electron/preload.ts'), formats: ['iife'], name: 'preload' },
+    },
+  }).then((output) => {
+    const result = Array.isArray(output) ? output[0] : output;
+    if (!result || !('output' in result)) throw new Error('unexpected vite build result');
+    const chunk = result.output.find((o) => o.type === 'chunk');
+    if (!chunk || chunk.type !== 'chunk') throw new Error('preload bundle has no code');
+    return chunk.code;
+  });
+  return preloadScript;
+}
+
+export interface AppSession {
+  page: Page;
+  kb: KnowledgeBase;
+  dataDir: string;
+  /** Every URL the page requested, to check that nothing leaves the app. */
+  requests: string[];
+  /** Links the app asked main to open in the system browser. */
+  openedExternally: string[];
+  /** Errors thrown in the page or logged to its console as errors. */
+  pageErrors: string[];
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+let browser: Promise<Browser> | undefined;
+
+export function launchBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  if (browser) await (await browser).close();
+  browser = undefined;
+}
+
+export async function openApp(options: { systemLocales?: string[]; dataDir?: string } = {}): Promise<AppSession> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npm run build` (npm test does this first).');
+  }
+  const ownsDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'twinning-kb-ui-')));
+  const kb = await openKnowledgeBase(dataDir, { systemLocales: options.systemLocales ?? ['de-DE'] });
+  const openedExternally: string[] = [];
+  const languages: Lang[] = [];
+
+  // The real registration on a stand-in ipcMain: the same sender check and dispatcher as in the app.
+  const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>();
+  const ipcMain = { handle: (channel: string, listener: never) => ipcHandlers.set(channel, listener) } as unknown as IpcMain;
+  registerIpc(
+    ipcMain,
+    createDispatcher(
+      createHandlers(kb, {
+        languageChanged: (language) => languages.push(language),
+        openExternal: async (url) => {
+          openedExternally.push(url);
+          return false;
+        },
+      }),
+    ),
+  );
+
+  const context = await (await launchBrowser()).newContext({ locale: 'de-DE', viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+
+  const serve = createAppFileHandler(RENDERER_DIR);
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(`${TEST_ORIGIN}/`)) return route.abort('blockedbyclient');
+    const response = await serve(new Request(APP_ORIGIN + url.slice(TEST_ORIGIN.length)));
+    return route.fulfill({
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: Buffer.from(await response.arrayBuffer()),
+    });
+  });
+
+  await page.exposeBinding('__kbInvoke', (source, channel: string, payload: unknown) => {
+    const handler = ipcHandlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    const frame = source.frame;
+    const senderFrame = {
+      url: frame.url().replace(TEST_ORIGIN, APP_ORIGIN),
+      parent: frame.parentFrame(),
+    };
+    return handler({ senderFrame } as unknown as IpcMainInvokeEvent, payload);
+  });
+  await page.addInitScript({ content: await bundlePreload() });
+  await page.goto(`${TEST_ORIGIN}/index.html`);
+
+  return {
+    page,
+    kb,
+    dataDir,
+    requests,
+    openedExternally,
+    pageErrors,
+    async screenshot(name) {
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+    },
+    async close() {
+      await context.close();
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Requests that left the app's own origin (none are allowed). */
+export function foreignRequests(session: AppSession): string[] {
+  return session.requests.filter((url) => !url.startsWith(`${TEST_ORIGIN}/`) && !url.startsWith('data:'));
+}
