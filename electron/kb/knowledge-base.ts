@@ -2,9 +2,7 @@
  * The knowledge base: the operations the app offers on the store. Plain Node,
  * no Electron, so everything here is tested directly.
  */
-import type { Low } from 'lowdb';
 import type {
-  Notice,
   Overview,
   ParsedRequestOf,
   PracticePage,
@@ -15,7 +13,7 @@ import { pickLanguage } from '../../shared/language';
 import { LANGUAGES, type Lang, type Practice } from '../../shared/model';
 import { KbError } from './errors';
 import { loadStarterContent } from './starter';
-import { openStore, type StoreData } from './store';
+import { openStore, type Change, type Store } from './store';
 
 export interface OpenOptions {
   /** The operating system's preferred locales, best first; picks the language on first start. */
@@ -23,33 +21,26 @@ export interface OpenOptions {
 }
 
 export async function openKnowledgeBase(dir: string, options: OpenOptions): Promise<KnowledgeBase> {
-  const { db, notices } = await openStore(dir, loadStarterContent);
-  const kb = new KnowledgeBase(db, notices);
-  if (db.data.settings.language === null) {
+  const kb = new KnowledgeBase(await openStore(dir, loadStarterContent));
+  if (kb.store.settings.language === null) {
     await kb.setLanguage(pickLanguage(options.systemLocales));
   }
   return kb;
 }
 
 export class KnowledgeBase {
-  readonly #db: Low<StoreData>;
-  readonly #notices: Notice[];
+  readonly store: Store;
 
-  constructor(db: Low<StoreData>, notices: Notice[]) {
-    this.#db = db;
-    this.#notices = notices;
-  }
-
-  get #data(): StoreData {
-    return this.#db.data;
+  constructor(store: Store) {
+    this.store = store;
   }
 
   get settings(): Settings {
-    return { language: this.#data.settings.language ?? 'de' };
+    return { language: this.store.settings.language ?? 'de' };
   }
 
   overview(): Overview {
-    const practices = this.#data.practices;
+    const practices = this.store.all('practices');
     const tags = [...countBy(practices.flatMap((p) => p.tags))]
       .map(([tag, count]) => ({ tag, count }))
       .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
@@ -57,16 +48,16 @@ export class KnowledgeBase {
     const byOrganisation = countBy(practices.map((p) => p.organisationId));
     return {
       settings: this.settings,
-      organisations: this.#data.organisations.map((o) => ({ ...o, practiceCount: byOrganisation.get(o.id) ?? 0 })),
-      topics: this.#data.topics.map((t) => ({ ...t, practiceCount: byTopic.get(t.id) ?? 0 })),
+      organisations: this.store.all('organisations').map((o) => ({ ...o, practiceCount: byOrganisation.get(o.id) ?? 0 })),
+      topics: this.store.all('topics').map((t) => ({ ...t, practiceCount: byTopic.get(t.id) ?? 0 })),
       tags,
       practiceCount: practices.length,
-      notices: this.#notices,
+      notices: [...this.store.notices],
     };
   }
 
   listPractices(query: ParsedRequestOf<'listPractices'>): PracticePage {
-    const matching = this.#data.practices.filter(
+    const matching = this.store.all('practices').filter(
       (p) =>
         (!query.topicId || p.topicIds.includes(query.topicId)) &&
         (!query.organisationId || p.organisationId === query.organisationId) &&
@@ -81,28 +72,21 @@ export class KnowledgeBase {
   }
 
   getPractice(id: string): Practice {
-    const practice = this.#data.practices.find((p) => p.id === id);
+    const practice = this.store.get('practices', id);
     if (!practice) throw new KbError('notFound', `practice ${id}`);
     return practice;
   }
 
   async setLanguage(language: Lang): Promise<Settings> {
-    await this.#commit((data) => {
-      data.settings.language = language;
-    });
+    await this.#apply([{ op: 'settings', settings: { language } }]);
     return this.settings;
   }
 
-  /**
-   * Applies a change and writes it durably. If the write fails, the in-memory
-   * state is reloaded from disk so it never claims what is not saved.
-   */
-  async #commit(change: (data: StoreData) => void): Promise<void> {
-    change(this.#data);
+  /** Writes a batch of changes durably; a failed write becomes a typed error and changes nothing. */
+  async #apply(changes: readonly Change[]): Promise<void> {
     try {
-      await this.#db.write();
+      await this.store.apply(changes);
     } catch (error) {
-      await this.#db.read();
       throw new KbError('storeWriteFailed', (error as Error).message, { cause: error });
     }
   }

@@ -1,9 +1,8 @@
-import { Low, type Adapter } from 'lowdb';
+import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { KbError } from '../../electron/kb/errors';
-import { KnowledgeBase, openKnowledgeBase } from '../../electron/kb/knowledge-base';
+import { openKnowledgeBase } from '../../electron/kb/knowledge-base';
 import { loadStarterContent } from '../../electron/kb/starter';
-import { seedData, type StoreData } from '../../electron/kb/store';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -75,19 +74,10 @@ describe('the knowledge base', () => {
     expect(() => kb.getPractice('no-such-practice')).toThrow(expect.objectContaining({ code: 'notFound' }));
   });
 
-  it('reports a failed write as storeWriteFailed and keeps only what is on disk', async () => {
-    const onDisk: StoreData = seedData(loadStarterContent());
-    onDisk.settings.language = 'de';
-    const diskFull: Adapter<StoreData> = {
-      read: async () => structuredClone(onDisk),
-      write: async () => {
-        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-      },
-    };
-    const db = new Low(diskFull, onDisk);
-    await db.read();
-    const kb = new KnowledgeBase(db, []);
-
+  it('reports a failed write as storeWriteFailed and keeps the previous settings', async () => {
+    const dir = await tempDir();
+    const kb = await openKnowledgeBase(dir, { systemLocales: ['de'] });
+    await rm(dir, { recursive: true });
     const failure = await kb.setLanguage('nl').catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(KbError);
     expect((failure as KbError).code).toBe('storeWriteFailed');

@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStarterContent } from '../../electron/kb/starter';
-import { openStore, STORE_FILE, StoreData } from '../../electron/kb/store';
+import { applyChanges, openStore, seedData, STORE_FILE, StoreData } from '../../electron/kb/store';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -10,33 +10,38 @@ const tempDir = useTempDirs();
 describe('the store', () => {
   it('creates a store file filled with the starter content on first open', async () => {
     const dir = await tempDir();
-    const { db, notices } = await openStore(dir, loadStarterContent);
-    expect(notices).toEqual([]);
+    const store = await openStore(dir, loadStarterContent);
+    expect(store.notices).toEqual([]);
     const onDisk = StoreData.parse(JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')));
     expect(onDisk.practices.length).toBe(loadStarterContent().practices.length);
-    expect(onDisk.installationId).toBe(db.data.installationId);
+    expect(onDisk.installationId).toBe(store.installationId);
     expect(onDisk.settings.language).toBeNull();
   });
 
   it('persists a change and reads it back after reopening', async () => {
     const dir = await tempDir();
     const first = await openStore(dir, loadStarterContent);
-    first.db.data.settings.language = 'nl';
-    first.db.data.practices = first.db.data.practices.slice(0, 2);
-    await first.db.write();
+    const [kept, removed] = first.all('practices');
+    await first.apply([
+      { op: 'settings', settings: { language: 'nl' } },
+      { op: 'delete', collection: 'practices', id: removed!.id },
+      { op: 'put', collection: 'practices', record: { ...kept!, tags: ['changed'] } },
+    ]);
 
     const second = await openStore(dir, () => {
       throw new Error('an existing store must not be seeded again');
     });
-    expect(second.db.data.settings.language).toBe('nl');
-    expect(second.db.data.practices).toHaveLength(2);
-    expect(second.db.data.installationId).toBe(first.db.data.installationId);
+    expect(second.settings.language).toBe('nl');
+    expect(second.all('practices')).toHaveLength(first.all('practices').length);
+    expect(second.get('practices', removed!.id)).toBeUndefined();
+    expect(second.get('practices', kept!.id)?.tags).toEqual(['changed']);
+    expect(second.installationId).toBe(first.installationId);
   });
 
   it('leaves no temporary files behind after writing', async () => {
     const dir = await tempDir();
-    const { db } = await openStore(dir, loadStarterContent);
-    await Promise.all([db.write(), db.write(), db.write()]);
+    const store = await openStore(dir, loadStarterContent);
+    await Promise.all((['de', 'nl', 'de'] as const).map((language) => store.apply([{ op: 'settings', settings: { language } }])));
     expect(await readdir(dir)).toEqual([STORE_FILE]);
   });
 
@@ -48,14 +53,14 @@ describe('the store', () => {
   ])('moves a store holding %s aside, untouched, and starts afresh', async (_name, content) => {
     const dir = await tempDir();
     await writeFile(path.join(dir, STORE_FILE), content);
-    const { db, notices } = await openStore(dir, loadStarterContent);
+    const store = await openStore(dir, loadStarterContent);
 
-    expect(notices).toHaveLength(1);
-    const notice = notices[0]!;
+    expect(store.notices).toHaveLength(1);
+    const notice = store.notices[0]!;
     expect(notice.kind).toBe('storeRecovered');
     expect(path.dirname(notice.movedTo)).toBe(dir);
     expect(await readFile(notice.movedTo, 'utf8')).toBe(content);
-    expect(db.data.practices.length).toBeGreaterThan(0);
+    expect(store.all('practices').length).toBeGreaterThan(0);
     StoreData.parse(JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')));
   });
 
@@ -64,5 +69,36 @@ describe('the store', () => {
     await mkdir(path.join(dir, STORE_FILE)); // reading a folder fails with EISDIR, not a syntax error
     await expect(openStore(dir, loadStarterContent)).rejects.toThrow(/EISDIR/);
     expect(await readdir(dir)).toEqual([STORE_FILE]);
+  });
+
+  it('changes nothing, in memory or on disk, when a write fails', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir, loadStarterContent);
+    const before = store.all('practices');
+    await rm(dir, { recursive: true }); // the folder is gone, as when a network drive disconnects
+    await expect(store.apply([{ op: 'delete', collection: 'practices', id: before[0]!.id }])).rejects.toThrow(/ENOENT/);
+    expect(store.all('practices')).toBe(before);
+  });
+});
+
+describe('applying changes', () => {
+  const data = seedData(loadStarterContent());
+  const [first, second] = data.practices;
+
+  it('adds, replaces and deletes records without touching the original data', () => {
+    const added = { ...first!, id: 'practice-new' };
+    const next = applyChanges(data, [
+      { op: 'put', collection: 'practices', record: added },
+      { op: 'put', collection: 'practices', record: { ...first!, tags: ['x'] } },
+      { op: 'delete', collection: 'practices', id: second!.id },
+      { op: 'delete', collection: 'practices', id: 'no-such-id' },
+    ]);
+    expect(next.practices.map((p) => p.id)).toEqual(
+      [first!.id, ...data.practices.slice(2).map((p) => p.id), 'practice-new'],
+    );
+    expect(next.practices[0]!.tags).toEqual(['x']);
+    expect(data.practices[0]).toBe(first);
+    expect(data.practices[1]).toBe(second);
+    expect(next.organisations).toBe(data.organisations); // untouched collections are shared, not copied
   });
 });

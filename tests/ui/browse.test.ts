@@ -122,11 +122,10 @@ describe('browsing the knowledge base', () => {
 
   it('shows a practice that lacks the interface language in the other one, marked with its lang', async () => {
     const dataDir = await tempDir();
-    const { db } = await openStore(dataDir, loadStarterContent);
-    const practice = db.data.practices[0]!;
-    practice.originalLanguage = 'de';
-    delete practice.texts.nl;
-    await db.write();
+    const store = await openStore(dataDir, loadStarterContent);
+    const practice = { ...store.all('practices')[0]!, originalLanguage: 'de' as const };
+    practice.texts = { de: practice.texts.de };
+    await store.apply([{ op: 'put', collection: 'practices', record: practice }]);
 
     session = await openApp({ dataDir, systemLocales: ['nl-NL'] });
     const { page } = session;
