@@ -38,6 +38,13 @@ export const Topic = z
   .strict();
 export type Topic = z.infer<typeof Topic>;
 
+/** Who wrote something: the name and organisation the user gave in settings. */
+export const Author = z.object({ name: Text(200).min(1), organisationId: Id }).strict();
+export type Author = z.infer<typeof Author>;
+
+/** SHA-256, hex: identifies the source text a translation was made from. */
+export const TextHash = z.string().regex(/^[0-9a-f]{64}$/);
+
 /** One language version of a practice. */
 export const PracticeText = z
   .object({
@@ -45,6 +52,12 @@ export const PracticeText = z
     summary: Text(2_000),
     /** Markdown; rendered sanitized. */
     body: Text(200_000),
+    /**
+     * For a translation: the hash of the original-language text it was made
+     * from (or last checked against). When the original changes, the hash no
+     * longer matches and the translation is outdated.
+     */
+    basedOn: TextHash.optional(),
   })
   .strict();
 export type PracticeText = z.infer<typeof PracticeText>;
@@ -67,6 +80,10 @@ export const Practice = z
     contact: Text(500).optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    createdBy: Author.optional(),
+    updatedBy: Author.optional(),
+    /** Set when moved to the trash; the practice is hidden until restored or purged. */
+    deletedAt: Timestamp.optional(),
     starter: z.boolean().optional(),
   })
   .strict()
@@ -88,6 +105,8 @@ export const Annotation = z
     language: Lang,
     author: Text(200).min(1),
     organisationId: Id,
+    /** The installation it was written on: its author may edit or delete it there. */
+    installationId: z.uuid().optional(),
     visitId: Id.optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -145,3 +164,10 @@ export const ComparisonEntry = z
   })
   .strict();
 export type ComparisonEntry = z.infer<typeof ComparisonEntry>;
+
+/** A saved version of a record, kept when it is replaced by a newer one. */
+export const Revision = z.discriminatedUnion('collection', [
+  z.object({ id: Id, collection: z.literal('practices'), recordId: Id, record: Practice, savedAt: Timestamp }).strict(),
+  z.object({ id: Id, collection: z.literal('comparison'), recordId: Id, record: ComparisonEntry, savedAt: Timestamp }).strict(),
+]);
+export type Revision = z.infer<typeof Revision>;

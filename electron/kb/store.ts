@@ -15,11 +15,13 @@ import { z } from 'zod';
 import type { Notice } from '../../shared/contract';
 import {
   Annotation,
+  Author,
   ComparisonEntry,
   GlossaryTerm,
   Lang,
   Organisation,
   Practice,
+  Revision,
   Topic,
   Visit,
 } from '../../shared/model';
@@ -37,6 +39,7 @@ const collections = {
   visits: z.array(Visit),
   glossary: z.array(GlossaryTerm),
   comparison: z.array(ComparisonEntry),
+  revisions: z.array(Revision).default([]),
 };
 export type CollectionName = keyof typeof collections;
 export type RecordOf<C extends CollectionName> = z.infer<(typeof collections)[C]>[number];
@@ -44,6 +47,8 @@ export type RecordOf<C extends CollectionName> = z.infer<(typeof collections)[C]
 export const StoreSettings = z.object({
   /** null until the first start picks one from the operating system. */
   language: Lang.nullable(),
+  /** Who writes here: asked on first start, stamped on everything written. */
+  user: Author.nullable().default(null),
 });
 export type StoreSettings = z.infer<typeof StoreSettings>;
 
@@ -76,8 +81,9 @@ export function seedData(starter: StarterContent): StoreData {
   return {
     schemaVersion: STORE_SCHEMA_VERSION,
     installationId: randomUUID(),
-    settings: { language: null },
+    settings: { language: null, user: null },
     annotations: [],
+    revisions: [],
     ...structuredClone(starter),
   };
 }
