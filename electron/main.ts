@@ -60,6 +60,18 @@ export async function start(): Promise<void> {
 function createWindow(): void {
   mainWindow = new BrowserWindow({ ...mainWindowOptions(PRELOAD), title: 'twinning-kb' });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // The renderer holds back unloading while an editor has unsaved changes; the user decides here.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(mainWindow!, {
+      type: 'warning',
+      title: i18n.t('unsavedTitle', { ns: 'menu' }),
+      message: i18n.t('unsavedMessage', { ns: 'menu' }),
+      buttons: [i18n.t('unsavedLeave', { ns: 'menu' }), i18n.t('unsavedStay', { ns: 'menu' })],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice === 0) event.preventDefault(); // preventing the prevention: close anyway
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -6,11 +6,23 @@
  */
 import { z } from 'zod';
 import {
+  type Annotation,
+  AnnotationKind,
+  Author,
+  BilingualLabel,
+  CalendarDate,
   Id,
   Lang,
   type Organisation,
   type Practice,
+  PracticeText,
+  type PracticeRevision,
+  Source,
+  Timestamp,
   type Topic,
+  type TranslationStatus,
+  type Visit,
+  Visit as VisitSchema,
 } from './model';
 
 /** Error codes a call can fail with; the renderer shows `errors:<code>`. */
@@ -19,6 +31,10 @@ export const ERROR_CODES = [
   'forbiddenSender',
   'notFound',
   'storeWriteFailed',
+  'identityRequired',
+  'notYours',
+  'editConflict',
+  'invalidReference',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -34,6 +50,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: KbErrorInfo
 
 export interface Settings {
   language: Lang;
+  /** Who writes on this installation; null until given. */
+  user: Author | null;
 }
 
 /** Something the user must be told once, e.g. that a damaged store was set aside. */
@@ -41,13 +59,17 @@ export type Notice = { kind: 'storeRecovered'; movedTo: string };
 
 export interface Overview {
   settings: Settings;
+  installationId: string;
   organisations: (Organisation & { practiceCount: number })[];
   topics: (Topic & { practiceCount: number })[];
   /** Every tag in use, with how many practices carry it, most used first. */
   tags: { tag: string; count: number }[];
   practiceCount: number;
+  trashCount: number;
   notices: Notice[];
 }
+
+export type TranslationStatuses = Record<Lang, TranslationStatus>;
 
 /** What a practice list shows: both languages' titles and summaries, no bodies. */
 export interface PracticeSummary {
@@ -58,29 +80,95 @@ export interface PracticeSummary {
   originalLanguage: Lang;
   titles: Partial<Record<Lang, string>>;
   summaries: Partial<Record<Lang, string>>;
+  translation: TranslationStatuses;
+  annotationCount: number;
   updatedAt: string;
+  deletedAt?: string;
   starter: boolean;
 }
 
-export interface PracticePage {
+export interface Page<T> {
   total: number;
   offset: number;
-  items: PracticeSummary[];
+  items: T[];
+}
+
+export interface PracticeDetail {
+  practice: Practice;
+  translation: TranslationStatuses;
+}
+
+/** An annotation with what its lists show about the practice it belongs to. */
+export interface AnnotationView extends Annotation {
+  practiceTitles: Partial<Record<Lang, string>>;
+  /** Written on this installation: its author may edit or delete it here. */
+  mine: boolean;
 }
 
 // --- Requests --------------------------------------------------------------
+
+const Paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+const ById = z.object({ id: Id }).strict();
+const NoRequest = z.undefined();
 
 export const PracticeQuery = z
   .object({
     topicId: Id.optional(),
     organisationId: Id.optional(),
     tag: z.string().min(1).max(60).optional(),
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(500).default(100),
+    needsTranslationInto: Lang.optional(),
+    ...Paging,
   })
   .strict();
 
-const NoRequest = z.undefined();
+const EditableText = PracticeText.omit({ basedOn: true });
+export const PracticeInput = z
+  .object({
+    organisationId: Id,
+    topicIds: z.array(Id).min(1).max(20),
+    tags: z.array(z.string().trim().min(1).max(60)).max(50),
+    originalLanguage: Lang,
+    texts: z.object({ de: EditableText.optional(), nl: EditableText.optional() }).strict(),
+    sources: z.array(Source).max(50),
+    contact: z.string().max(500).optional(),
+  })
+  .strict();
+export type PracticeInput = z.infer<typeof PracticeInput>;
+
+export const AnnotationInput = z
+  .object({
+    practiceId: Id,
+    kind: AnnotationKind,
+    text: z.string().trim().min(1).max(20_000),
+    language: Lang,
+    visitId: Id.optional(),
+  })
+  .strict();
+export type AnnotationInput = z.infer<typeof AnnotationInput>;
+
+export const AnnotationQuery = z
+  .object({
+    practiceId: Id.optional(),
+    visitId: Id.optional(),
+    topicId: Id.optional(),
+    organisationId: Id.optional(),
+    kind: AnnotationKind.optional(),
+    ...Paging,
+  })
+  .strict();
+
+export const VisitInput = VisitSchema.pick({
+  hostOrganisationId: true,
+  guestOrganisationId: true,
+  status: true,
+  participants: true,
+  topicIds: true,
+  notes: true,
+  sources: true,
+})
+  .extend({ startDate: CalendarDate.optional(), endDate: CalendarDate.optional() })
+  .strict();
+export type VisitInput = z.infer<typeof VisitInput>;
 
 // --- Channels --------------------------------------------------------------
 
@@ -92,8 +180,36 @@ const channel =
 export const contract = {
   getOverview: channel<Overview>()(NoRequest),
   setLanguage: channel<Settings>()(z.object({ language: Lang }).strict()),
-  listPractices: channel<PracticePage>()(PracticeQuery),
-  getPractice: channel<Practice>()(z.object({ id: Id }).strict()),
+  setUser: channel<Settings>()(Author),
+  addOrganisation: channel<Organisation>()(
+    z.object({ name: BilingualLabel, country: z.string().regex(/^[A-Z]{2}$/) }).strict(),
+  ),
+
+  listPractices: channel<Page<PracticeSummary>>()(PracticeQuery),
+  getPractice: channel<PracticeDetail>()(ById),
+  /** Creates (no id) or updates a practice; `baseUpdatedAt` guards against overwriting a newer version. */
+  savePractice: channel<PracticeDetail>()(
+    z.object({ id: Id.optional(), baseUpdatedAt: Timestamp.optional(), practice: PracticeInput }).strict(),
+  ),
+  markTranslationChecked: channel<PracticeDetail>()(z.object({ id: Id, language: Lang }).strict()),
+  deletePractice: channel<null>()(ById),
+  restorePractice: channel<PracticeDetail>()(ById),
+  purgePractice: channel<null>()(ById),
+  listTrash: channel<PracticeSummary[]>()(NoRequest),
+  listRevisions: channel<PracticeRevision[]>()(ById),
+  restoreRevision: channel<PracticeDetail>()(z.object({ id: Id, revisionId: Id }).strict()),
+
+  listAnnotations: channel<Page<AnnotationView>>()(AnnotationQuery),
+  saveAnnotation: channel<AnnotationView>()(z.object({ id: Id.optional(), annotation: AnnotationInput }).strict()),
+  deleteAnnotation: channel<null>()(ById),
+  restoreAnnotation: channel<AnnotationView>()(ById),
+
+  listVisits: channel<Visit[]>()(NoRequest),
+  getVisit: channel<Visit>()(ById),
+  saveVisit: channel<Visit>()(z.object({ id: Id.optional(), visit: VisitInput }).strict()),
+  deleteVisit: channel<null>()(ById),
+  restoreVisit: channel<Visit>()(ById),
+
   /** Opens an http(s) link in the system browser after the user confirms in main. */
   openExternal: channel<boolean>()(
     z.object({ url: z.url({ protocol: /^https?$/ }).max(2_000) }).strict(),

@@ -93,6 +93,9 @@ export const Practice = z
   });
 export type Practice = z.infer<typeof Practice>;
 
+export const TranslationStatus = z.enum(['missing', 'current', 'outdated']);
+export type TranslationStatus = z.infer<typeof TranslationStatus>;
+
 export const AnnotationKind = z.enum(['lesson', 'question', 'comment']);
 export type AnnotationKind = z.infer<typeof AnnotationKind>;
 
@@ -110,6 +113,7 @@ export const Annotation = z
     visitId: Id.optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    deletedAt: Timestamp.optional(),
   })
   .strict();
 export type Annotation = z.infer<typeof Annotation>;
@@ -131,6 +135,9 @@ export const Visit = z
     sources: z.array(Source).max(50),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    createdBy: Author.optional(),
+    updatedBy: Author.optional(),
+    deletedAt: Timestamp.optional(),
     starter: z.boolean().optional(),
   })
   .strict();
@@ -171,3 +178,4 @@ export const Revision = z.discriminatedUnion('collection', [
   z.object({ id: Id, collection: z.literal('comparison'), recordId: Id, record: ComparisonEntry, savedAt: Timestamp }).strict(),
 ]);
 export type Revision = z.infer<typeof Revision>;
+export type PracticeRevision = Extract<Revision, { collection: 'practices' }>;

@@ -11,6 +11,7 @@ export interface Shell {
 }
 
 export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
+  const { practices, annotations, visits } = kb;
   return {
     getOverview: () => kb.overview(),
     setLanguage: async ({ language }) => {
@@ -18,8 +19,43 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
       shell.languageChanged(language);
       return settings;
     },
-    listPractices: (query) => kb.listPractices(query),
-    getPractice: ({ id }) => kb.getPractice(id),
+    setUser: (user) => kb.setUser(user),
+    addOrganisation: ({ name, country }) => kb.addOrganisation(name, country),
+
+    listPractices: (query) => practices.list(query),
+    getPractice: ({ id }) => practices.get(id),
+    savePractice: ({ id, baseUpdatedAt, practice }) => practices.save(id, practice, baseUpdatedAt),
+    markTranslationChecked: ({ id, language }) => practices.markTranslationChecked(id, language),
+    deletePractice: async ({ id }) => {
+      await practices.trash(id);
+      return null;
+    },
+    restorePractice: ({ id }) => practices.restore(id),
+    purgePractice: async ({ id }) => {
+      await practices.purge(id);
+      return null;
+    },
+    listTrash: () => practices.listTrash(),
+    listRevisions: ({ id }) => practices.revisions(id),
+    restoreRevision: ({ id, revisionId }) => practices.restoreRevision(id, revisionId),
+
+    listAnnotations: (query) => annotations.list(query),
+    saveAnnotation: ({ id, annotation }) => annotations.save(id, annotation),
+    deleteAnnotation: async ({ id }) => {
+      await annotations.trash(id);
+      return null;
+    },
+    restoreAnnotation: ({ id }) => annotations.restore(id),
+
+    listVisits: () => visits.list(),
+    getVisit: ({ id }) => visits.get(id),
+    saveVisit: ({ id, visit }) => visits.save(id, visit),
+    deleteVisit: async ({ id }) => {
+      await visits.trash(id);
+      return null;
+    },
+    restoreVisit: ({ id }) => visits.restore(id),
+
     openExternal: ({ url }) => shell.openExternal(url),
   };
 }

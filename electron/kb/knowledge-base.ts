@@ -1,27 +1,28 @@
 /**
- * The knowledge base: the operations the app offers on the store. Plain Node,
- * no Electron, so everything here is tested directly.
+ * The knowledge base: opens the store and offers its parts (practices,
+ * annotations, visits) and settings. Plain Node, no Electron, so everything
+ * here is tested directly.
  */
-import type {
-  Overview,
-  ParsedRequestOf,
-  PracticePage,
-  PracticeSummary,
-  Settings,
-} from '../../shared/contract';
+import type { Overview, Settings } from '../../shared/contract';
 import { pickLanguage } from '../../shared/language';
-import { LANGUAGES, type Lang, type Practice } from '../../shared/model';
+import type { Author, BilingualLabel, Lang, Organisation } from '../../shared/model';
+import { Annotations } from './annotations';
+import { KbContext } from './context';
 import { KbError } from './errors';
+import { Practices } from './practices';
 import { loadStarterContent } from './starter';
-import { openStore, type Change, type Store } from './store';
+import { openStore, type Store } from './store';
+import { Visits } from './visits';
 
 export interface OpenOptions {
   /** The operating system's preferred locales, best first; picks the language on first start. */
   systemLocales: readonly string[];
+  /** The clock; tests pass their own. */
+  now?: () => Date;
 }
 
 export async function openKnowledgeBase(dir: string, options: OpenOptions): Promise<KnowledgeBase> {
-  const kb = new KnowledgeBase(await openStore(dir, loadStarterContent));
+  const kb = new KnowledgeBase(await openStore(dir, loadStarterContent), options.now);
   if (kb.store.settings.language === null) {
     await kb.setLanguage(pickLanguage(options.systemLocales));
   }
@@ -30,17 +31,26 @@ export async function openKnowledgeBase(dir: string, options: OpenOptions): Prom
 
 export class KnowledgeBase {
   readonly store: Store;
+  readonly practices: Practices;
+  readonly annotations: Annotations;
+  readonly visits: Visits;
+  readonly #ctx: KbContext;
 
-  constructor(store: Store) {
+  constructor(store: Store, now?: () => Date) {
     this.store = store;
+    this.#ctx = new KbContext(store, now);
+    this.practices = new Practices(this.#ctx);
+    this.annotations = new Annotations(this.#ctx);
+    this.visits = new Visits(this.#ctx);
   }
 
   get settings(): Settings {
-    return { language: this.store.settings.language ?? 'de' };
+    const { language, user } = this.store.settings;
+    return { language: language ?? 'de', user };
   }
 
   overview(): Overview {
-    const practices = this.store.all('practices');
+    const practices = this.practices.live();
     const tags = [...countBy(practices.flatMap((p) => p.tags))]
       .map(([tag, count]) => ({ tag, count }))
       .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
@@ -48,71 +58,35 @@ export class KnowledgeBase {
     const byOrganisation = countBy(practices.map((p) => p.organisationId));
     return {
       settings: this.settings,
+      installationId: this.store.installationId,
       organisations: this.store.all('organisations').map((o) => ({ ...o, practiceCount: byOrganisation.get(o.id) ?? 0 })),
       topics: this.store.all('topics').map((t) => ({ ...t, practiceCount: byTopic.get(t.id) ?? 0 })),
       tags,
       practiceCount: practices.length,
+      trashCount: this.store.all('practices').length - practices.length,
       notices: [...this.store.notices],
     };
   }
 
-  listPractices(query: ParsedRequestOf<'listPractices'>): PracticePage {
-    const matching = this.store.all('practices').filter(
-      (p) =>
-        (!query.topicId || p.topicIds.includes(query.topicId)) &&
-        (!query.organisationId || p.organisationId === query.organisationId) &&
-        (!query.tag || p.tags.includes(query.tag)),
-    );
-    matching.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
-    return {
-      total: matching.length,
-      offset: query.offset,
-      items: matching.slice(query.offset, query.offset + query.limit).map(summarize),
-    };
-  }
-
-  getPractice(id: string): Practice {
-    const practice = this.store.get('practices', id);
-    if (!practice) throw new KbError('notFound', `practice ${id}`);
-    return practice;
-  }
-
   async setLanguage(language: Lang): Promise<Settings> {
-    await this.#apply([{ op: 'settings', settings: { language } }]);
+    await this.#ctx.apply([{ op: 'settings', settings: { language } }]);
     return this.settings;
   }
 
-  /** Writes a batch of changes durably; a failed write becomes a typed error and changes nothing. */
-  async #apply(changes: readonly Change[]): Promise<void> {
-    try {
-      await this.store.apply(changes);
-    } catch (error) {
-      throw new KbError('storeWriteFailed', (error as Error).message, { cause: error });
+  async setUser(user: Author): Promise<Settings> {
+    if (!this.store.get('organisations', user.organisationId)) {
+      throw new KbError('invalidReference', `organisation ${user.organisationId}`);
     }
+    await this.#ctx.apply([{ op: 'settings', settings: { user: { name: user.name.trim(), organisationId: user.organisationId } } }]);
+    return this.settings;
   }
-}
 
-function summarize(p: Practice): PracticeSummary {
-  const titles: PracticeSummary['titles'] = {};
-  const summaries: PracticeSummary['summaries'] = {};
-  for (const lang of LANGUAGES) {
-    const text = p.texts[lang];
-    if (text) {
-      titles[lang] = text.title;
-      summaries[lang] = text.summary;
-    }
+  /** Adds a partner organisation beyond the two, e.g. for a user from a third administration. */
+  async addOrganisation(name: BilingualLabel, country: string): Promise<Organisation> {
+    const organisation: Organisation = { id: this.#ctx.newId('org'), name, country, kind: 'other' };
+    await this.#ctx.apply([{ op: 'put', collection: 'organisations', record: organisation }]);
+    return organisation;
   }
-  return {
-    id: p.id,
-    organisationId: p.organisationId,
-    topicIds: p.topicIds,
-    tags: p.tags,
-    originalLanguage: p.originalLanguage,
-    titles,
-    summaries,
-    updatedAt: p.updatedAt,
-    starter: p.starter === true,
-  };
 }
 
 /** Counts with a Map, so ids such as "constructor" cannot collide with object properties. */

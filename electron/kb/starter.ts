@@ -7,11 +7,13 @@ import starterJson from '../../data/starter.json';
 import {
   ComparisonEntry,
   GlossaryTerm,
+  LANGUAGES,
   Organisation,
   Practice,
   Topic,
   Visit,
 } from '../../shared/model';
+import { textHash } from './translation';
 
 export const StarterContent = z
   .object({
@@ -25,7 +27,18 @@ export const StarterContent = z
   .strict();
 export type StarterContent = z.infer<typeof StarterContent>;
 
-/** The starter content bundled with the app, validated. */
+/**
+ * The starter content bundled with the app, validated. Its translations were
+ * written together with their originals, so they start out current.
+ */
 export function loadStarterContent(): StarterContent {
-  return StarterContent.parse(starterJson);
+  const content = StarterContent.parse(starterJson);
+  for (const practice of content.practices) {
+    const original = practice.texts[practice.originalLanguage]!;
+    for (const lang of LANGUAGES) {
+      const text = practice.texts[lang];
+      if (text && lang !== practice.originalLanguage) text.basedOn ??= textHash(original);
+    }
+  }
+  return content;
 }

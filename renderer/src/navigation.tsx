@@ -1,40 +1,78 @@
-/** In-app navigation: which view is shown. No URL changes, since the window refuses navigation. */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+/**
+ * In-app navigation: which view is shown. No URL changes, since the window
+ * refuses navigation. A view with unsaved edits sets a guard, which is asked
+ * before the user is taken anywhere else.
+ */
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AnnotationKind, Lang } from '../../shared/model';
 
 export interface PracticeFilter {
   topicId?: string;
   organisationId?: string;
   tag?: string;
+  needsTranslationInto?: Lang;
 }
 
-export type Route = { view: 'practices'; filter: PracticeFilter } | { view: 'practice'; id: string };
+export interface LessonFilter {
+  visitId?: string;
+  topicId?: string;
+  organisationId?: string;
+  kind?: AnnotationKind;
+}
+
+export type Route =
+  | { view: 'practices'; filter: PracticeFilter }
+  | { view: 'practice'; id: string }
+  | { view: 'practiceEdit'; id?: string }
+  | { view: 'history'; id: string }
+  | { view: 'trash' }
+  | { view: 'lessons'; filter: LessonFilter }
+  | { view: 'visits' }
+  | { view: 'visit'; id: string }
+  | { view: 'visitEdit'; id?: string }
+  | { view: 'settings' };
+
+/** Asked before leaving a view; resolves true when leaving is fine. */
+export type Guard = () => Promise<boolean>;
 
 interface Navigation {
   route: Route;
-  navigate: (route: Route) => void;
+  /** `force` skips the guard: for a view that has just saved what the guard protects. */
+  navigate: (route: Route, options?: { replace?: boolean; force?: boolean }) => void;
   back: () => void;
   canGoBack: boolean;
   /** False until the user first navigates; views move focus to their heading only after that. */
   navigated: boolean;
+  setGuard: (guard: Guard | null) => void;
 }
 
 const NavigationContext = createContext<Navigation | null>(null);
-const HOME: Route = { view: 'practices', filter: {} };
+export const HOME: Route = { view: 'practices', filter: {} };
 
 export function NavigationProvider({ children }: { children: ReactNode }) {
   const [history, setHistory] = useState<Route[]>([HOME]);
   const [navigated, setNavigated] = useState(false);
-  const navigate = useCallback((route: Route) => {
+  const guard = useRef<Guard | null>(null);
+
+  const leave = useCallback(async (go: () => void, force = false) => {
+    if (!force && guard.current && !(await guard.current())) return;
+    guard.current = null;
     setNavigated(true);
-    setHistory((h) => [...h, route]);
+    go();
   }, []);
-  const back = useCallback(() => {
-    setNavigated(true);
-    setHistory((h) => (h.length > 1 ? h.slice(0, -1) : h));
+  const navigate = useCallback(
+    (route: Route, options?: { replace?: boolean; force?: boolean }) =>
+      void leave(() => setHistory((h) => (options?.replace ? [...h.slice(0, -1), route] : [...h, route])), options?.force),
+    [leave],
+  );
+  const back = useCallback(() => void leave(() => setHistory((h) => (h.length > 1 ? h.slice(0, -1) : h))), [leave]);
+  const setGuard = useCallback((g: Guard | null) => {
+    guard.current = g;
   }, []);
+
   const value = useMemo(
-    () => ({ route: history[history.length - 1] ?? HOME, navigate, back, canGoBack: history.length > 1, navigated }),
-    [history, navigate, back, navigated],
+    () => ({ route: history[history.length - 1] ?? HOME, navigate, back, canGoBack: history.length > 1, navigated, setGuard }),
+    [history, navigate, back, navigated, setGuard],
   );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }

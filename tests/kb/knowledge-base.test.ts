@@ -28,7 +28,7 @@ describe('the knowledge base', () => {
 
   it('lists every starter practice with titles in both languages and no bodies', async () => {
     const kb = await openKnowledgeBase(await tempDir(), { systemLocales: ['de'] });
-    const page = kb.listPractices(query());
+    const page = kb.practices.list(query());
     const starter = loadStarterContent();
     expect(page.total).toBe(starter.practices.length);
     for (const item of page.items) {
@@ -45,15 +45,15 @@ describe('the knowledge base', () => {
     const topicId = sample.topicIds[0]!;
     const tag = sample.tags[0]!;
 
-    expect(kb.listPractices(query({ topicId })).total).toBe(all.filter((p) => p.topicIds.includes(topicId)).length);
-    expect(kb.listPractices(query({ organisationId: sample.organisationId })).total).toBe(
+    expect(kb.practices.list(query({ topicId })).total).toBe(all.filter((p) => p.topicIds.includes(topicId)).length);
+    expect(kb.practices.list(query({ organisationId: sample.organisationId })).total).toBe(
       all.filter((p) => p.organisationId === sample.organisationId).length,
     );
-    expect(kb.listPractices(query({ tag })).items.map((i) => i.id)).toContain(sample.id);
-    expect(kb.listPractices(query({ topicId: 'no-such-topic' })).total).toBe(0);
+    expect(kb.practices.list(query({ tag })).items.map((i) => i.id)).toContain(sample.id);
+    expect(kb.practices.list(query({ topicId: 'no-such-topic' })).total).toBe(0);
 
-    const firstTwo = kb.listPractices(query({ limit: 2 }));
-    const nextTwo = kb.listPractices(query({ offset: 2, limit: 2 }));
+    const firstTwo = kb.practices.list(query({ limit: 2 }));
+    const nextTwo = kb.practices.list(query({ offset: 2, limit: 2 }));
     expect(firstTwo.items).toHaveLength(2);
     expect(nextTwo.items.map((i) => i.id)).not.toContain(firstTwo.items[0]!.id);
   });
@@ -71,7 +71,7 @@ describe('the knowledge base', () => {
 
   it('reports a missing practice as notFound', async () => {
     const kb = await openKnowledgeBase(await tempDir(), { systemLocales: ['de'] });
-    expect(() => kb.getPractice('no-such-practice')).toThrow(expect.objectContaining({ code: 'notFound' }));
+    expect(() => kb.practices.get('no-such-practice')).toThrow(expect.objectContaining({ code: 'notFound' }));
   });
 
   it('reports a failed write as storeWriteFailed and keeps the previous settings', async () => {

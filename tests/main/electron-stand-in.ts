@@ -107,6 +107,10 @@ export const dialog = {
     state.dialogs.push(args.at(-1));
     return { response: state.dialogResponse };
   },
+  showMessageBoxSync: (...args: unknown[]) => {
+    state.dialogs.push(args.at(-1));
+    return state.dialogResponse;
+  },
   showErrorBox: (title: string, content: string) => state.dialogs.push({ title, content }),
 };
 

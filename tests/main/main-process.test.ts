@@ -85,7 +85,7 @@ describe('the main process, loaded with a stand-in for Electron', () => {
   it('answers a valid call from its own page with data from the real store', async () => {
     const result = (await invoke('getOverview', undefined)) as { ok: boolean; value: { settings: unknown; practiceCount: number } };
     expect(result.ok).toBe(true);
-    expect(result.value.settings).toEqual({ language: 'de' });
+    expect(result.value.settings).toEqual({ language: 'de', user: null });
     expect(result.value.practiceCount).toBeGreaterThan(0);
   });
 
@@ -107,7 +107,7 @@ describe('the main process, loaded with a stand-in for Electron', () => {
 
   it('labels the menu in the interface language and rebuilds it when the language changes', async () => {
     expect(state.menus.at(-1)!.map((item) => item.label)).toContain('Datei');
-    expect(await invoke('setLanguage', { language: 'nl' })).toEqual({ ok: true, value: { language: 'nl' } });
+    expect(await invoke('setLanguage', { language: 'nl' })).toEqual({ ok: true, value: { language: 'nl', user: null } });
     await vi.waitFor(() => expect(state.menus.at(-1)!.map((item) => item.label)).toContain('Bestand'));
   });
 
@@ -118,5 +118,16 @@ describe('the main process, loaded with a stand-in for Electron', () => {
     state.dialogResponse = 0;
     expect(await invoke('openExternal', { url: 'https://www.amstelveen.nl/' })).toEqual({ ok: true, value: true });
     expect(state.openedExternally).toEqual(['https://www.amstelveen.nl/']);
+  });
+
+  it('asks, in the interface language, before closing the window over unsaved edits', () => {
+    const contents = state.windows[0]!.webContents;
+    for (const [response, closes] of [[0, true], [1, false]] as const) {
+      state.dialogResponse = response;
+      const preventDefault = vi.fn();
+      contents.emit('will-prevent-unload', { preventDefault });
+      expect(preventDefault).toHaveBeenCalledTimes(closes ? 1 : 0);
+    }
+    expect(state.dialogs.at(-1)).toMatchObject({ buttons: ['Sluiten en weggooien', 'Terug naar bewerken'] });
   });
 });

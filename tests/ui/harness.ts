@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import type { Lang } from '../../shared/model';
+import type { Author, Lang } from '../../shared/model';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { openKnowledgeBase, type KnowledgeBase } from '../../electron/kb/knowledge-base';
@@ -108,13 +108,25 @@ export async function closeBrowser(): Promise<void> {
   browser = undefined;
 }
 
-export async function openApp(options: { systemLocales?: string[]; dataDir?: string } = {}): Promise<AppSession> {
+export interface OpenOptions {
+  systemLocales?: string[];
+  /** An existing data folder (e.g. prepared by the test); a fresh temp folder otherwise. */
+  dataDir?: string;
+  /** Who the user is; `null` opens the app as on a first start, before the user has said. */
+  user?: Author | null;
+}
+
+export const DEFAULT_USER: Author = { name: 'Erika Muster', organisationId: 'org-tempelhof-schoeneberg' };
+
+export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run build` (npm test does this first).');
   }
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'twinning-kb-ui-')));
   const kb = await openKnowledgeBase(dataDir, { systemLocales: options.systemLocales ?? ['de-DE'] });
+  const user = options.user === undefined ? DEFAULT_USER : options.user;
+  if (user && !kb.store.settings.user) await kb.setUser(user);
   const openedExternally: string[] = [];
   const languages: Lang[] = [];
 

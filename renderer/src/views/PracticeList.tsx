@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PracticeSummary } from '../../../shared/contract';
-import type { Lang } from '../../../shared/model';
+import { LANGUAGES, type Lang } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FallbackBadge } from '../components/LangBadge';
+import { TranslationNeeds } from '../components/TranslationBadge';
 import { Loading } from '../components/Loading';
 import { ViewHeading } from '../components/ViewHeading';
 import { useKbQuery } from '../hooks/useKbQuery';
@@ -21,6 +22,10 @@ export function PracticeList({ filter }: { filter: PracticeFilter }) {
   const { overview } = useOverview();
   const { navigate } = useNavigation();
   const { data, error, loading } = useKbQuery('listPractices', { ...filter, limit });
+  const setNeeds = (value: string) => {
+    const { needsTranslationInto: _old, ...rest } = filter;
+    navigate({ view: 'practices', filter: value ? { ...rest, needsTranslationInto: value as Lang } : rest }, { replace: true });
+  };
 
   const topic = overview.topics.find((x) => x.id === filter.topicId);
   const org = overview.organisations.find((x) => x.id === filter.organisationId);
@@ -35,6 +40,19 @@ export function PracticeList({ filter }: { filter: PracticeFilter }) {
   return (
     <section aria-labelledby="view-heading">
       <ViewHeading>{heading}</ViewHeading>
+      <div className="filters">
+        <label>
+          {t('list.translationFilter')}
+          <select value={filter.needsTranslationInto ?? ''} onChange={(e) => setNeeds(e.target.value)}>
+            <option value="">{t('list.translationAny')}</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t('list.needsTranslationInto', { language: t(`content.languageName.${l}`) })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {error && <ErrorMessage error={error} />}
       {loading && !data && <Loading />}
       {data && (
@@ -89,6 +107,8 @@ function PracticeCard({ item, onOpen }: { item: PracticeSummary; onOpen: () => v
         {t('content.updated', { date: new Date(item.updatedAt) })}
       </p>
       {title?.fallback && <FallbackBadge lang={title.lang} />}
+      <TranslationNeeds translation={item.translation} originalLanguage={item.originalLanguage} />
+      {item.annotationCount > 0 && <span className="badge badge-count">{t('list.annotations', { count: item.annotationCount })}</span>}
       {summary && <p lang={summary.lang}>{summary.value}</p>}
       {item.tags.length > 0 && (
         <ul className="tags" aria-label={t('nav.tags')} lang={item.originalLanguage}>

@@ -2,22 +2,28 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Lang } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ExternalLink } from '../components/ExternalLink';
+import { useFeedback } from '../components/Feedback';
 import { FallbackBadge } from '../components/LangBadge';
 import { Loading } from '../components/Loading';
 import { Markdown } from '../components/Markdown';
+import { TranslationBadge } from '../components/TranslationBadge';
 import { ViewHeading } from '../components/ViewHeading';
+import { useAction } from '../hooks/useAction';
 import { useKbQuery } from '../hooks/useKbQuery';
-import { KbCallError } from '../lib/kb';
+import { call, KbCallError } from '../lib/kb';
 import { pickText } from '../lib/texts';
 import { useNavigation } from '../navigation';
 import { useOverview } from '../overview';
+import { AnnotationsSection } from './AnnotationsSection';
 
 export function PracticeView({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const { overview } = useOverview();
+  const { overview, reload: reloadOverview } = useOverview();
   const { back, canGoBack, navigate } = useNavigation();
-  const { data: practice, error } = useKbQuery('getPractice', { id });
+  const { confirm, toast } = useFeedback();
+  const { data, error, reload } = useKbQuery('getPractice', { id });
+  const action = useAction();
 
   const backButton = (
     <button type="button" className="back" onClick={canGoBack ? back : () => navigate({ view: 'practices', filter: {} })}>
@@ -32,20 +38,80 @@ export function PracticeView({ id }: { id: string }) {
       </>
     );
   }
-  if (!practice) return <Loading />;
-
+  if (!data) return <Loading />;
+  const { practice, translation } = data;
   const text = pickText(practice.texts, lang);
   if (!text) return <ErrorMessage error={new KbCallError('notFound')} />;
   const org = overview.organisations.find((o) => o.id === practice.organisationId);
   const topics = overview.topics.filter((x) => practice.topicIds.includes(x.id));
-  const available = LANGUAGES.filter((l) => practice.texts[l]);
+  const title = text.value.title;
+
+  async function remove() {
+    const ok = await confirm({
+      title: t('practice.deleteTitle'),
+      message: t('practice.deleteMessage', { title }),
+      confirmLabel: t('action.moveToTrash'),
+      danger: true,
+    });
+    if (!ok) return;
+    const done = await action.run(() => call('deletePractice', { id }));
+    if (done === undefined) return;
+    reloadOverview();
+    toast({
+      message: t('practice.deleted', { title }),
+      action: {
+        label: t('action.undo'),
+        run: () =>
+          void call('restorePractice', { id }).then(() => {
+            reloadOverview();
+            navigate({ view: 'practice', id });
+          }),
+      },
+    });
+    navigate({ view: 'practices', filter: {} }, { replace: true });
+  }
+
+  async function markChecked(l: Lang) {
+    if (await action.run(() => call('markTranslationChecked', { id, language: l }))) reload();
+  }
 
   return (
     <article aria-labelledby="view-heading">
       {backButton}
-      <ViewHeading lang={text.lang}>{text.value.title}</ViewHeading>
+      <ViewHeading lang={text.lang}>{title}</ViewHeading>
       {text.fallback && <FallbackBadge lang={text.lang} />}
       {practice.starter && <span className="badge">{t('content.starter')}</span>}
+      <div className="toolbar" role="group" aria-label={t('practice.actions')}>
+        <button type="button" onClick={() => navigate({ view: 'practiceEdit', id })}>
+          {t('action.edit')}
+        </button>
+        <button type="button" onClick={() => navigate({ view: 'history', id })}>
+          {t('history.open')}
+        </button>
+        <button type="button" className="danger" onClick={() => void remove()}>
+          {t('action.delete')}
+        </button>
+      </div>
+      {action.error && <ErrorMessage error={action.error} />}
+
+      <ul className="translation-states" aria-label={t('translation.heading')}>
+        {LANGUAGES.map((l) => (
+          <li key={l}>
+            <TranslationBadge status={translation[l]} lang={l} original={practice.originalLanguage === l} />
+            {translation[l] === 'outdated' && (
+              <button type="button" onClick={() => void markChecked(l)}>
+                {t('translation.markChecked', { language: t(`content.languageName.${l}`) })}
+              </button>
+            )}
+            {translation[l] === 'missing' && (
+              <button type="button" onClick={() => navigate({ view: 'practiceEdit', id })}>
+                {t('translation.translate', { language: t(`content.languageName.${l}`) })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+
       <dl className="facts">
         <dt>{t('practice.organisation')}</dt>
         <dd>{org?.name[lang] ?? practice.organisationId}</dd>
@@ -75,13 +141,10 @@ export function PracticeView({ id }: { id: string }) {
             </dd>
           </>
         )}
-        <dt>{t('practice.languages')}</dt>
-        <dd>
-          {available.map((l) => t(`content.languageName.${l}`)).join(', ')} ({t('practice.original', { language: t(`content.languageName.${practice.originalLanguage}`) })})
-        </dd>
         <dt>{t('practice.updated')}</dt>
         <dd>
           <time dateTime={practice.updatedAt}>{t('content.date', { date: new Date(practice.updatedAt) })}</time>
+          {practice.updatedBy && ` · ${practice.updatedBy.name}`}
         </dd>
         {practice.contact && (
           <>
@@ -108,7 +171,7 @@ export function PracticeView({ id }: { id: string }) {
           </ul>
         </section>
       )}
+      <AnnotationsSection practiceId={id} />
     </article>
   );
 }
-

@@ -1,34 +1,32 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/model';
-import { useNavigation, type PracticeFilter } from '../navigation';
+import { useNavigation, type PracticeFilter, type Route } from '../navigation';
 import { useOverview } from '../overview';
 
-/** Browse by topic, organisation and tag. */
+const sameFilter = (a: PracticeFilter, b: PracticeFilter) =>
+  a.topicId === b.topicId && a.organisationId === b.organisationId && a.tag === b.tag && a.needsTranslationInto === b.needsTranslationInto;
+
+/** The app's sections, and browsing by topic, organisation and tag. */
 export function Sidebar() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { overview } = useOverview();
   const { route, navigate } = useNavigation();
-  const active = route.view === 'practices' ? route.filter : undefined;
 
-  const item = (filter: PracticeFilter, label: string, count: number) => {
+  const item = (target: Route, label: string, count?: number) => {
     const current =
-      !!active &&
-      active.topicId === filter.topicId &&
-      active.organisationId === filter.organisationId &&
-      active.tag === filter.tag;
+      target.view === 'practices' && route.view === 'practices'
+        ? sameFilter(target.filter, route.filter)
+        : target.view !== 'practices' && target.view === route.view;
     return (
-      <li key={JSON.stringify(filter)}>
-        <button
-          type="button"
-          className="nav-item"
-          aria-current={current ? 'page' : undefined}
-          onClick={() => navigate({ view: 'practices', filter })}
-        >
+      <li key={JSON.stringify(target)}>
+        <button type="button" className="nav-item" aria-current={current ? 'page' : undefined} onClick={() => navigate(target)}>
           <span>{label}</span>
-          <span className="count" aria-label={t('list.count', { count })}>
-            {count}
-          </span>
+          {count !== undefined && (
+            <span className="count" aria-label={t('list.count', { count })}>
+              {count}
+            </span>
+          )}
         </button>
       </li>
     );
@@ -36,18 +34,27 @@ export function Sidebar() {
 
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
-      <ul className="nav-list">{item({}, t('nav.all'), overview.practiceCount)}</ul>
+      <button type="button" className="primary new-practice" onClick={() => navigate({ view: 'practiceEdit' })}>
+        {t('nav.newPractice')}
+      </button>
+      <ul className="nav-list">
+        {item({ view: 'practices', filter: {} }, t('nav.all'), overview.practiceCount)}
+        {item({ view: 'lessons', filter: {} }, t('nav.lessons'))}
+        {item({ view: 'visits' }, t('nav.visits'))}
+        {item({ view: 'trash' }, t('nav.trash'), overview.trashCount)}
+        {item({ view: 'settings' }, t('nav.settings'))}
+      </ul>
       <h2 id="nav-topics">{t('nav.topics')}</h2>
       <ul className="nav-list" aria-labelledby="nav-topics">
-        {overview.topics.map((topic) => item({ topicId: topic.id }, topic.name[lang], topic.practiceCount))}
+        {overview.topics.map((topic) => item({ view: 'practices', filter: { topicId: topic.id } }, topic.name[lang], topic.practiceCount))}
       </ul>
       <h2 id="nav-organisations">{t('nav.organisations')}</h2>
       <ul className="nav-list" aria-labelledby="nav-organisations">
-        {overview.organisations.map((org) => item({ organisationId: org.id }, org.name[lang], org.practiceCount))}
+        {overview.organisations.map((org) => item({ view: 'practices', filter: { organisationId: org.id } }, org.name[lang], org.practiceCount))}
       </ul>
       <h2 id="nav-tags">{t('nav.tags')}</h2>
       <ul className="nav-list tag-list" aria-labelledby="nav-tags">
-        {overview.tags.map(({ tag, count }) => item({ tag }, tag, count))}
+        {overview.tags.map(({ tag, count }) => item({ view: 'practices', filter: { tag } }, tag, count))}
       </ul>
     </nav>
   );

@@ -1,0 +1,110 @@
+/**
+ * Annotations: lessons learned, questions and comments on a practice, written
+ * by exchange participants. Only the installation an annotation was written
+ * on may change it; deleting moves it to the trash so it can be undone.
+ */
+import type { AnnotationInput, AnnotationView, Page } from '../../shared/contract';
+import { LANGUAGES, type Annotation, type AnnotationKind, type Lang } from '../../shared/model';
+import type { KbContext } from './context';
+import { KbError } from './errors';
+
+export interface AnnotationFilter {
+  practiceId?: string;
+  visitId?: string;
+  topicId?: string;
+  organisationId?: string;
+  kind?: AnnotationKind;
+  offset: number;
+  limit: number;
+}
+
+export class Annotations {
+  readonly #ctx: KbContext;
+
+  constructor(ctx: KbContext) {
+    this.#ctx = ctx;
+  }
+
+  /** Newest first; annotations of practices in the trash are hidden with them. */
+  list(filter: AnnotationFilter): Page<AnnotationView> {
+    const { store } = this.#ctx;
+    const matching = store.all('annotations').filter((a) => {
+      if (a.deletedAt) return false;
+      if (filter.practiceId && a.practiceId !== filter.practiceId) return false;
+      if (filter.visitId && a.visitId !== filter.visitId) return false;
+      if (filter.organisationId && a.organisationId !== filter.organisationId) return false;
+      if (filter.kind && a.kind !== filter.kind) return false;
+      const practice = store.get('practices', a.practiceId);
+      if (!practice || practice.deletedAt) return false;
+      return !filter.topicId || practice.topicIds.includes(filter.topicId);
+    });
+    matching.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+    return {
+      total: matching.length,
+      offset: filter.offset,
+      items: matching.slice(filter.offset, filter.offset + filter.limit).map((a) => this.#view(a)),
+    };
+  }
+
+  async save(id: string | undefined, input: AnnotationInput): Promise<AnnotationView> {
+    const author = this.#ctx.author();
+    const { store } = this.#ctx;
+    const practice = store.get('practices', input.practiceId);
+    if (!practice || practice.deletedAt) throw new KbError('invalidReference', `practice ${input.practiceId}`);
+    if (input.visitId && !store.get('visits', input.visitId)) throw new KbError('invalidReference', `visit ${input.visitId}`);
+    const previous = id ? this.#own(id) : undefined;
+    if (previous && previous.practiceId !== input.practiceId) {
+      throw new KbError('invalidRequest', 'an annotation cannot move to another practice');
+    }
+    const now = this.#ctx.now();
+    const annotation: Annotation = {
+      id: previous?.id ?? this.#ctx.newId('annotation'),
+      practiceId: input.practiceId,
+      kind: input.kind,
+      text: input.text,
+      language: input.language,
+      author: author.name,
+      organisationId: author.organisationId,
+      installationId: store.installationId,
+      ...(input.visitId ? { visitId: input.visitId } : {}),
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await this.#ctx.apply([{ op: 'put', collection: 'annotations', record: annotation }]);
+    return this.#view(annotation);
+  }
+
+  async trash(id: string): Promise<void> {
+    const annotation = this.#own(id);
+    const now = this.#ctx.now();
+    await this.#ctx.apply([{ op: 'put', collection: 'annotations', record: { ...annotation, deletedAt: now, updatedAt: now } }]);
+  }
+
+  async restore(id: string): Promise<AnnotationView> {
+    this.#ctx.author();
+    const { deletedAt: _deletedAt, ...annotation } = this.#ctx.require('annotations', id);
+    if (annotation.installationId !== this.#ctx.store.installationId) throw new KbError('notYours', `annotation ${id}`);
+    const restored: Annotation = { ...annotation, updatedAt: this.#ctx.now() };
+    await this.#ctx.apply([{ op: 'put', collection: 'annotations', record: restored }]);
+    return this.#view(restored);
+  }
+
+  /** A live annotation written on this installation, else an error saying why not. */
+  #own(id: string): Annotation {
+    this.#ctx.author();
+    const annotation = this.#ctx.require('annotations', id);
+    if (annotation.deletedAt) throw new KbError('notFound', `annotation ${id} is in the trash`);
+    if (annotation.installationId !== this.#ctx.store.installationId) throw new KbError('notYours', `annotation ${id}`);
+    return annotation;
+  }
+
+  #view(annotation: Annotation): AnnotationView {
+    const practice = this.#ctx.store.get('practices', annotation.practiceId);
+    const practiceTitles: Partial<Record<Lang, string>> = {};
+    for (const lang of LANGUAGES) {
+      const title = practice?.texts[lang]?.title;
+      if (title) practiceTitles[lang] = title;
+    }
+    return { ...annotation, practiceTitles, mine: annotation.installationId === this.#ctx.store.installationId };
+  }
+}

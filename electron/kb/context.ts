@@ -1,0 +1,47 @@
+/** What every part of the knowledge base needs to read and write: the store, the clock, the author. */
+import { randomUUID } from 'node:crypto';
+import type { Author } from '../../shared/model';
+import { KbError } from './errors';
+import type { Change, CollectionName, RecordOf, Store } from './store';
+
+export class KbContext {
+  readonly store: Store;
+  readonly #now: () => Date;
+
+  constructor(store: Store, now: () => Date = () => new Date()) {
+    this.store = store;
+    this.#now = now;
+  }
+
+  /** The current time as stored: ISO 8601 in UTC. */
+  now(): string {
+    return this.#now().toISOString();
+  }
+
+  newId(prefix: string): string {
+    return `${prefix}-${randomUUID()}`;
+  }
+
+  /** Who is writing; writing is refused until the user has said who they are. */
+  author(): Author {
+    const user = this.store.settings.user;
+    if (!user) throw new KbError('identityRequired');
+    return user;
+  }
+
+  /** Writes a batch of changes durably; a failed write becomes a typed error and changes nothing. */
+  async apply(changes: readonly Change[]): Promise<void> {
+    try {
+      await this.store.apply(changes);
+    } catch (error) {
+      throw new KbError('storeWriteFailed', (error as Error).message, { cause: error });
+    }
+  }
+
+  /** The record, or notFound. Records in the trash count as found: callers decide what that means. */
+  require<C extends CollectionName>(collection: C, id: string): RecordOf<C> {
+    const record = this.store.get(collection, id);
+    if (!record) throw new KbError('notFound', `${collection} ${id}`);
+    return record;
+  }
+}

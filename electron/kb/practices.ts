@@ -1,0 +1,257 @@
+/**
+ * Practices: listing, bilingual editing with translation status, revision
+ * history, and the trash. Every save keeps the replaced version as a revision.
+ */
+import type { Page, PracticeDetail, PracticeInput, PracticeSummary } from '../../shared/contract';
+import { LANGUAGES, type Lang, type Practice, type PracticeRevision, type PracticeText } from '../../shared/model';
+import type { KbContext } from './context';
+import { KbError } from './errors';
+import type { Change } from './store';
+import { textHash, translationStatuses } from './translation';
+
+export interface PracticeFilter {
+  topicId?: string;
+  organisationId?: string;
+  tag?: string;
+  needsTranslationInto?: Lang;
+  offset: number;
+  limit: number;
+}
+
+export class Practices {
+  readonly #ctx: KbContext;
+
+  constructor(ctx: KbContext) {
+    this.#ctx = ctx;
+  }
+
+  /** Practices not in the trash. */
+  live(): Practice[] {
+    return this.#ctx.store.all('practices').filter((p) => !p.deletedAt);
+  }
+
+  list(filter: PracticeFilter): Page<PracticeSummary> {
+    const matching = this.live().filter(
+      (p) =>
+        (!filter.topicId || p.topicIds.includes(filter.topicId)) &&
+        (!filter.organisationId || p.organisationId === filter.organisationId) &&
+        (!filter.tag || p.tags.includes(filter.tag)) &&
+        (!filter.needsTranslationInto || translationStatuses(p)[filter.needsTranslationInto] !== 'current'),
+    );
+    matching.sort(newestFirst);
+    const counts = this.#annotationCounts();
+    return {
+      total: matching.length,
+      offset: filter.offset,
+      items: matching.slice(filter.offset, filter.offset + filter.limit).map((p) => summarize(p, counts)),
+    };
+  }
+
+  listTrash(): PracticeSummary[] {
+    const counts = this.#annotationCounts();
+    return this.#ctx.store
+      .all('practices')
+      .filter((p) => p.deletedAt)
+      .sort((a, b) => b.deletedAt!.localeCompare(a.deletedAt!))
+      .map((p) => summarize(p, counts));
+  }
+
+  get(id: string): PracticeDetail {
+    return detail(this.#live(id));
+  }
+
+  async save(id: string | undefined, input: PracticeInput, baseUpdatedAt?: string): Promise<PracticeDetail> {
+    const author = this.#ctx.author();
+    this.#checkReferences(input);
+    const now = this.#ctx.now();
+    const previous = id ? this.#live(id) : undefined;
+    if (previous && baseUpdatedAt && previous.updatedAt !== baseUpdatedAt) {
+      throw new KbError('editConflict', `practice ${id} changed since ${baseUpdatedAt}`);
+    }
+    const practice: Practice = {
+      id: previous?.id ?? this.#ctx.newId('practice'),
+      organisationId: input.organisationId,
+      topicIds: unique(input.topicIds),
+      tags: unique(input.tags.map((tag) => tag.trim())),
+      originalLanguage: input.originalLanguage,
+      texts: stampTranslations(input, previous),
+      sources: input.sources,
+      ...(input.contact?.trim() ? { contact: input.contact.trim() } : {}),
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      createdBy: previous ? previous.createdBy : author,
+      updatedBy: author,
+    };
+    if (!practice.texts[practice.originalLanguage]) {
+      throw new KbError('invalidRequest', 'the original language has no text');
+    }
+    await this.#ctx.apply([
+      ...(previous ? [this.#revisionOf(previous, now)] : []),
+      { op: 'put', collection: 'practices', record: practice },
+    ]);
+    return detail(practice);
+  }
+
+  /** The translation was checked against the current original: it is current again, unchanged. */
+  async markTranslationChecked(id: string, lang: Lang): Promise<PracticeDetail> {
+    const author = this.#ctx.author();
+    const practice = this.#live(id);
+    const text = practice.texts[lang];
+    const original = practice.texts[practice.originalLanguage];
+    if (!text || !original || lang === practice.originalLanguage) {
+      throw new KbError('invalidRequest', `no translation into ${lang} to check`);
+    }
+    const updated: Practice = {
+      ...practice,
+      texts: { ...practice.texts, [lang]: { ...text, basedOn: textHash(original) } },
+      updatedAt: this.#ctx.now(),
+      updatedBy: author,
+    };
+    await this.#ctx.apply([{ op: 'put', collection: 'practices', record: updated }]);
+    return detail(updated);
+  }
+
+  /** Moves a practice to the trash; its annotations stay, hidden with it. */
+  async trash(id: string): Promise<void> {
+    const author = this.#ctx.author();
+    const practice = this.#live(id);
+    const now = this.#ctx.now();
+    await this.#ctx.apply([{ op: 'put', collection: 'practices', record: { ...practice, deletedAt: now, updatedAt: now, updatedBy: author } }]);
+  }
+
+  async restore(id: string): Promise<PracticeDetail> {
+    const author = this.#ctx.author();
+    const { deletedAt: _deletedAt, ...practice } = this.#ctx.require('practices', id);
+    const restored: Practice = { ...practice, updatedAt: this.#ctx.now(), updatedBy: author };
+    await this.#ctx.apply([{ op: 'put', collection: 'practices', record: restored }]);
+    return detail(restored);
+  }
+
+  /** Deletes a practice from the trash for good, with its revisions and annotations. */
+  async purge(id: string): Promise<void> {
+    this.#ctx.author();
+    const practice = this.#ctx.require('practices', id);
+    if (!practice.deletedAt) throw new KbError('invalidRequest', 'only practices in the trash can be deleted for good');
+    const store = this.#ctx.store;
+    await this.#ctx.apply([
+      { op: 'delete', collection: 'practices', id },
+      ...store.all('revisions').filter((r) => r.recordId === id).map((r): Change => ({ op: 'delete', collection: 'revisions', id: r.id })),
+      ...store.all('annotations').filter((a) => a.practiceId === id).map((a): Change => ({ op: 'delete', collection: 'annotations', id: a.id })),
+    ]);
+  }
+
+  /** Saved versions, newest first (the current version is the practice itself). */
+  revisions(id: string): PracticeRevision[] {
+    this.#ctx.require('practices', id);
+    return this.#ctx.store
+      .all('revisions')
+      .filter((r): r is PracticeRevision => r.collection === 'practices' && r.recordId === id)
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt) || b.id.localeCompare(a.id));
+  }
+
+  /** Brings back an older version as a new save, so the restore itself can be undone. */
+  async restoreRevision(id: string, revisionId: string): Promise<PracticeDetail> {
+    const revision = this.#ctx.store.get('revisions', revisionId);
+    if (!revision || revision.collection !== 'practices' || revision.recordId !== id) {
+      throw new KbError('notFound', `revision ${revisionId} of practice ${id}`);
+    }
+    const author = this.#ctx.author();
+    const current = this.#live(id);
+    const now = this.#ctx.now();
+    const { deletedAt: _deletedAt, ...old } = revision.record;
+    const restored: Practice = { ...old, createdAt: current.createdAt, createdBy: current.createdBy, updatedAt: now, updatedBy: author };
+    await this.#ctx.apply([
+      this.#revisionOf(current, now),
+      { op: 'put', collection: 'practices', record: restored },
+    ]);
+    return detail(restored);
+  }
+
+  #live(id: string): Practice {
+    const practice = this.#ctx.require('practices', id);
+    if (practice.deletedAt) throw new KbError('notFound', `practice ${id} is in the trash`);
+    return practice;
+  }
+
+  #revisionOf(practice: Practice, savedAt: string): Change {
+    return {
+      op: 'put',
+      collection: 'revisions',
+      record: { id: this.#ctx.newId('revision'), collection: 'practices', recordId: practice.id, record: practice, savedAt },
+    };
+  }
+
+  #checkReferences(input: PracticeInput): void {
+    const { store } = this.#ctx;
+    if (!store.get('organisations', input.organisationId)) {
+      throw new KbError('invalidReference', `organisation ${input.organisationId}`);
+    }
+    for (const topicId of input.topicIds) {
+      if (!store.get('topics', topicId)) throw new KbError('invalidReference', `topic ${topicId}`);
+    }
+  }
+
+  #annotationCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const a of this.#ctx.store.all('annotations')) {
+      if (!a.deletedAt) counts.set(a.practiceId, (counts.get(a.practiceId) ?? 0) + 1);
+    }
+    return counts;
+  }
+}
+
+/**
+ * Decides each translation's basis. A translation written or changed in this
+ * save was made from the original as saved now. One left as it was keeps its
+ * old basis, so a changed original makes it outdated.
+ */
+function stampTranslations(input: PracticeInput, previous: Practice | undefined): Practice['texts'] {
+  const original = input.texts[input.originalLanguage];
+  const originalHash = original ? textHash(original) : undefined;
+  const texts: Practice['texts'] = {};
+  for (const lang of LANGUAGES) {
+    const text = input.texts[lang];
+    if (!text) continue;
+    if (lang === input.originalLanguage) {
+      texts[lang] = { title: text.title, summary: text.summary, body: text.body };
+      continue;
+    }
+    const before = previous?.texts[lang];
+    const unchanged = before && textHash(before) === textHash(text) && previous?.originalLanguage === input.originalLanguage;
+    texts[lang] = { title: text.title, summary: text.summary, body: text.body, basedOn: unchanged ? before.basedOn : originalHash };
+  }
+  return texts;
+}
+
+function detail(practice: Practice): PracticeDetail {
+  return { practice, translation: translationStatuses(practice) };
+}
+
+function summarize(p: Practice, annotationCounts: Map<string, number>): PracticeSummary {
+  const titles: PracticeSummary['titles'] = {};
+  const summaries: PracticeSummary['summaries'] = {};
+  for (const lang of LANGUAGES) {
+    const text: PracticeText | undefined = p.texts[lang];
+    if (text) {
+      titles[lang] = text.title;
+      summaries[lang] = text.summary;
+    }
+  }
+  return {
+    id: p.id,
+    organisationId: p.organisationId,
+    topicIds: p.topicIds,
+    tags: p.tags,
+    originalLanguage: p.originalLanguage,
+    titles,
+    summaries,
+    translation: translationStatuses(p),
+    annotationCount: annotationCounts.get(p.id) ?? 0,
+    updatedAt: p.updatedAt,
+    ...(p.deletedAt ? { deletedAt: p.deletedAt } : {}),
+    starter: p.starter === true,
+  };
+}
+
+const newestFirst = (a: Practice, b: Practice) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id);
+const unique = (items: string[]) => [...new Set(items)];
