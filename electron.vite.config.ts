@@ -6,10 +6,13 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+// KB_OUT_DIR lets parallel work build into a folder of its own; the UI tests read the same variable.
+const out = process.env.KB_OUT_DIR ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${out}/main`,
       // lowdb is ESM-only: bundle dependencies into the ESM main instead of requiring them.
       externalizeDeps: false,
       rollupOptions: { input: resolve('electron/main.ts') },
@@ -17,7 +20,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${out}/preload`,
       externalizeDeps: false,
       rollupOptions: {
         input: resolve('electron/preload.ts'),
@@ -29,7 +32,7 @@ export default defineConfig({
     root: 'renderer',
     plugins: [react()],
     build: {
-      outDir: 'out/renderer',
+      outDir: `${out}/renderer`,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

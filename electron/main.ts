@@ -50,6 +50,8 @@ export async function start(): Promise<void> {
     createHandlers(kb, {
       languageChanged: (language) => void setLanguage(language),
       openExternal,
+      chooseBundleToSave,
+      chooseBundleToOpen,
     }),
   );
   registerIpc(ipcMain, dispatch);
@@ -116,6 +118,28 @@ async function openExternal(url: string): Promise<boolean> {
   if (response !== 0) return false;
   await shell.openExternal(url);
   return true;
+}
+
+const bundleFilters = () => [{ name: i18n.t('bundleFiles', { ns: 'menu' }), extensions: ['json'] }];
+
+async function chooseBundleToSave(suggestedName: string): Promise<string | null> {
+  const options = {
+    title: i18n.t('exportTitle', { ns: 'menu' }),
+    defaultPath: path.join(app.getPath('documents'), suggestedName),
+    filters: bundleFilters(),
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+async function chooseBundleToOpen(): Promise<string | null> {
+  const options = {
+    title: i18n.t('importTitle', { ns: 'menu' }),
+    properties: ['openFile' as const],
+    filters: bundleFilters(),
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -5,6 +5,7 @@
  * the renderer's types derive from it. Nothing else knows channel strings.
  */
 import { z } from 'zod';
+import { BUNDLE_COLLECTIONS, BundleSelection, type BundleCollection, type BundleRecord } from './bundle';
 import {
   type Annotation,
   AnnotationKind,
@@ -36,12 +37,39 @@ export const ERROR_CODES = [
   'editConflict',
   'invalidReference',
   'internal',
+  // Reading an exchange bundle: each names the first problem found.
+  'bundleTooLarge',
+  'bundleNotUtf8',
+  'bundleEmpty',
+  'bundleTruncated',
+  'bundleSyntax',
+  'bundleTooDeep',
+  'bundleForbiddenKey',
+  'bundleDuplicateKey',
+  'notABundle',
+  'bundleTooNew',
+  'bundleVersionUnknown',
+  'bundleInvalid',
+  'bundleInvalidRecord',
+  'bundleChecksum',
+  'bundleDuplicateId',
+  'bundleDanglingReference',
+  'bundleMisplacedRecord',
+  'fileReadFailed',
+  'fileWriteFailed',
+  // Importing and undoing.
+  'importPreviewExpired',
+  'nothingToUndo',
+  'undoBlocked',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Values interpolated into the localized message of an error. */
+export type ErrorParams = Record<string, string | number>;
 export interface KbErrorInfo {
   code: ErrorCode;
   /** Technical detail for logs and bug reports; never the message shown. */
   detail?: string;
+  params?: ErrorParams;
 }
 /** Calls never reject across IPC: failures travel as values, typed. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KbErrorInfo };
@@ -54,8 +82,23 @@ export interface Settings {
   user: Author | null;
 }
 
-/** Something the user must be told once, e.g. that a damaged store was set aside. */
-export type Notice = { kind: 'storeRecovered'; movedTo: string };
+/**
+ * Something the user must be told once, e.g. that a damaged store was set
+ * aside. Every kind names `movedTo`: the folder inside the data folder where
+ * the damaged files were moved, unchanged. Times are ISO 8601.
+ */
+export type Notice =
+  /** The store could not be read and there was no usable backup: started afresh with the starter content. */
+  | { kind: 'storeRecovered'; movedTo: string }
+  /**
+   * The store could not be read and was restored from the backup taken at
+   * `backupTakenAt`, plus the changes saved after it where they could be
+   * read. `complete`: nothing saved was lost; otherwise changes made after
+   * the backup may be missing.
+   */
+  | { kind: 'storeRestoredFromBackup'; movedTo: string; backupTakenAt: string; complete: boolean }
+  /** The journal of recent changes was damaged: everything saved until `restoredUntil` is kept, later changes may be missing. */
+  | { kind: 'storePartlyRestored'; movedTo: string; restoredUntil: string };
 
 export interface Overview {
   settings: Settings;
@@ -66,6 +109,7 @@ export interface Overview {
   tags: { tag: string; count: number }[];
   practiceCount: number;
   trashCount: number;
+  conflictCount: number;
   notices: Notice[];
 }
 
@@ -96,6 +140,9 @@ export interface Page<T> {
 export interface PracticeDetail {
   practice: Practice;
   translation: TranslationStatuses;
+  origin?: RecordOrigin;
+  /** Versions of this practice waiting in conflict. */
+  conflictCount: number;
 }
 
 /** An annotation with what its lists show about the practice it belongs to. */
@@ -103,6 +150,68 @@ export interface AnnotationView extends Annotation {
   practiceTitles: Partial<Record<Lang, string>>;
   /** Written on this installation: its author may edit or delete it here. */
   mine: boolean;
+  /** When it arrived in a partner's bundle. */
+  importedAt?: string;
+}
+
+/** Where a record's current version came from, when it came from a partner's bundle. */
+export interface RecordOrigin {
+  importedAt: string;
+  fileName: string;
+  exportedBy: { installationId: string; organisationId: string; name?: string };
+}
+
+export interface ExportSummary {
+  /** The file's name (never its folder: the renderer sees no paths). */
+  fileName: string;
+  counts: Record<BundleCollection, number>;
+  tombstones: number;
+  conflicts: number;
+}
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  conflicts: number;
+}
+
+/** What importing a bundle would change, shown before the user confirms. */
+export interface ImportPreview {
+  previewId: string;
+  fileName: string;
+  exportedAt: string;
+  exportedBy: RecordOrigin['exportedBy'];
+  organisationName?: BilingualLabel;
+  counts: Record<BundleCollection, ImportCounts>;
+  /** 0 when importing would change nothing. */
+  changeCount: number;
+}
+
+export interface ImportSummary {
+  id: string;
+  importedAt: string;
+  fileName: string;
+  exportedAt: string;
+  exportedBy: RecordOrigin['exportedBy'];
+  counts: Record<string, ImportCounts>;
+  undoneAt?: string;
+  backup?: string;
+  undoable: boolean;
+}
+
+export interface RecordVersion {
+  hash: string;
+  record: BundleRecord;
+}
+
+/** A record edited on both sides: the version shown and the ones waiting. */
+export interface ConflictView {
+  collection: BundleCollection;
+  recordId: string;
+  current: RecordVersion;
+  others: RecordVersion[];
 }
 
 // --- Requests --------------------------------------------------------------
@@ -187,9 +296,14 @@ export const contract = {
 
   listPractices: channel<Page<PracticeSummary>>()(PracticeQuery),
   getPractice: channel<PracticeDetail>()(ById),
-  /** Creates (no id) or updates a practice; `baseUpdatedAt` guards against overwriting a newer version. */
+  /**
+   * Creates (no id) or updates a practice; `baseUpdatedAt` guards against
+   * overwriting a newer version; `resolvesConflict` saves a merge of the versions in conflict.
+   */
   savePractice: channel<PracticeDetail>()(
-    z.object({ id: Id.optional(), baseUpdatedAt: Timestamp.optional(), practice: PracticeInput }).strict(),
+    z
+      .object({ id: Id.optional(), baseUpdatedAt: Timestamp.optional(), resolvesConflict: z.boolean().optional(), practice: PracticeInput })
+      .strict(),
   ),
   markTranslationChecked: channel<PracticeDetail>()(z.object({ id: Id, language: Lang }).strict()),
   deletePractice: channel<null>()(ById),
@@ -209,6 +323,24 @@ export const contract = {
   saveVisit: channel<Visit>()(z.object({ id: Id.optional(), visit: VisitInput }).strict()),
   deleteVisit: channel<null>()(ById),
   restoreVisit: channel<Visit>()(ById),
+
+  /** Exports through a save dialog in main; null when the user cancelled it. */
+  exportBundle: channel<ExportSummary | null>()(z.object({ selection: BundleSelection }).strict()),
+  /** Chooses a bundle in an open dialog in main and previews its import; null when cancelled. */
+  openBundle: channel<ImportPreview | null>()(NoRequest),
+  /** Previews the import of a bundle dropped on the window. */
+  previewBundle: channel<ImportPreview>()(
+    z.object({ fileName: z.string().min(1).max(500), data: z.instanceof(Uint8Array) }).strict(),
+  ),
+  confirmImport: channel<ImportSummary>()(z.object({ previewId: Id }).strict()),
+  cancelImport: channel<null>()(z.object({ previewId: Id }).strict()),
+  listImports: channel<ImportSummary[]>()(NoRequest),
+  undoLastImport: channel<ImportSummary>()(NoRequest),
+  listConflicts: channel<ConflictView[]>()(NoRequest),
+  /** Keeps one version of a record in conflict (`hash` names it). */
+  resolveConflict: channel<null>()(
+    z.object({ collection: z.enum(BUNDLE_COLLECTIONS), recordId: Id, hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+  ),
 
   /** Opens an http(s) link in the system browser after the user confirms in main. */
   openExternal: channel<boolean>()(

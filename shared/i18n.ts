@@ -5,16 +5,18 @@
  */
 import type { InitOptions } from 'i18next';
 import deApp from '../locales/de/app.json';
+import deCli from '../locales/de/cli.json';
 import deErrors from '../locales/de/errors.json';
 import deMenu from '../locales/de/menu.json';
 import nlApp from '../locales/nl/app.json';
+import nlCli from '../locales/nl/cli.json';
 import nlErrors from '../locales/nl/errors.json';
 import nlMenu from '../locales/nl/menu.json';
 import type { Lang } from './model';
 
 export const resources = {
-  de: { app: deApp, errors: deErrors, menu: deMenu },
-  nl: { app: nlApp, errors: nlErrors, menu: nlMenu },
+  de: { app: deApp, cli: deCli, errors: deErrors, menu: deMenu },
+  nl: { app: nlApp, cli: nlCli, errors: nlErrors, menu: nlMenu },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.de) as (keyof (typeof resources)['de'])[];

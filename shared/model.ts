@@ -15,6 +15,22 @@ export const otherLang = (lang: Lang): Lang => (lang === 'de' ? 'nl' : 'de');
 export const Id = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'invalid id');
 export const Timestamp = z.iso.datetime({ offset: true });
 const Text = (max: number) => z.string().max(max);
+
+/**
+ * A version vector: for each installation, how many of its changes this
+ * version of a record includes. Comparing two vectors tells whether one
+ * version follows the other or both were edited independently (a conflict).
+ * Starter content has the empty vector: identical on every installation.
+ */
+export const VersionVector = z.record(z.uuid(), z.number().int().min(1).max(Number.MAX_SAFE_INTEGER));
+export type VersionVector = z.infer<typeof VersionVector>;
+
+/** What every exchanged record carries so that merging is deterministic. */
+const Versioned = {
+  version: VersionVector.default({}),
+  /** The installation that made this version; absent for starter content. */
+  changedBy: z.uuid().optional(),
+};
 const Label = Text(300).min(1);
 
 /** A short text required in both interface languages (names of organisations, topics). */
@@ -24,6 +40,7 @@ export type BilingualLabel = z.infer<typeof BilingualLabel>;
 export const Organisation = z
   .object({
     id: Id,
+    ...Versioned,
     name: BilingualLabel,
     /** ISO 3166-1 alpha-2 country code. */
     country: z.string().regex(/^[A-Z]{2}$/),
@@ -34,7 +51,7 @@ export const Organisation = z
 export type Organisation = z.infer<typeof Organisation>;
 
 export const Topic = z
-  .object({ id: Id, name: BilingualLabel, starter: z.boolean().optional() })
+  .object({ id: Id, ...Versioned, name: BilingualLabel, starter: z.boolean().optional() })
   .strict();
 export type Topic = z.infer<typeof Topic>;
 
@@ -63,13 +80,14 @@ export const PracticeText = z
 export type PracticeText = z.infer<typeof PracticeText>;
 
 export const Source = z
-  .object({ title: Label, url: z.url({ protocol: /^https?$/ }).max(2_000) })
+  .object({ title: Label, url: z.url({ protocol: /^https?$/ }).regex(/^https?:\/\//i).max(2_000) })
   .strict();
 export type Source = z.infer<typeof Source>;
 
 export const Practice = z
   .object({
     id: Id,
+    ...Versioned,
     organisationId: Id,
     topicIds: z.array(Id).min(1).max(20),
     tags: z.array(Text(60).min(1)).max(50),
@@ -102,6 +120,7 @@ export type AnnotationKind = z.infer<typeof AnnotationKind>;
 export const Annotation = z
   .object({
     id: Id,
+    ...Versioned,
     practiceId: Id,
     kind: AnnotationKind,
     text: Text(20_000).min(1),
@@ -124,6 +143,7 @@ export const CalendarDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/);
 export const Visit = z
   .object({
     id: Id,
+    ...Versioned,
     hostOrganisationId: Id,
     guestOrganisationId: Id,
     status: z.enum(['planned', 'held']),
@@ -146,6 +166,7 @@ export type Visit = z.infer<typeof Visit>;
 export const GlossaryTerm = z
   .object({
     id: Id,
+    ...Versioned,
     term: BilingualLabel,
     definition: z.object({ de: Text(2_000), nl: Text(2_000) }).strict(),
     /** Where the concepts differ rather than translate one-to-one. */
@@ -161,6 +182,7 @@ export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
 export const ComparisonEntry = z
   .object({
     id: Id,
+    ...Versioned,
     /** e.g. "structure", "council", "executive", or "topic:<topicId>". */
     dimension: Text(100).min(1),
     organisationId: Id,

@@ -1,5 +1,7 @@
 /** Binds every contract channel to the knowledge base or to a main-process service. */
+import path from 'node:path';
 import type { Lang } from '../../shared/model';
+import { readBundleFile, writeBundleFile } from '../kb/bundle/bundle-file';
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { Handlers } from './dispatch';
 
@@ -8,10 +10,14 @@ export interface Shell {
   languageChanged(language: Lang): void;
   /** Asks the user, then opens the URL in the system browser; true if opened. */
   openExternal(url: string): Promise<boolean>;
+  /** A save dialog for a bundle; the chosen path, or null when cancelled. */
+  chooseBundleToSave(suggestedName: string): Promise<string | null>;
+  /** An open dialog for a bundle; the chosen path, or null when cancelled. */
+  chooseBundleToOpen(): Promise<string | null>;
 }
 
 export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
-  const { practices, annotations, visits } = kb;
+  const { practices, annotations, visits, exchange, conflicts } = kb;
   return {
     getOverview: () => kb.overview(),
     setLanguage: async ({ language }) => {
@@ -24,7 +30,7 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
 
     listPractices: (query) => practices.list(query),
     getPractice: ({ id }) => practices.get(id),
-    savePractice: ({ id, baseUpdatedAt, practice }) => practices.save(id, practice, baseUpdatedAt),
+    savePractice: ({ id, baseUpdatedAt, resolvesConflict, practice }) => practices.save(id, practice, baseUpdatedAt, resolvesConflict),
     markTranslationChecked: ({ id, language }) => practices.markTranslationChecked(id, language),
     deletePractice: async ({ id }) => {
       await practices.trash(id);
@@ -55,6 +61,31 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
       return null;
     },
     restoreVisit: ({ id }) => visits.restore(id),
+
+    exportBundle: async ({ selection }) => {
+      const file = await shell.chooseBundleToSave(exchange.suggestedFileName());
+      if (!file) return null;
+      const { text, summary } = exchange.exportBundle(selection);
+      await writeBundleFile(file, text);
+      return { ...summary, fileName: path.basename(file) };
+    },
+    openBundle: async () => {
+      const file = await shell.chooseBundleToOpen();
+      return file ? exchange.preview(await readBundleFile(file), path.basename(file)) : null;
+    },
+    previewBundle: ({ fileName, data }) => exchange.preview(data, fileName),
+    confirmImport: ({ previewId }) => exchange.confirm(previewId),
+    cancelImport: ({ previewId }) => {
+      exchange.cancel(previewId);
+      return null;
+    },
+    listImports: () => exchange.imports(),
+    undoLastImport: () => exchange.undoLast(),
+    listConflicts: () => conflicts.list(),
+    resolveConflict: async ({ collection, recordId, hash }) => {
+      await conflicts.keep(collection, recordId, hash);
+      return null;
+    },
 
     openExternal: ({ url }) => shell.openExternal(url),
   };

@@ -7,6 +7,7 @@ import type { AnnotationInput, AnnotationView, Page } from '../../shared/contrac
 import { LANGUAGES, type Annotation, type AnnotationKind, type Lang } from '../../shared/model';
 import type { KbContext } from './context';
 import { KbError } from './errors';
+import { recordKey } from './exchange/records';
 
 export interface AnnotationFilter {
   practiceId?: string;
@@ -59,6 +60,7 @@ export class Annotations {
     const now = this.#ctx.now();
     const annotation: Annotation = {
       id: previous?.id ?? this.#ctx.newId('annotation'),
+      ...this.#ctx.stamp(previous),
       practiceId: input.practiceId,
       kind: input.kind,
       text: input.text,
@@ -77,14 +79,14 @@ export class Annotations {
   async trash(id: string): Promise<void> {
     const annotation = this.#own(id);
     const now = this.#ctx.now();
-    await this.#ctx.apply([{ op: 'put', collection: 'annotations', record: { ...annotation, deletedAt: now, updatedAt: now } }]);
+    await this.#ctx.apply([{ op: 'put', collection: 'annotations', record: { ...annotation, ...this.#ctx.stamp(annotation), deletedAt: now, updatedAt: now } }]);
   }
 
   async restore(id: string): Promise<AnnotationView> {
     this.#ctx.author();
     const { deletedAt: _deletedAt, ...annotation } = this.#ctx.require('annotations', id);
     if (annotation.installationId !== this.#ctx.store.installationId) throw new KbError('notYours', `annotation ${id}`);
-    const restored: Annotation = { ...annotation, updatedAt: this.#ctx.now() };
+    const restored: Annotation = { ...annotation, ...this.#ctx.stamp(annotation), updatedAt: this.#ctx.now() };
     await this.#ctx.apply([{ op: 'put', collection: 'annotations', record: restored }]);
     return this.#view(restored);
   }
@@ -105,6 +107,12 @@ export class Annotations {
       const title = practice?.texts[lang]?.title;
       if (title) practiceTitles[lang] = title;
     }
-    return { ...annotation, practiceTitles, mine: annotation.installationId === this.#ctx.store.installationId };
+    const origin = this.#ctx.store.get('origins', recordKey('annotations', annotation.id));
+    return {
+      ...annotation,
+      practiceTitles,
+      mine: annotation.installationId === this.#ctx.store.installationId,
+      ...(origin ? { importedAt: origin.importedAt } : {}),
+    };
   }
 }

@@ -1,12 +1,15 @@
 /** What every part of the knowledge base needs to read and write: the store, the clock, the author. */
 import { randomUUID } from 'node:crypto';
-import type { Author } from '../../shared/model';
+import type { Author, VersionVector } from '../../shared/model';
 import { KbError } from './errors';
 import type { Change, CollectionName, RecordOf, Store } from './store';
+import { nextVersion } from './versioning';
 
 export class KbContext {
   readonly store: Store;
   readonly #now: () => Date;
+  /** Counts successful writes, so a plan made earlier can tell the store changed since. */
+  generation = 0;
 
   constructor(store: Store, now: () => Date = () => new Date()) {
     this.store = store;
@@ -22,6 +25,16 @@ export class KbContext {
     return `${prefix}-${randomUUID()}`;
   }
 
+  /**
+   * The version stamp of a change made here on top of `previous` (nothing,
+   * for a new record) and of any other versions it includes (those of a
+   * conflict it resolves).
+   */
+  stamp(previous?: { version: VersionVector }, ...included: VersionVector[]): { version: VersionVector; changedBy: string } {
+    const installationId = this.store.installationId;
+    return { version: nextVersion(installationId, previous?.version ?? {}, ...included), changedBy: installationId };
+  }
+
   /** Who is writing; writing is refused until the user has said who they are. */
   author(): Author {
     const user = this.store.settings.user;
@@ -33,6 +46,7 @@ export class KbContext {
   async apply(changes: readonly Change[]): Promise<void> {
     try {
       await this.store.apply(changes);
+      this.generation += 1;
     } catch (error) {
       throw new KbError('storeWriteFailed', (error as Error).message, { cause: error });
     }

@@ -1,29 +1,33 @@
 /**
- * A lowdb adapter that writes JSON durably. lowdb's own writer (steno) renames
- * a temp file into place but never fsyncs, so a power cut can leave an empty
- * store. Here a write is: temp file, fsync, rename, fsync of the folder.
+ * Durable whole-file writes, and a lowdb adapter built on them. lowdb's own
+ * writer (steno) renames a temp file into place but never fsyncs, so a power
+ * cut can leave an empty store. Here a write is: temp file, fsync, rename,
+ * fsync of the folder. Readers therefore see the old file or the new one,
+ * never a mix, before and after a crash.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { isNotFound, nodeFileSystem, syncDirectory, type FileSystem } from './storage/file-system';
 
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string;
+  readonly #fs: FileSystem;
   /** Writes run one after another so a slow write is never overtaken by a later one. */
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(file: string) {
+  constructor(file: string, fs: FileSystem = nodeFileSystem) {
     this.file = file;
+    this.#fs = fs;
   }
 
   /** null when the file does not exist; throws SyntaxError on damaged JSON. */
   async read(): Promise<T | null> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      text = await this.#fs.readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (isNotFound(error)) return null;
       throw error;
     }
     return JSON.parse(text) as T;
@@ -36,37 +40,82 @@ export class DurableJsonFile<T> implements Adapter<T> {
     } catch (error) {
       return Promise.reject(error);
     }
-    const run = this.#queue.then(() => writeFileDurably(this.file, text));
+    const run = this.#queue.then(() => writeFileDurably(this.file, text, this.#fs));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 }
 
-export async function writeFileDurably(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+/** Big writes go out in pieces of about this many characters: memory stays flat and the event loop keeps turning. */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * Replaces `file` with `content` atomically and durably. `content` may be one
+ * string or a sequence of pieces produced while writing (a large snapshot is
+ * never held as one string). On failure the old file is untouched and the
+ * temp file removed.
+ */
+export async function writeFileDurably(
+  file: string,
+  content: string | Iterable<string>,
+  fs: FileSystem = nodeFileSystem,
+): Promise<void> {
+  const temp = tempNameFor(file);
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await fs.open(temp, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      if (typeof content === 'string') {
+        await handle.writeFile(content, 'utf8');
+      } else {
+        let pending: string[] = [];
+        let size = 0;
+        for (const piece of content) {
+          pending.push(piece);
+          size += piece.length;
+          if (size >= CHUNK_CHARS) {
+            await handle.write(pending.join(''));
+            pending = [];
+            size = 0;
+          }
+        }
+        if (size > 0) await handle.write(pending.join(''));
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, file);
+    await fs.rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(path.dirname(file));
+  await syncDirectory(path.dirname(file), fs);
 }
 
-/** Makes a rename durable. Windows cannot open a directory for fsync; there the rename is what we get. */
-async function syncDirectory(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
+/** Copies `from` to `to` with the same guarantees as writeFileDurably. */
+export async function copyFileDurably(from: string, to: string, fs: FileSystem = nodeFileSystem): Promise<void> {
+  const temp = tempNameFor(to);
   try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+    await fs.copyFile(from, temp);
+    const handle = await fs.open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, to);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
   }
+  await syncDirectory(path.dirname(to), fs);
+}
+
+/** Temp files start with a dot and end in .tmp, so folder listings can tell them apart and clean them up. */
+function tempNameFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+export function isTempFileName(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp');
 }

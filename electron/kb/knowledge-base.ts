@@ -9,6 +9,8 @@ import type { Author, BilingualLabel, Lang, Organisation } from '../../shared/mo
 import { Annotations } from './annotations';
 import { KbContext } from './context';
 import { KbError } from './errors';
+import { Conflicts } from './exchange/conflicts';
+import { Exchange } from './exchange/exchange';
 import { Practices } from './practices';
 import { loadStarterContent } from './starter';
 import { openStore, type Store } from './store';
@@ -34,6 +36,8 @@ export class KnowledgeBase {
   readonly practices: Practices;
   readonly annotations: Annotations;
   readonly visits: Visits;
+  readonly exchange: Exchange;
+  readonly conflicts: Conflicts;
   readonly #ctx: KbContext;
 
   constructor(store: Store, now?: () => Date) {
@@ -42,6 +46,8 @@ export class KnowledgeBase {
     this.practices = new Practices(this.#ctx);
     this.annotations = new Annotations(this.#ctx);
     this.visits = new Visits(this.#ctx);
+    this.exchange = new Exchange(this.#ctx);
+    this.conflicts = new Conflicts(this.#ctx);
   }
 
   get settings(): Settings {
@@ -64,6 +70,7 @@ export class KnowledgeBase {
       tags,
       practiceCount: practices.length,
       trashCount: this.store.all('practices').length - practices.length,
+      conflictCount: this.conflicts.count(),
       notices: [...this.store.notices],
     };
   }
@@ -83,7 +90,7 @@ export class KnowledgeBase {
 
   /** Adds a partner organisation beyond the two, e.g. for a user from a third administration. */
   async addOrganisation(name: BilingualLabel, country: string): Promise<Organisation> {
-    const organisation: Organisation = { id: this.#ctx.newId('org'), name, country, kind: 'other' };
+    const organisation: Organisation = { id: this.#ctx.newId('org'), ...this.#ctx.stamp(), name, country, kind: 'other' };
     await this.#ctx.apply([{ op: 'put', collection: 'organisations', record: organisation }]);
     return organisation;
   }

@@ -6,6 +6,8 @@ import type { Page, PracticeDetail, PracticeInput, PracticeSummary } from '../..
 import { LANGUAGES, type Lang, type Practice, type PracticeRevision, type PracticeText } from '../../shared/model';
 import type { KbContext } from './context';
 import { KbError } from './errors';
+import { conflictingVersions, settleConflicts } from './exchange/conflicts';
+import { recordKey } from './exchange/records';
 import type { Change } from './store';
 import { textHash, translationStatuses } from './translation';
 
@@ -57,10 +59,14 @@ export class Practices {
   }
 
   get(id: string): PracticeDetail {
-    return detail(this.#live(id));
+    return this.#detail(this.#live(id));
   }
 
-  async save(id: string | undefined, input: PracticeInput, baseUpdatedAt?: string): Promise<PracticeDetail> {
+  /**
+   * Creates or updates a practice. With `resolvesConflict`, the saved text is
+   * the merge of the versions in conflict: it includes them all, and they are cleared.
+   */
+  async save(id: string | undefined, input: PracticeInput, baseUpdatedAt?: string, resolvesConflict = false): Promise<PracticeDetail> {
     const author = this.#ctx.author();
     this.#checkReferences(input);
     const now = this.#ctx.now();
@@ -70,6 +76,7 @@ export class Practices {
     }
     const practice: Practice = {
       id: previous?.id ?? this.#ctx.newId('practice'),
+      ...this.#ctx.stamp(previous, ...(resolvesConflict && previous ? conflictingVersions(this.#ctx.store, 'practices', previous.id) : [])),
       organisationId: input.organisationId,
       topicIds: unique(input.topicIds),
       tags: unique(input.tags.map((tag) => tag.trim())),
@@ -87,9 +94,10 @@ export class Practices {
     }
     await this.#ctx.apply([
       ...(previous ? [this.#revisionOf(previous, now)] : []),
+      ...(resolvesConflict && previous ? settleConflicts(this.#ctx.store, 'practices', previous.id) : []),
       { op: 'put', collection: 'practices', record: practice },
     ]);
-    return detail(practice);
+    return this.#detail(practice);
   }
 
   /** The translation was checked against the current original: it is current again, unchanged. */
@@ -103,12 +111,13 @@ export class Practices {
     }
     const updated: Practice = {
       ...practice,
+      ...this.#ctx.stamp(practice),
       texts: { ...practice.texts, [lang]: { ...text, basedOn: textHash(original) } },
       updatedAt: this.#ctx.now(),
       updatedBy: author,
     };
     await this.#ctx.apply([{ op: 'put', collection: 'practices', record: updated }]);
-    return detail(updated);
+    return this.#detail(updated);
   }
 
   /** Moves a practice to the trash; its annotations stay, hidden with it. */
@@ -116,27 +125,43 @@ export class Practices {
     const author = this.#ctx.author();
     const practice = this.#live(id);
     const now = this.#ctx.now();
-    await this.#ctx.apply([{ op: 'put', collection: 'practices', record: { ...practice, deletedAt: now, updatedAt: now, updatedBy: author } }]);
+    await this.#ctx.apply([{ op: 'put', collection: 'practices', record: { ...practice, ...this.#ctx.stamp(practice), deletedAt: now, updatedAt: now, updatedBy: author } }]);
   }
 
   async restore(id: string): Promise<PracticeDetail> {
     const author = this.#ctx.author();
     const { deletedAt: _deletedAt, ...practice } = this.#ctx.require('practices', id);
-    const restored: Practice = { ...practice, updatedAt: this.#ctx.now(), updatedBy: author };
+    const restored: Practice = { ...practice, ...this.#ctx.stamp(practice), updatedAt: this.#ctx.now(), updatedBy: author };
     await this.#ctx.apply([{ op: 'put', collection: 'practices', record: restored }]);
-    return detail(restored);
+    return this.#detail(restored);
   }
 
-  /** Deletes a practice from the trash for good, with its revisions and annotations. */
+  /**
+   * Deletes a practice from the trash for good, with its revisions,
+   * annotations and waiting conflicts. A purge marker remembers the deleted
+   * versions, so a partner's bundle holding them does not bring them back.
+   */
   async purge(id: string): Promise<void> {
     this.#ctx.author();
     const practice = this.#ctx.require('practices', id);
     if (!practice.deletedAt) throw new KbError('invalidRequest', 'only practices in the trash can be deleted for good');
     const store = this.#ctx.store;
+    const annotations = store.all('annotations').filter((a) => a.practiceId === id);
+    const marker = (collection: 'practices' | 'annotations', record: { id: string; version: Practice['version'] }): Change => ({
+      op: 'put',
+      collection: 'purged',
+      record: { id: recordKey(collection, record.id), collection, recordId: record.id, version: record.version },
+    });
     await this.#ctx.apply([
       { op: 'delete', collection: 'practices', id },
+      marker('practices', practice),
+      ...settleConflicts(store, 'practices', id),
       ...store.all('revisions').filter((r) => r.recordId === id).map((r): Change => ({ op: 'delete', collection: 'revisions', id: r.id })),
-      ...store.all('annotations').filter((a) => a.practiceId === id).map((a): Change => ({ op: 'delete', collection: 'annotations', id: a.id })),
+      ...annotations.flatMap((a): Change[] => [
+        { op: 'delete', collection: 'annotations', id: a.id },
+        marker('annotations', a),
+        ...settleConflicts(store, 'annotations', a.id),
+      ]),
     ]);
   }
 
@@ -159,18 +184,36 @@ export class Practices {
     const current = this.#live(id);
     const now = this.#ctx.now();
     const { deletedAt: _deletedAt, ...old } = revision.record;
-    const restored: Practice = { ...old, createdAt: current.createdAt, createdBy: current.createdBy, updatedAt: now, updatedBy: author };
+    const restored: Practice = {
+      ...old,
+      ...this.#ctx.stamp(current),
+      createdAt: current.createdAt,
+      createdBy: current.createdBy,
+      updatedAt: now,
+      updatedBy: author,
+    };
     await this.#ctx.apply([
       this.#revisionOf(current, now),
       { op: 'put', collection: 'practices', record: restored },
     ]);
-    return detail(restored);
+    return this.#detail(restored);
   }
 
   #live(id: string): Practice {
     const practice = this.#ctx.require('practices', id);
     if (practice.deletedAt) throw new KbError('notFound', `practice ${id} is in the trash`);
     return practice;
+  }
+
+  #detail(practice: Practice): PracticeDetail {
+    const { store } = this.#ctx;
+    const origin = store.get('origins', recordKey('practices', practice.id));
+    return {
+      practice,
+      translation: translationStatuses(practice),
+      ...(origin ? { origin: { importedAt: origin.importedAt, fileName: origin.fileName, exportedBy: origin.exportedBy } } : {}),
+      conflictCount: conflictingVersions(store, 'practices', practice.id).length,
+    };
   }
 
   #revisionOf(practice: Practice, savedAt: string): Change {
@@ -223,9 +266,6 @@ function stampTranslations(input: PracticeInput, previous: Practice | undefined)
   return texts;
 }
 
-function detail(practice: Practice): PracticeDetail {
-  return { practice, translation: translationStatuses(practice) };
-}
 
 function summarize(p: Practice, annotationCounts: Map<string, number>): PracticeSummary {
   const titles: PracticeSummary['titles'] = {};

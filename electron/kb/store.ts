@@ -3,14 +3,14 @@
  * interface: read records by collection, and `apply` a batch of changes that
  * is durable before the promise resolves, or fails leaving nothing changed.
  *
- * This implementation keeps one lowdb database (one JSON file) in the
- * user-data folder, written durably by DurableJsonFile. A damaged store is
- * never overwritten: it is moved aside and the user is told where it went.
+ * This module says what is stored (the collections and their schemas); the
+ * storage engine in ./storage says how: records in memory with an index per
+ * collection, each batch appended to a journal and fsync'd, the journal
+ * folded into a lowdb snapshot in the background, rolling backups, and
+ * recovery from a damaged store without overwriting it
+ * (see storage/journaled-store.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename } from 'node:fs/promises';
-import path from 'node:path';
-import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { Notice } from '../../shared/contract';
 import {
@@ -25,12 +25,24 @@ import {
   Topic,
   Visit,
 } from '../../shared/model';
-import { DurableJsonFile } from './durable-json-file';
+import { ImportEntry, Origin, PurgeMarker, StoredConflict } from './exchange/records';
 import type { StarterContent } from './starter';
+import { JournaledStore, type StorageOptions } from './storage/journaled-store';
+import type { StoreContent, StoreFormat } from './storage/load';
+import type { StoredRecord } from './storage/memory';
 
-export const STORE_FILE = 'twinning-kb.json';
+export type { StorageOptions } from './storage/journaled-store';
+
+/** Base name of the store's files: the snapshot `twinning-kb.json`, journal segments, backups. */
+export const STORE_NAME = 'twinning-kb';
+export const STORE_FILE = `${STORE_NAME}.json`;
 export const STORE_SCHEMA_VERSION = 1;
 
+/**
+ * The single list of collections, one line each: name → array schema. A
+ * collection added later needs `.default([])`, so that stores written before
+ * it read it as empty.
+ */
 const collections = {
   organisations: z.array(Organisation),
   topics: z.array(Topic),
@@ -40,8 +52,14 @@ const collections = {
   glossary: z.array(GlossaryTerm),
   comparison: z.array(ComparisonEntry),
   revisions: z.array(Revision).default([]),
+  // Exchanging with the partner (electron/kb/exchange/records.ts).
+  conflicts: z.array(StoredConflict).default([]),
+  origins: z.array(Origin).default([]),
+  imports: z.array(ImportEntry).default([]),
+  purged: z.array(PurgeMarker).default([]),
 };
 export type CollectionName = keyof typeof collections;
+export const COLLECTIONS = Object.keys(collections) as CollectionName[];
 export type RecordOf<C extends CollectionName> = z.infer<(typeof collections)[C]>[number];
 
 export const StoreSettings = z.object({
@@ -52,12 +70,14 @@ export const StoreSettings = z.object({
 });
 export type StoreSettings = z.infer<typeof StoreSettings>;
 
-export const StoreData = z.object({
+/** What is stored besides the collections. */
+const StoreFields = z.object({
   schemaVersion: z.literal(STORE_SCHEMA_VERSION),
   installationId: z.uuid(),
   settings: StoreSettings,
-  ...collections,
 });
+
+export const StoreData = z.object({ ...StoreFields.shape, ...collections });
 export type StoreData = z.infer<typeof StoreData>;
 
 /** One change in a batch. Records are replaced whole, never mutated in place. */
@@ -75,79 +95,47 @@ export interface Store {
   get<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined;
   /** Applies the changes and makes them durable; on failure nothing is changed, in memory or on disk. */
   apply(changes: readonly Change[]): Promise<void>;
+  /**
+   * Writes a copy of everything saved so far into the backups folder and
+   * returns its path. The newest few backups of each reason are kept.
+   */
+  backup(reason: string): Promise<string>;
+  /** Waits until pending writes and background work (compaction, backups) are done; rejects if background work failed. */
+  flush(): Promise<void>;
+  /** Finishes pending work and compacts the journal; later `apply` calls fail. */
+  close(): Promise<void>;
 }
 
+/** A new store's content: the starter content, every other collection empty. */
 export function seedData(starter: StarterContent): StoreData {
+  const empty = Object.fromEntries(COLLECTIONS.map((name) => [name, []])) as unknown as Pick<StoreData, CollectionName>;
   return {
     schemaVersion: STORE_SCHEMA_VERSION,
     installationId: randomUUID(),
     settings: { language: null, user: null },
-    annotations: [],
-    revisions: [],
+    ...empty,
     ...structuredClone(starter),
   };
 }
 
-export async function openStore(dir: string, starter: () => StarterContent): Promise<Store> {
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, STORE_FILE);
-  const adapter = new DurableJsonFile<StoreData>(file);
-  const notices: Notice[] = [];
-
-  let raw: unknown = null;
-  let damaged = false;
-  try {
-    raw = await adapter.read();
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error; // I/O errors are not damage: never move the file for them
-    damaged = true;
-  }
-  const parsed = raw === null ? null : StoreData.safeParse(raw);
-  if (damaged || (parsed && !parsed.success)) {
-    notices.push({ kind: 'storeRecovered', movedTo: await moveAside(file) });
-  }
-  if (parsed?.success) return new LowStore(new Low(adapter, parsed.data), notices);
-
-  const db = new Low(adapter, seedData(starter()));
-  await db.write();
-  return new LowStore(db, notices);
+/** Opens the store in `dir`, creating it from the starter content on first start. */
+export async function openStore(dir: string, starter: () => StarterContent, options?: StorageOptions): Promise<Store> {
+  const format: StoreFormat = {
+    name: STORE_NAME,
+    collections: COLLECTIONS,
+    parseFields: (raw) => StoreFields.parse(raw),
+    parseDocument: (raw) => splitData(StoreData.parse(raw)),
+    seed: () => splitData(seedData(starter())),
+  };
+  // The engine stores records without knowing their types; this module is where they are bound.
+  return (await JournaledStore.open(dir, format, options)) as unknown as Store;
 }
 
-class LowStore implements Store {
-  readonly #db: Low<StoreData>;
-  readonly notices: readonly Notice[];
-
-  constructor(db: Low<StoreData>, notices: readonly Notice[]) {
-    this.#db = db;
-    this.notices = notices;
-  }
-
-  get installationId(): string {
-    return this.#db.data.installationId;
-  }
-
-  get settings(): StoreSettings {
-    return this.#db.data.settings;
-  }
-
-  all<C extends CollectionName>(collection: C): readonly RecordOf<C>[] {
-    return this.#db.data[collection] as RecordOf<C>[];
-  }
-
-  get<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined {
-    return this.all(collection).find((record) => record.id === id);
-  }
-
-  async apply(changes: readonly Change[]): Promise<void> {
-    const before = this.#db.data;
-    this.#db.data = applyChanges(before, changes);
-    try {
-      await this.#db.write();
-    } catch (error) {
-      this.#db.data = before; // the file still holds `before`: writes replace it atomically
-      throw error;
-    }
-  }
+function splitData(data: StoreData): StoreContent {
+  const { schemaVersion, installationId, settings } = data;
+  const records: Partial<Record<CollectionName, readonly StoredRecord[]>> = {};
+  for (const name of COLLECTIONS) records[name] = data[name];
+  return { fields: { schemaVersion, installationId, settings }, collections: records };
 }
 
 /** A new StoreData with the changes applied; `data` itself is left untouched. */
@@ -172,11 +160,4 @@ export function applyChanges(data: StoreData, changes: readonly Change[]): Store
     (next as Record<CollectionName, unknown>)[change.collection] = updated;
   }
   return next;
-}
-
-async function moveAside(file: string): Promise<string> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = file.replace(/\.json$/, `.damaged-${stamp}.json`);
-  await rename(file, target);
-  return target;
 }

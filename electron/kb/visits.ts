@@ -41,6 +41,7 @@ export class Visits {
     const now = this.#ctx.now();
     const visit: Visit = {
       id: previous?.id ?? this.#ctx.newId('visit'),
+      ...this.#ctx.stamp(previous),
       hostOrganisationId: input.hostOrganisationId,
       guestOrganisationId: input.guestOrganisationId,
       status: input.status,
@@ -64,13 +65,13 @@ export class Visits {
     const author = this.#ctx.author();
     const visit = this.get(id);
     const now = this.#ctx.now();
-    await this.#ctx.apply([{ op: 'put', collection: 'visits', record: { ...visit, deletedAt: now, updatedAt: now, updatedBy: author } }]);
+    await this.#ctx.apply([{ op: 'put', collection: 'visits', record: { ...visit, ...this.#ctx.stamp(visit), deletedAt: now, updatedAt: now, updatedBy: author } }]);
   }
 
   async restore(id: string): Promise<Visit> {
     const author = this.#ctx.author();
     const { deletedAt: _deletedAt, ...visit } = this.#ctx.require('visits', id);
-    const restored: Visit = { ...visit, updatedAt: this.#ctx.now(), updatedBy: author };
+    const restored: Visit = { ...visit, ...this.#ctx.stamp(visit), updatedAt: this.#ctx.now(), updatedBy: author };
     await this.#ctx.apply([{ op: 'put', collection: 'visits', record: restored }]);
     return restored;
   }

@@ -58,6 +58,7 @@ describe('annotations', () => {
     const foreign = {
       id: 'annotation-from-amstelveen', practiceId: practice.id, kind: 'lesson' as const, text: 'Van de partner.', language: 'nl' as const,
       author: 'Partner', organisationId: AV, installationId: '00000000-0000-4000-8000-000000000000',
+      version: { '00000000-0000-4000-8000-000000000000': 1 },
       createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z',
     };
     await kb.store.apply([{ op: 'put', collection: 'annotations', record: foreign }]);

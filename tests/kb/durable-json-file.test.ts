@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DurableJsonFile } from '../../electron/kb/durable-json-file';
+import { copyFileDurably, DurableJsonFile, writeFileDurably } from '../../electron/kb/durable-json-file';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -35,5 +35,24 @@ describe('the durable JSON file', () => {
     await expect(file.write({ unserializable: 1n })).rejects.toThrow(TypeError);
     expect(JSON.parse(await readFile(target, 'utf8'))).toEqual({ kept: true });
     expect(await readdir(dir)).toEqual(['x.json']);
+  });
+
+  it('writes content handed over in pieces as one file', async () => {
+    const dir = await tempDir();
+    const target = path.join(dir, 'x.txt');
+    const pieces = Array.from({ length: 5_000 }, (_, n) => `Zeile ${n} – äöü\n`);
+    await writeFileDurably(target, pieces);
+    expect(await readFile(target, 'utf8')).toBe(pieces.join(''));
+    expect(await readdir(dir)).toEqual(['x.txt']);
+  });
+
+  it('copies a file under a new name and leaves nothing else behind', async () => {
+    const dir = await tempDir();
+    await writeFileDurably(path.join(dir, 'a.json'), '{"a":1}');
+    await copyFileDurably(path.join(dir, 'a.json'), path.join(dir, 'b.json'));
+    expect(await readFile(path.join(dir, 'b.json'), 'utf8')).toBe('{"a":1}');
+    expect((await readdir(dir)).sort()).toEqual(['a.json', 'b.json']);
+    await expect(copyFileDurably(path.join(dir, 'missing.json'), path.join(dir, 'c.json'))).rejects.toThrow(/ENOENT/);
+    expect((await readdir(dir)).sort()).toEqual(['a.json', 'b.json']);
   });
 });

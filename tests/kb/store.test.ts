@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadStarterContent } from '../../electron/kb/starter';
 import { applyChanges, openStore, seedData, STORE_FILE, StoreData } from '../../electron/kb/store';
 import { useTempDirs } from '../helpers/temp-dir';
+import { putAnnotations, storeFiles } from './storage/helpers';
 
 const tempDir = useTempDirs();
 
@@ -28,6 +29,7 @@ describe('the store', () => {
       { op: 'put', collection: 'practices', record: { ...kept!, tags: ['changed'] } },
     ]);
 
+    await first.flush();
     const second = await openStore(dir, () => {
       throw new Error('an existing store must not be seeded again');
     });
@@ -38,11 +40,31 @@ describe('the store', () => {
     expect(second.installationId).toBe(first.installationId);
   });
 
-  it('leaves no temporary files behind after writing', async () => {
+  it('leaves no temporary files behind after writing and closing', async () => {
     const dir = await tempDir();
     const store = await openStore(dir, loadStarterContent);
     await Promise.all((['de', 'nl', 'de'] as const).map((language) => store.apply([{ op: 'settings', settings: { language } }])));
-    expect(await readdir(dir)).toEqual([STORE_FILE]);
+    expect(store.settings.language).toBe('de');
+    await store.close();
+    expect(await storeFiles(dir)).toEqual([STORE_FILE]);
+    expect((await readdir(path.join(dir, 'backups'))).every((name) => !name.startsWith('.'))).toBe(true);
+  });
+
+  it('refuses changes after it was closed', async () => {
+    const store = await openStore(await tempDir(), loadStarterContent);
+    await store.close();
+    await expect(store.apply([{ op: 'settings', settings: { language: 'nl' } }])).rejects.toThrow(/closed/);
+  });
+
+  it('finds a record by id among many without scanning', async () => {
+    const store = await openStore(await tempDir(), loadStarterContent);
+    const ids = Array.from({ length: 20_000 }, (_, n) => `annotation-${n}`);
+    await putAnnotations(store, ids);
+    const started = performance.now();
+    expect(ids.filter((id) => store.get('annotations', id)).length).toBe(ids.length);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(store.all('annotations')).toBe(store.all('annotations')); // the list is cached until the collection changes
+    await store.close();
   });
 
   it.each([
@@ -50,7 +72,7 @@ describe('the store', () => {
     ['garbage', '\u0000\u0001garbage'],
     ['an empty file', ''],
     ['the wrong shape', '{"schemaVersion": 1, "practices": "none"}'],
-  ])('moves a store holding %s aside, untouched, and starts afresh', async (_name, content) => {
+  ])('moves a store holding %s aside, untouched, and starts afresh when there is no backup', async (_name, content) => {
     const dir = await tempDir();
     await writeFile(path.join(dir, STORE_FILE), content);
     const store = await openStore(dir, loadStarterContent);
@@ -59,9 +81,23 @@ describe('the store', () => {
     const notice = store.notices[0]!;
     expect(notice.kind).toBe('storeRecovered');
     expect(path.dirname(notice.movedTo)).toBe(dir);
-    expect(await readFile(notice.movedTo, 'utf8')).toBe(content);
+    expect(await readFile(path.join(notice.movedTo, STORE_FILE), 'utf8')).toBe(content);
     expect(store.all('practices').length).toBeGreaterThan(0);
     StoreData.parse(JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')));
+    await store.close();
+  });
+
+  it('reads a store file written before the journal existed, and rewrites it in the current layout', async () => {
+    const dir = await tempDir();
+    const data = seedData(loadStarterContent());
+    await writeFile(path.join(dir, STORE_FILE), JSON.stringify(data));
+    const store = await openStore(dir, loadStarterContent);
+    expect(store.notices).toEqual([]);
+    expect(store.installationId).toBe(data.installationId);
+    expect(store.all('practices')).toHaveLength(data.practices.length);
+    await store.flush();
+    expect(await readFile(path.join(dir, STORE_FILE), 'utf8')).toMatch(/^\{"storeLayout":/);
+    await store.close();
   });
 
   it('does not mistake an unreadable store for a damaged one', async () => {
@@ -75,6 +111,7 @@ describe('the store', () => {
     const dir = await tempDir();
     const store = await openStore(dir, loadStarterContent);
     const before = store.all('practices');
+    await store.flush(); // the first backup is written in the background
     await rm(dir, { recursive: true }); // the folder is gone, as when a network drive disconnects
     await expect(store.apply([{ op: 'delete', collection: 'practices', id: before[0]!.id }])).rejects.toThrow(/ENOENT/);
     expect(store.all('practices')).toBe(before);

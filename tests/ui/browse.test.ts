@@ -46,9 +46,19 @@ describe('browsing the knowledge base', () => {
     const { page } = session;
     await expect.poll(() => page.locator('h1').textContent()).toBe('Alle Praxisbeispiele');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
-    await expect.poll(() => page.locator('.practice-card').count()).toBe(starter.practices.length);
     expect(await page.locator('.list-count').textContent()).toBe(`${starter.practices.length} Praxisbeispiele`);
+    await expect.poll(() => page.locator('.practice-card h2').count()).toBeGreaterThan(3);
+    expect(await page.locator('.virtual-row').first().getAttribute('aria-setsize')).toBe(String(starter.practices.length));
     await session.screenshot('01-list-de');
+
+    // The list is virtualized: End on a card brings the last practice into the page and focuses it.
+    await page.locator('.practice-card h2 button').first().focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('aria-posinset'))).toBe(
+      String(starter.practices.length),
+    );
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('aria-posinset'))).toBe('1');
   });
 
   it('filters by topic and by organisation from the navigation', async () => {
@@ -123,9 +133,11 @@ describe('browsing the knowledge base', () => {
   it('shows a practice that lacks the interface language in the other one, marked with its lang', async () => {
     const dataDir = await tempDir();
     const store = await openStore(dataDir, loadStarterContent);
-    const practice = { ...store.all('practices')[0]!, originalLanguage: 'de' as const };
+    // Updated now, so it heads the list (which renders only the cards near the viewport).
+    const practice = { ...store.all('practices')[0]!, originalLanguage: 'de' as const, updatedAt: new Date().toISOString() };
     practice.texts = { de: practice.texts.de };
     await store.apply([{ op: 'put', collection: 'practices', record: practice }]);
+    await store.close();
 
     session = await openApp({ dataDir, systemLocales: ['nl-NL'] });
     const { page } = session;

@@ -22,7 +22,7 @@ import { registerIpc } from '../../electron/main/ipc';
 import { APP_ORIGIN } from '../../electron/main/security';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RENDERER_DIR = path.join(ROOT, 'out/renderer');
+const RENDERER_DIR = path.join(ROOT, process.env.KB_OUT_DIR ?? 'out', 'renderer');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots');
 /** The page's origin in tests; stands for app://twinning-kb. */
 export const TEST_ORIGIN = 'https://twinning-kb.test';
@@ -80,6 +80,8 @@ export interface AppSession {
   openedExternally: string[];
   /** Errors thrown in the page or logged to its console as errors. */
   pageErrors: string[];
+  /** What the next save and open dialogs answer: a path, or null for "cancelled". */
+  dialogs: { savePath: string | null; openPath: string | null };
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -129,6 +131,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   if (user && !kb.store.settings.user) await kb.setUser(user);
   const openedExternally: string[] = [];
   const languages: Lang[] = [];
+  const dialogs: AppSession['dialogs'] = { savePath: null, openPath: null };
 
   // The real registration on a stand-in ipcMain: the same sender check and dispatcher as in the app.
   const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>();
@@ -142,6 +145,8 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
           openedExternally.push(url);
           return false;
         },
+        chooseBundleToSave: async () => dialogs.savePath,
+        chooseBundleToOpen: async () => dialogs.openPath,
       }),
     ),
   );
@@ -176,7 +181,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
       url: frame.url().replace(TEST_ORIGIN, APP_ORIGIN),
       parent: frame.parentFrame(),
     };
-    return handler({ senderFrame } as unknown as IpcMainInvokeEvent, payload);
+    return handler({ senderFrame } as unknown as IpcMainInvokeEvent, reviveBytes(payload));
   });
   await page.addInitScript({ content: await bundlePreload() });
   await page.goto(`${TEST_ORIGIN}/index.html`);
@@ -188,6 +193,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     requests,
     openedExternally,
     pageErrors,
+    dialogs,
     async screenshot(name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
@@ -197,6 +203,17 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Bytes crossed the Playwright binding as base64 (see browser-electron.ts); Electron's IPC carries them as they are. */
+function reviveBytes(payload: unknown): unknown {
+  if (payload === null || typeof payload !== 'object') return payload;
+  return Object.fromEntries(
+    Object.entries(payload).map(([key, value]) => [
+      key,
+      value && typeof value === 'object' && '__base64' in value ? new Uint8Array(Buffer.from(String(value.__base64), 'base64')) : value,
+    ]),
+  );
 }
 
 /** Requests that left the app's own origin (none are allowed). */

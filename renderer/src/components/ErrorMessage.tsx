@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../shared/error-message';
 import type { KbCallError } from '../lib/kb';
 
 /** A failed call, explained in the interface language. */
@@ -6,7 +7,7 @@ export function ErrorMessage({ error }: { error: KbCallError }) {
   const { t } = useTranslation('errors');
   return (
     <p className="message message-error" role="alert">
-      {t(error.code)}
+      {errorMessage(t, error.code, error.params)}
     </p>
   );
 }

@@ -2,7 +2,7 @@
  * The renderer's only way to the knowledge base: `window.kb`, unwrapped.
  * A failed call throws a KbCallError whose code names a message in `errors:`.
  */
-import type { Channel, ErrorCode, KbApi, RequestOf, ResponseOf, Result } from '../../../shared/contract';
+import type { Channel, ErrorCode, ErrorParams, KbApi, RequestOf, ResponseOf, Result } from '../../../shared/contract';
 
 declare global {
   interface Window {
@@ -12,10 +12,12 @@ declare global {
 
 export class KbCallError extends Error {
   readonly code: ErrorCode | 'unavailable';
-  constructor(code: ErrorCode | 'unavailable', detail?: string) {
+  readonly params: ErrorParams;
+  constructor(code: ErrorCode | 'unavailable', detail?: string, params: ErrorParams = {}) {
     super(detail ?? code);
     this.name = 'KbCallError';
     this.code = code;
+    this.params = params;
   }
 }
 
@@ -27,6 +29,6 @@ export async function call<C extends Channel>(
   if (!api) throw new KbCallError('unavailable');
   const method = api[channel] as (payload?: unknown) => Promise<Result<ResponseOf<C>>>;
   const result = await method(request[0]);
-  if (!result.ok) throw new KbCallError(result.error.code, result.error.detail);
+  if (!result.ok) throw new KbCallError(result.error.code, result.error.detail, result.error.params);
   return result.value;
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PracticeSummary } from '../../../shared/contract';
 import { LANGUAGES, type Lang } from '../../../shared/model';
@@ -7,21 +8,19 @@ import { FallbackBadge } from '../components/LangBadge';
 import { TranslationNeeds } from '../components/TranslationBadge';
 import { Loading } from '../components/Loading';
 import { ViewHeading } from '../components/ViewHeading';
-import { useKbQuery } from '../hooks/useKbQuery';
+import { usePagedQuery } from '../hooks/usePagedQuery';
+import { call } from '../lib/kb';
 import { pickText } from '../lib/texts';
 import { useNavigation, type PracticeFilter } from '../navigation';
 import { useOverview } from '../overview';
 
-const PAGE = 100;
-
-/** The practices matching a filter. Keyed by filter in the parent, so paging restarts when it changes. */
+/** The practices matching a filter, fetched page by page as the list scrolls. Keyed by filter in the parent. */
 export function PracticeList({ filter }: { filter: PracticeFilter }) {
-  const [limit, setLimit] = useState(PAGE);
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { overview } = useOverview();
   const { navigate } = useNavigation();
-  const { data, error, loading } = useKbQuery('listPractices', { ...filter, limit });
+  const list = usePagedQuery(JSON.stringify(filter), (offset, limit) => call('listPractices', { ...filter, offset, limit }));
   const setNeeds = (value: string) => {
     const { needsTranslationInto: _old, ...rest } = filter;
     navigate({ view: 'practices', filter: value ? { ...rest, needsTranslationInto: value as Lang } : rest }, { replace: true });
@@ -53,33 +52,86 @@ export function PracticeList({ filter }: { filter: PracticeFilter }) {
           </select>
         </label>
       </div>
-      {error && <ErrorMessage error={error} />}
-      {loading && !data && <Loading />}
-      {data && (
+      {list.error && <ErrorMessage error={list.error} />}
+      {list.total === undefined && !list.error && <Loading />}
+      {list.total !== undefined && (
         <>
           <p className="list-count" role="status">
-            {t('list.count', { count: data.total })}
+            {t('list.count', { count: list.total })}
           </p>
-          {data.items.length === 0 ? (
+          {list.total === 0 ? (
             <p>{t('list.empty')}</p>
           ) : (
-            <ul className="practice-list">
-              {data.items.map((item) => (
-                <PracticeCard key={item.id} item={item} onOpen={() => navigate({ view: 'practice', id: item.id })} />
-              ))}
-            </ul>
-          )}
-          {data.total > data.items.length && (
-            <p>
-              {t('list.showing', { shown: data.items.length, total: data.total })}{' '}
-              <button type="button" onClick={() => setLimit((n) => n + PAGE)}>
-                {t('list.showMore')}
-              </button>
-            </p>
+            <VirtualPracticeList total={list.total} list={list} onOpen={(id) => navigate({ view: 'practice', id })} />
           )}
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Only the cards near the viewport are in the page, so ten thousand
+ * practices scroll as smoothly as ten. Arrow keys, Home and End move between
+ * cards, scrolling the ones not rendered yet into existence.
+ */
+function VirtualPracticeList({ total, list, onOpen }: { total: number; list: ReturnType<typeof usePagedQuery<PracticeSummary>>; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const listRef = useRef<HTMLUListElement>(null);
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => setMargin(listRef.current?.offsetTop ?? 0), []);
+  const virtualizer = useWindowVirtualizer({ count: total, estimateSize: () => 170, overscan: 6, scrollMargin: margin });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const { ensure } = list;
+  useEffect(() => ensure(first, last), [ensure, first, last]);
+  const pendingFocus = useRef<number | null>(null);
+
+  const focusCard = (index: number) => {
+    const target = Math.max(0, Math.min(total - 1, index));
+    const button = listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${target}"] h2 button`);
+    if (button) return button.focus();
+    pendingFocus.current = target;
+    virtualizer.scrollToIndex(target, { align: 'center' });
+  };
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const button = listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${pendingFocus.current}"] h2 button`);
+    if (button) {
+      pendingFocus.current = null;
+      button.focus();
+    }
+  });
+  const onKeyDown = (event: KeyboardEvent) => {
+    const card = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!card) return;
+    const index = Number(card.dataset.index);
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: total - 1, PageDown: index + 10, PageUp: index - 10 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    focusCard(moves[event.key]!);
+  };
+
+  return (
+    <ul ref={listRef} className="practice-list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} onKeyDown={onKeyDown} aria-label={t('list.label')}>
+      {items.map((row) => {
+        const item = list.itemAt(row.index);
+        return (
+          <li
+            key={row.key}
+            data-index={row.index}
+            ref={virtualizer.measureElement}
+            aria-setsize={total}
+            aria-posinset={row.index + 1}
+            className="virtual-row"
+            style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
+          >
+            {item ? <PracticeCard item={item} onOpen={() => onOpen(item.id)} /> : <div className="practice-card placeholder" aria-busy="true" />}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -93,7 +145,7 @@ function PracticeCard({ item, onOpen }: { item: PracticeSummary; onOpen: () => v
   const topics = overview.topics.filter((x) => item.topicIds.includes(x.id));
 
   return (
-    <li className="practice-card">
+    <article className="practice-card">
       <h2>
         <button type="button" className="link-button" onClick={onOpen} lang={title?.lang}>
           {title?.value}
@@ -119,6 +171,6 @@ function PracticeCard({ item, onOpen }: { item: PracticeSummary; onOpen: () => v
           ))}
         </ul>
       )}
-    </li>
+    </article>
   );
 }

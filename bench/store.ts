@@ -1,0 +1,413 @@
+/**
+ * Store benchmark: generates a synthetic knowledge base, stores it twice —
+ * once with the store's engine (snapshot + journal), once the naive lowdb way
+ * (one pretty-printed JSONFile, rewritten whole on every change) — and
+ * measures both in the same run, each in a fresh child process so that load
+ * time and memory are not disturbed by the generator or by each other.
+ *
+ *   jiti bench/store.ts [--json] [--practices N] [--annotations-per-practice N]
+ *
+ * Figures: loadMs (open until usable; median of three fresh processes, as
+ * is naiveLoadMs), writeP50Ms/writeP95Ms (one durable change: edit a
+ * practice or add an annotation), exportMs (placeholder: JSON.stringify of
+ * every record), importMs (one batch of as many new practices as the store
+ * holds), rssMB (peak resident memory while opening and writing; the peaks
+ * with export and import, and the runtime's own share, are reported too),
+ * storeMB (store on disk, without backups).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { Annotation, Practice } from '../shared/model';
+import { SnapshotFile } from '../electron/kb/storage/snapshot';
+import { COLLECTIONS, openStore, STORE_FILE, STORE_SCHEMA_VERSION, type Change, type StoreData } from '../electron/kb/store';
+import { generateKnowledgeBase } from './generate';
+
+export interface StoreBenchOptions {
+  practices: number;
+  annotationsPerPractice?: number;
+  /** Changes timed on the store (default 200). */
+  writes?: number;
+  /** Changes timed on the naive baseline, which takes about a second each at full size (default 20). */
+  naiveWrites?: number;
+  seed?: number;
+  /** Progress lines; silent by default. */
+  log?: (line: string) => void;
+}
+
+export interface StoreBenchReport {
+  practices: number;
+  annotations: number;
+  storeMB: number;
+  loadMs: number;
+  writeP50Ms: number;
+  writeP95Ms: number;
+  exportMs: number;
+  importMs: number;
+  /** Peak resident memory of the process while opening the store and writing. */
+  rssMB: number;
+  /** Resident memory before opening: the runtime itself. */
+  rssBeforeOpenMB: number;
+  /** Peak including the export placeholder (which holds everything as one string as well). */
+  rssWithExportMB: number;
+  /** Peak including the import (the imported practices are in memory too). */
+  rssWithImportMB: number;
+  naiveStoreMB: number;
+  naiveLoadMs: number;
+  naiveWriteP50Ms: number;
+  naiveWriteP95Ms: number;
+  /** Peak resident memory of the naive baseline while loading and writing. */
+  naiveRssMB: number;
+  writes: number;
+  naiveWrites: number;
+  /** How the measured phases ran: bundled JavaScript (as in the app) or TypeScript through jiti. */
+  runtime: 'bundled' | 'jiti';
+  node: string;
+}
+
+const DEFAULT_PRACTICES = 10_000;
+const DEFAULT_ANNOTATIONS_PER_PRACTICE = 10;
+const NAIVE_FILE = 'naive.json';
+/** Fresh processes that open each store; the last of them also writes. */
+const LOAD_RUNS = 3;
+const MiB = 1024 * 1024;
+
+export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBenchReport> {
+  const annotationsPerPractice = options.annotationsPerPractice ?? DEFAULT_ANNOTATIONS_PER_PRACTICE;
+  const writes = options.writes ?? 200;
+  const naiveWrites = options.naiveWrites ?? 20;
+  const log = options.log ?? (() => undefined);
+  const work = await mkdtemp(path.join(tmpdir(), 'twinning-kb-bench-'));
+  try {
+    log(`generating ${options.practices} practices, ${annotationsPerPractice} annotations each`);
+    const annotations = await writeStores(work, options.practices, annotationsPerPractice, options.seed ?? 1);
+    const runner = await prepareRunner(work);
+    // Load times vary with what else the machine does: several fresh processes, taking turns, and the median of each.
+    const loads: number[] = [];
+    const naiveLoads: number[] = [];
+    for (let run = 1; run < LOAD_RUNS; run++) {
+      log(`loading, run ${run} of ${LOAD_RUNS} (${runner.runtime})`);
+      loads.push((await runPhase<Pick<StorePhase, 'loadMs'>>('store-load', work, 0, runner)).loadMs);
+      naiveLoads.push((await runPhase<Pick<NaivePhase, 'naiveLoadMs'>>('naive-load', work, 0, runner)).naiveLoadMs);
+    }
+    log(`loading and writing, run ${LOAD_RUNS} of ${LOAD_RUNS}`);
+    const store = await runPhase<StorePhase>('store', work, writes, runner);
+    const naive = await runPhase<NaivePhase>('naive', work, naiveWrites, runner);
+    return {
+      practices: options.practices,
+      annotations,
+      ...store,
+      ...naive,
+      loadMs: median([...loads, store.loadMs]),
+      naiveLoadMs: median([...naiveLoads, naive.naiveLoadMs]),
+      writes,
+      naiveWrites,
+      runtime: runner.runtime,
+      node: process.version,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Writes the same data as the store's snapshot (in `store/`) and as one naive lowdb file; returns the number of annotations. */
+export async function writeStores(work: string, practices: number, annotationsPerPractice: number, seed: number): Promise<number> {
+  const generated = generateKnowledgeBase({ practices, annotationsPerPractice, seed });
+  const data = {
+    schemaVersion: STORE_SCHEMA_VERSION,
+    installationId: randomUUID(),
+    settings: { language: 'de', user: { name: 'Bench', organisationId: generated.organisations[0]!.id } },
+    ...Object.fromEntries(COLLECTIONS.map((name) => [name, []])),
+    ...generated,
+  } as StoreData;
+  const { schemaVersion, installationId, settings } = data;
+  const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, data[name]]));
+  await mkdir(path.join(work, 'store'));
+  await new SnapshotFile(path.join(work, 'store', STORE_FILE)).write({
+    journalSeq: 0,
+    savedAt: new Date().toISOString(),
+    fields: { schemaVersion, installationId, settings },
+    collections,
+  });
+  await new Low(new JSONFile<StoreData>(path.join(work, NAIVE_FILE)), data).write();
+  return generated.annotations.length;
+}
+
+// --- the measured phases, each run in a child process ----------------------
+
+type StorePhase = Pick<
+  StoreBenchReport,
+  'storeMB' | 'loadMs' | 'writeP50Ms' | 'writeP95Ms' | 'exportMs' | 'importMs' | 'rssMB' | 'rssWithExportMB' | 'rssWithImportMB' | 'rssBeforeOpenMB'
+>;
+type NaivePhase = Pick<StoreBenchReport, 'naiveStoreMB' | 'naiveLoadMs' | 'naiveWriteP50Ms' | 'naiveWriteP95Ms' | 'naiveRssMB'>;
+
+/** Only opens the store (and waits for its background backup, so every run finds the same folder). */
+async function storeLoadPhase(work: string): Promise<Pick<StorePhase, 'loadMs'>> {
+  const started = performance.now();
+  const store = await openStore(path.join(work, 'store'), () => {
+    throw new Error('the bench store exists already');
+  });
+  const loadMs = performance.now() - started;
+  await store.flush();
+  return { loadMs };
+}
+
+async function naiveLoadPhase(work: string): Promise<Pick<NaivePhase, 'naiveLoadMs'>> {
+  const db = new Low<StoreData | null>(new JSONFile(path.join(work, NAIVE_FILE)), null);
+  const started = performance.now();
+  await db.read();
+  return { naiveLoadMs: performance.now() - started };
+}
+
+async function storePhase(work: string, writes: number): Promise<StorePhase> {
+  const dir = path.join(work, 'store');
+  const storeMB = (await folderBytes(dir)) / MiB;
+  const rssBeforeOpenMB = process.memoryUsage().rss / MiB;
+  let started = performance.now();
+  const store = await openStore(dir, () => {
+    throw new Error('the bench store exists already');
+  });
+  const loadMs = performance.now() - started;
+  await store.flush(); // the first automatic backup is copied in the background: not part of the writes timed
+
+  const times: number[] = [];
+  const practices = store.all('practices');
+  for (let n = 0; n < writes; n++) {
+    const change = benchChange(n, practices);
+    started = performance.now();
+    await store.apply([change]);
+    times.push(performance.now() - started);
+  }
+
+  const rssMB = peakRss();
+
+  // Placeholder for the bundle export being written elsewhere: serialising every record to one JSON string.
+  started = performance.now();
+  const exported = JSON.stringify(Object.fromEntries(COLLECTIONS.map((name) => [name, store.all(name)])));
+  const exportMs = performance.now() - started;
+  if (exported.length === 0) throw new Error('nothing exported');
+  const rssWithExportMB = peakRss();
+
+  const partner = generateKnowledgeBase({ practices: practices.length, annotationsPerPractice: 0, seed: 2 }).practices;
+  const imported: Change[] = partner.map((practice) => ({ op: 'put', collection: 'practices', record: { ...practice, id: `partner-${practice.id}` } }));
+  started = performance.now();
+  await store.apply(imported);
+  const importMs = performance.now() - started;
+  const rssWithImportMB = peakRss();
+  await store.flush();
+  return { storeMB, loadMs, ...percentiles(times, 'write'), exportMs, importMs, rssMB, rssWithExportMB, rssWithImportMB, rssBeforeOpenMB };
+}
+
+async function naivePhase(work: string, writes: number): Promise<NaivePhase> {
+  const file = path.join(work, NAIVE_FILE);
+  const naiveStoreMB = (await stat(file)).size / MiB;
+  const db = new Low<StoreData | null>(new JSONFile(file), null);
+  let started = performance.now();
+  await db.read();
+  const naiveLoadMs = performance.now() - started;
+  const data = db.data!;
+  const times: number[] = [];
+  for (let n = 0; n < writes; n++) {
+    const change = benchChange(n, data.practices);
+    started = performance.now();
+    if (change.op === 'put' && change.collection === 'practices') {
+      const index = data.practices.findIndex((p) => p.id === change.record.id);
+      data.practices[index] = change.record;
+    } else if (change.op === 'put' && change.collection === 'annotations') {
+      data.annotations.push(change.record);
+    }
+    await db.write();
+    times.push(performance.now() - started);
+  }
+  const { naiveWriteP50Ms, naiveWriteP95Ms } = percentiles(times, 'naiveWrite');
+  return { naiveStoreMB, naiveLoadMs, naiveWriteP50Ms, naiveWriteP95Ms, naiveRssMB: peakRss() };
+}
+
+/** The n-th timed change, the same for store and baseline: edit a practice, or add an annotation to one. */
+function benchChange(n: number, practices: readonly Practice[]): Change {
+  const practice = practices[(n * 7919) % practices.length]!;
+  const at = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
+  if (n % 2 === 0) {
+    return { op: 'put', collection: 'practices', record: { ...practice, tags: [...practice.tags.slice(0, 49), `bench-${n}`], updatedAt: at } };
+  }
+  const annotation: Annotation = {
+    id: `bench-annotation-${n}`,
+    version: {},
+    practiceId: practice.id,
+    kind: 'lesson',
+    text: 'Gelernt: Die Bürgerbeteiligung früh beginnen, dann läuft die Planung schneller.',
+    language: 'de',
+    author: 'Bench',
+    organisationId: practice.organisationId,
+    createdAt: at,
+    updatedAt: at,
+  };
+  return { op: 'put', collection: 'annotations', record: annotation };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+}
+
+function percentiles<P extends string>(times: number[], prefix: P): Record<`${P}P50Ms` | `${P}P95Ms`, number> {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return { [`${prefix}P50Ms`]: at(0.5), [`${prefix}P95Ms`]: at(0.95) } as Record<`${P}P50Ms` | `${P}P95Ms`, number>;
+}
+
+/**
+ * Peak resident memory of this process so far, in MiB. On Linux from
+ * /proc (VmHWM): getrusage's maxRSS survives exec and so would report the
+ * parent's memory at the moment it spawned this process.
+ */
+function peakRss(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) / 1024;
+  } catch {
+    // not Linux: fall through
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(path.join(dir, entry.name))).size;
+  }
+  return total;
+}
+
+/**
+ * Runs one phase in a fresh Node process and returns its figures. The phase
+ * code is bundled to plain JavaScript first, as electron-vite bundles the
+ * app's main process: no TypeScript compiler sits in the measured memory.
+ * Without vite it falls back to running this file through jiti.
+ */
+type Phase = 'store-load' | 'naive-load' | 'store' | 'naive';
+
+async function runPhase<T>(phase: Phase, work: string, writes: number, runner: Runner): Promise<T> {
+  const args = [...runner.args, `--phase=${phase}`, `--work=${work}`, ...(writes > 0 ? [`--writes=${writes}`] : [])];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`the ${phase} phase failed with exit code ${code}`));
+      else resolve(JSON.parse(output) as T);
+    });
+  });
+}
+
+interface Runner {
+  runtime: 'bundled' | 'jiti';
+  /** Node arguments that run this file. */
+  args: string[];
+}
+
+async function prepareRunner(work: string): Promise<Runner> {
+  const self = fileURLToPath(import.meta.url);
+  try {
+    const { build } = await import('vite');
+    const outDir = path.join(work, 'bundle');
+    await build({
+      configFile: false,
+      logLevel: 'error',
+      root: path.dirname(self),
+      build: {
+        ssr: self,
+        outDir,
+        minify: false,
+        target: 'node20',
+        rollupOptions: { external: ['vite', 'jiti'], output: { entryFileNames: 'store-bench.mjs', format: 'es' } },
+      },
+      ssr: { noExternal: true },
+    });
+    return { runtime: 'bundled', args: [path.join(outDir, 'store-bench.mjs')] };
+  } catch {
+    const jitiCli = path.join(path.dirname(createRequire(import.meta.url).resolve('jiti/package.json')), 'lib', 'jiti-cli.mjs');
+    return { runtime: 'jiti', args: [jitiCli, self] };
+  }
+}
+
+// --- command line -------------------------------------------------------------
+
+function parseArgs(argv: readonly string[]) {
+  const value = (name: string): string | undefined => {
+    const index = argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+    if (index < 0) return undefined;
+    const arg = argv[index]!;
+    return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+  };
+  const number = (name: string): number | undefined => {
+    const text = value(name);
+    if (text === undefined) return undefined;
+    const parsed = Number(text);
+    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} needs a positive whole number`);
+    return parsed;
+  };
+  return {
+    json: argv.includes('--json'),
+    phase: value('phase'),
+    work: value('work'),
+    writes: number('writes'),
+    practices: number('practices') ?? DEFAULT_PRACTICES,
+    annotationsPerPractice: number('annotations-per-practice'),
+  };
+}
+
+function formatReport(report: StoreBenchReport): string {
+  const fixed = (n: number, digits = 1) => n.toFixed(digits);
+  const rows: [string, string, string][] = [
+    ['store on disk (MiB)', fixed(report.storeMB), fixed(report.naiveStoreMB)],
+    ['load (ms)', fixed(report.loadMs, 0), fixed(report.naiveLoadMs, 0)],
+    ['write p50 (ms)', fixed(report.writeP50Ms, 2), fixed(report.naiveWriteP50Ms, 0)],
+    ['write p95 (ms)', fixed(report.writeP95Ms, 2), fixed(report.naiveWriteP95Ms, 0)],
+    ['export (ms)', fixed(report.exportMs, 0), ''],
+    [`import ${report.practices} practices (ms)`, fixed(report.importMs, 0), ''],
+    ['peak memory, open + writes (MiB)', fixed(report.rssMB, 0), fixed(report.naiveRssMB, 0)],
+    ['  of which the runtime (MiB)', fixed(report.rssBeforeOpenMB, 0), ''],
+    ['peak memory with export (MiB)', fixed(report.rssWithExportMB, 0), ''],
+    ['peak memory with import (MiB)', fixed(report.rssWithImportMB, 0), ''],
+  ];
+  return [
+    `${report.practices} practices, ${report.annotations} annotations (Node ${report.node}, ${report.runtime})`,
+    `${''.padEnd(36)}${'store'.padStart(10)}${'naive'.padStart(10)}`,
+    ...rows.map(([name, store, naive]) => `${name.padEnd(36)}${store.padStart(10)}${naive.padStart(10)}`),
+    `write p95 ${fixed(report.naiveWriteP95Ms / report.writeP95Ms, 0)}x faster, ` +
+      `load ${fixed((100 * report.loadMs) / report.naiveLoadMs, 0)}% of naive, ` +
+      `peak memory ${fixed(report.rssMB / report.storeMB, 2)}x the store on disk`,
+  ].join('\n');
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(entry).href) {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.phase && args.work) {
+    const phases: Record<Phase, () => Promise<unknown>> = {
+      'store-load': () => storeLoadPhase(args.work!),
+      'naive-load': () => naiveLoadPhase(args.work!),
+      store: () => storePhase(args.work!, args.writes ?? 1),
+      naive: () => naivePhase(args.work!, args.writes ?? 1),
+    };
+    const run = phases[args.phase as Phase];
+    if (!run) throw new Error(`unknown phase ${args.phase}`);
+    process.stdout.write(JSON.stringify(await run()));
+  } else {
+    const report = await runStoreBench({
+      practices: args.practices,
+      annotationsPerPractice: args.annotationsPerPractice,
+      log: args.json ? undefined : (line) => process.stderr.write(`${line}\n`),
+    });
+    process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
+  }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Runs the TypeScript command line directly (jiti compiles it on the fly), so it works right after `npm install`.
+import { createJiti } from 'jiti';
+
+const jiti = createJiti(import.meta.url);
+const { runCli } = await jiti.import('../electron/cli/twinning-kb.ts');
+const code = await runCli(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+});
+process.exitCode = code;

@@ -1,0 +1,176 @@
+/**
+ * Exchanging knowledge with the partner: export a bundle, preview and import
+ * one (atomically, after a backup), undo the last import, and tell where a
+ * record came from.
+ */
+import type { ExportSummary, ImportPreview, ImportSummary } from '../../../shared/contract';
+import { BUNDLE_COLLECTIONS, BUNDLE_EXTENSION, type Bundle, type BundleCollection, type BundleSelection } from '../../../shared/bundle';
+import { recordHash } from '../bundle/canonical-json';
+import { readBundle, type ReadOptions } from '../bundle/read-bundle';
+import { writeBundle } from '../bundle/write-bundle';
+import type { KbContext } from '../context';
+import { KbError } from '../errors';
+import type { Change, CollectionName } from '../store';
+import { planImport, type ImportPlan } from './plan-import';
+import { type ImportEntry, type Origin, recordKey } from './records';
+
+interface Pending {
+  previewId: string;
+  fileName: string;
+  bundle: Bundle;
+  plan: ImportPlan;
+  /** The store's write count when planned: a later write means planning again. */
+  generation: number;
+}
+
+export class Exchange {
+  readonly #ctx: KbContext;
+  readonly #readOptions: ReadOptions;
+  #pending: Pending | undefined;
+
+  constructor(ctx: KbContext, readOptions: ReadOptions = {}) {
+    this.#ctx = ctx;
+    this.#readOptions = readOptions;
+  }
+
+  /** `twinning-kb-<organisation>-<date>.twinning-kb.json` */
+  suggestedFileName(): string {
+    const organisation = this.#ctx.author().organisationId.replace(/^org-/, '');
+    return `twinning-kb-${organisation}-${this.#ctx.now().slice(0, 10)}${BUNDLE_EXTENSION}`;
+  }
+
+  /** The bundle as file content, and what it holds. */
+  exportBundle(selection: BundleSelection = {}): { text: string; summary: ExportSummary } {
+    const user = this.#ctx.author();
+    const { store } = this.#ctx;
+    const bundle = writeBundle(
+      { all: (collection) => store.all(collection) as never, conflicts: () => store.all('conflicts') },
+      {
+        selection,
+        exportedAt: this.#ctx.now(),
+        exportedBy: { installationId: store.installationId, organisationId: user.organisationId, name: user.name },
+      },
+    );
+    const counts = Object.fromEntries(BUNDLE_COLLECTIONS.map((c) => [c, bundle.content[c].length])) as Record<BundleCollection, number>;
+    return {
+      text: JSON.stringify(bundle),
+      summary: {
+        fileName: this.suggestedFileName(),
+        counts,
+        tombstones: bundle.content.tombstones.length,
+        conflicts: bundle.content.conflicts.length,
+      },
+    };
+  }
+
+  /** Validates a bundle and works out what importing it would change; nothing is changed yet. */
+  preview(bytes: Uint8Array, fileName: string): ImportPreview {
+    const bundle = readBundle(bytes, this.#readOptions);
+    const previewId = this.#ctx.newId('import');
+    const pending: Pending = { previewId, fileName, bundle, plan: this.#plan(bundle, previewId, fileName), generation: this.#ctx.generation };
+    this.#pending = pending;
+    return describe(pending);
+  }
+
+  cancel(previewId: string): void {
+    if (this.#pending?.previewId === previewId) this.#pending = undefined;
+  }
+
+  /** Applies a previewed import whole, after a backup of the store; refuses if the store changed what the preview showed. */
+  async confirm(previewId: string): Promise<ImportSummary> {
+    const pending = this.#pending;
+    if (!pending || pending.previewId !== previewId) throw new KbError('importPreviewExpired', `no preview ${previewId}`);
+    if (pending.generation !== this.#ctx.generation) {
+      const replanned = this.#plan(pending.bundle, previewId, pending.fileName);
+      if (JSON.stringify(replanned.counts) !== JSON.stringify(pending.plan.counts)) {
+        this.#pending = undefined;
+        throw new KbError('importPreviewExpired', 'the knowledge base changed since the preview');
+      }
+      pending.plan = replanned;
+      pending.generation = this.#ctx.generation;
+    }
+    const { store } = this.#ctx;
+    const entry: ImportEntry = {
+      id: previewId,
+      importedAt: this.#ctx.now(),
+      fileName: pending.fileName,
+      exportedAt: pending.bundle.exportedAt,
+      exportedBy: pending.bundle.exportedBy,
+      counts: pending.plan.counts,
+      undo: pending.plan.undo,
+    };
+    // A bundle with nothing new changes nothing, not even the log.
+    if (pending.plan.changes.length === 0) {
+      this.#pending = undefined;
+      return summarize(entry);
+    }
+    entry.backup = await store.backup('before-import');
+    // Only the latest import can be undone: older entries give up their undo data.
+    const older: Change[] = store
+      .all('imports')
+      .filter((i) => i.undo.length > 0)
+      .map((i) => ({ op: 'put', collection: 'imports', record: { ...i, undo: [] } }));
+    await this.#ctx.apply([...pending.plan.changes, ...older, { op: 'put', collection: 'imports', record: entry }]);
+    this.#pending = undefined; // kept until now: after a failed write the user can try again
+    return summarize(entry);
+  }
+
+  imports(): ImportSummary[] {
+    return [...this.#ctx.store.all('imports')].sort((a, b) => b.importedAt.localeCompare(a.importedAt)).map(summarize);
+  }
+
+  /** Takes back the latest import, unless a record it changed was changed again since. */
+  async undoLast(): Promise<ImportSummary> {
+    const { store } = this.#ctx;
+    const last = [...store.all('imports')].sort((a, b) => b.importedAt.localeCompare(a.importedAt))[0];
+    if (!last || last.undoneAt || last.undo.length === 0) throw new KbError('nothingToUndo');
+    const changedSince = last.undo.filter((step) => {
+      const current = store.get(step.collection as CollectionName, step.id);
+      return (current ? recordHash(current) : null) !== step.afterHash;
+    });
+    if (changedSince.length > 0) {
+      throw new KbError('undoBlocked', `${changedSince.length} records changed since the import`, { params: { count: changedSince.length } });
+    }
+    const inverse = [...last.undo].reverse().map(
+      (step): Change =>
+        step.before === undefined
+          ? { op: 'delete', collection: step.collection as CollectionName, id: step.id }
+          : ({ op: 'put', collection: step.collection, record: step.before } as Change),
+    );
+    const undone: ImportEntry = { ...last, undo: [], undoneAt: this.#ctx.now() };
+    await this.#ctx.apply([...inverse, { op: 'put', collection: 'imports', record: undone }]);
+    return summarize(undone);
+  }
+
+  /** Where the current version of a record came from, if it came from a bundle. */
+  origin(collection: BundleCollection, id: string): Origin | undefined {
+    return this.#ctx.store.get('origins', recordKey(collection, id));
+  }
+
+  #plan(bundle: Bundle, importId: string, fileName: string): ImportPlan {
+    const importedAt = this.#ctx.now();
+    return planImport(bundle, {
+      store: this.#ctx.store,
+      now: importedAt,
+      newId: (prefix) => this.#ctx.newId(prefix),
+      origin: { importId, importedAt, fileName, exportedBy: bundle.exportedBy },
+    });
+  }
+}
+
+function describe({ previewId, fileName, bundle, plan }: Pending): ImportPreview {
+  const exporter = bundle.content.organisations.find((o) => o.id === bundle.exportedBy.organisationId);
+  return {
+    previewId,
+    fileName,
+    exportedAt: bundle.exportedAt,
+    exportedBy: bundle.exportedBy,
+    ...(exporter ? { organisationName: exporter.name } : {}),
+    counts: plan.counts,
+    changeCount: plan.changes.length,
+  };
+}
+
+function summarize({ undo, ...entry }: ImportEntry): ImportSummary {
+  return { ...entry, undoable: undo.length > 0 && !entry.undoneAt };
+}

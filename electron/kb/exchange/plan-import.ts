@@ -1,0 +1,123 @@
+/**
+ * Works out what importing a bundle would change, without changing anything:
+ * per record, the local versions (current and in conflict) and the bundle's
+ * are merged; what differs from the store becomes a change. The same plan
+ * serves the preview (its counts) and the import (its changes).
+ */
+import { BUNDLE_COLLECTIONS, type Bundle, type BundleCollection, type BundleRecord } from '../../../shared/bundle';
+import { recordHash } from '../bundle/canonical-json';
+import { hashed, mergeVersions, type Hashed } from '../bundle/merge';
+import { currentRecords } from '../bundle/read-bundle';
+import type { Change, Store } from '../store';
+import { compareVersions } from '../versioning';
+import { recordKey, type ImportCounts, type Origin, type StoredConflict, type UndoStep } from './records';
+
+export interface ImportPlan {
+  changes: Change[];
+  /** How to take each change back, in the same order. */
+  undo: UndoStep[];
+  counts: Record<BundleCollection, ImportCounts>;
+}
+
+/** Collections whose replaced versions are kept in the revision history. */
+const WITH_HISTORY = new Set<BundleCollection>(['practices', 'comparison']);
+
+export interface PlanContext {
+  store: Store;
+  now: string;
+  newId: (prefix: string) => string;
+  origin: Omit<Origin, 'id'>;
+}
+
+export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
+  const { store } = ctx;
+  const incoming = new Map<string, { collection: BundleCollection; id: string; versions: Hashed<BundleRecord>[] }>();
+  for (const { collection, record } of [...currentRecords(bundle.content), ...bundle.content.conflicts]) {
+    const key = recordKey(collection, record.id);
+    const entry = incoming.get(key) ?? { collection, id: record.id, versions: [] };
+    entry.versions.push(hashed(record));
+    incoming.set(key, entry);
+  }
+  const localConflicts = groupConflicts(store.all('conflicts'));
+
+  const changes: Change[] = [];
+  const counts = Object.fromEntries(
+    BUNDLE_COLLECTIONS.map((c) => [c, { added: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 }]),
+  ) as Record<BundleCollection, ImportCounts>;
+
+  // Parents first, so a practice is never added after an annotation pointing at it.
+  const ordered = [...incoming.entries()].sort(
+    ([, a], [, b]) => BUNDLE_COLLECTIONS.indexOf(a.collection) - BUNDLE_COLLECTIONS.indexOf(b.collection),
+  );
+  for (const [key, { collection, id, versions }] of ordered) {
+    const count = counts[collection];
+    const purged = store.get('purged', key);
+    // Versions a purge here already included stay deleted.
+    const wanted = purged ? versions.filter((v) => !['before', 'equal'].includes(compareVersions(v.record.version, purged.version))) : versions;
+    const local = store.get(collection, id) as BundleRecord | undefined;
+    const localHashed = local ? hashed(local) : undefined;
+    const conflicts = localConflicts.get(key) ?? [];
+    if (wanted.length === 0) {
+      count.unchanged += 1;
+      continue;
+    }
+    const merged = mergeVersions([...(localHashed ? [localHashed] : []), ...conflicts.map((c) => ({ record: c.record, hash: c.hash })), ...wanted]);
+
+    const winnerChanged = merged.winner.hash !== localHashed?.hash;
+    const keptHashes = new Set(merged.others.map((o) => o.hash));
+    const before = new Set(conflicts.map((c) => c.hash));
+    const newConflicts = merged.others.filter((o) => !before.has(o.hash));
+    const resolved = conflicts.filter((c) => !keptHashes.has(c.hash));
+    if (!winnerChanged && newConflicts.length === 0 && resolved.length === 0) {
+      count.unchanged += 1;
+      continue;
+    }
+
+    if (winnerChanged) {
+      const winner = merged.winner.record;
+      if (!local) count[isDeleted(winner) ? 'deleted' : 'added'] += 1;
+      else if (isDeleted(winner) && !isDeleted(local)) count.deleted += 1;
+      else count.updated += 1;
+      if (local && WITH_HISTORY.has(collection)) {
+        changes.push({
+          op: 'put',
+          collection: 'revisions',
+          record: { id: ctx.newId('revision'), collection, recordId: id, record: local, savedAt: ctx.now } as never,
+        });
+      }
+      changes.push({ op: 'put', collection, record: winner } as Change);
+    }
+    if (newConflicts.length > 0) count.conflicts += 1;
+    for (const c of resolved) changes.push({ op: 'delete', collection: 'conflicts', id: c.id });
+    for (const c of newConflicts) {
+      const conflict = { id: `${key}:${c.hash.slice(0, 16)}`, collection, recordId: id, hash: c.hash, record: c.record } as StoredConflict;
+      changes.push({ op: 'put', collection: 'conflicts', record: conflict });
+    }
+    changes.push({ op: 'put', collection: 'origins', record: { id: key, ...ctx.origin } });
+  }
+  return { changes, undo: changes.map((change) => undoStep(store, change)), counts };
+}
+
+function groupConflicts(conflicts: readonly StoredConflict[]): Map<string, StoredConflict[]> {
+  const groups = new Map<string, StoredConflict[]>();
+  for (const conflict of conflicts) {
+    const key = recordKey(conflict.collection, conflict.recordId);
+    groups.set(key, [...(groups.get(key) ?? []), conflict]);
+  }
+  return groups;
+}
+
+/** The record before a change, and a hash of what the change leaves, to take it back later if nothing else touched it. */
+function undoStep(store: Store, change: Change): UndoStep {
+  if (change.op === 'settings') throw new Error('imports do not change settings');
+  const id = change.op === 'put' ? change.record.id : change.id;
+  const before = store.get(change.collection, id);
+  return {
+    collection: change.collection,
+    id,
+    ...(before ? { before } : {}),
+    afterHash: change.op === 'put' ? recordHash(change.record) : null,
+  };
+}
+
+const isDeleted = (record: BundleRecord) => 'deletedAt' in record && record.deletedAt !== undefined;

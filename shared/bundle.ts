@@ -1,0 +1,121 @@
+/**
+ * The exchange bundle: the one schema of the `*.twinning-kb.json` file two
+ * installations send each other. Export, import, the command line and the
+ * published JSON Schema (data/bundle.schema.json) all derive from it.
+ */
+import { z } from 'zod';
+import {
+  Annotation,
+  ComparisonEntry,
+  GlossaryTerm,
+  Id,
+  Organisation,
+  Practice,
+  Timestamp,
+  Topic,
+  Visit,
+} from './model';
+
+export const BUNDLE_FORMAT = 'twinning-kb.bundle';
+export const BUNDLE_SCHEMA_VERSION = 1;
+export const BUNDLE_EXTENSION = '.twinning-kb.json';
+
+/** The record collections a bundle carries, in the order they are merged (parents first). */
+export const BUNDLE_COLLECTIONS = [
+  'organisations',
+  'topics',
+  'practices',
+  'visits',
+  'annotations',
+  'glossary',
+  'comparison',
+] as const;
+export type BundleCollection = (typeof BUNDLE_COLLECTIONS)[number];
+
+const recordSchemas = {
+  organisations: Organisation,
+  topics: Topic,
+  practices: Practice,
+  visits: Visit,
+  annotations: Annotation,
+  glossary: GlossaryTerm,
+  comparison: ComparisonEntry,
+} satisfies Record<BundleCollection, z.ZodType>;
+export type BundleRecord<C extends BundleCollection = BundleCollection> = z.infer<(typeof recordSchemas)[C]>;
+
+/** The collections whose records can be deleted, i.e. carry `deletedAt`. */
+export const DELETABLE_COLLECTIONS = ['practices', 'visits', 'annotations'] as const;
+
+const MAX_RECORDS = 200_000;
+
+/** A record with the collection it belongs to. */
+export type CollectionRecord<C extends BundleCollection = BundleCollection> = { [K in C]: { collection: K; record: BundleRecord<K> } }[C];
+
+/** `{ collection, record, ...extra }`, the record checked against its collection's own schema. */
+export const collectionRecord = <const Cs extends readonly BundleCollection[], E extends z.ZodRawShape = {}>(
+  collections: Cs,
+  extra: E = {} as E,
+) =>
+  z.discriminatedUnion(
+    'collection',
+    collections.map((c) => z.object({ ...extra, collection: z.literal(c), record: recordSchemas[c] }).strict()) as unknown as [
+      z.ZodObject,
+      ...z.ZodObject[],
+    ],
+  ) as unknown as z.ZodType<CollectionRecord<Cs[number]> & { [K in keyof E]: z.infer<E[K]> }>;
+
+export const BundleContent = z
+  .object({
+    organisations: z.array(Organisation).max(MAX_RECORDS),
+    topics: z.array(Topic).max(MAX_RECORDS),
+    practices: z.array(Practice).max(MAX_RECORDS),
+    visits: z.array(Visit).max(MAX_RECORDS),
+    annotations: z.array(Annotation).max(MAX_RECORDS),
+    glossary: z.array(GlossaryTerm).max(MAX_RECORDS),
+    comparison: z.array(ComparisonEntry).max(MAX_RECORDS),
+    /**
+     * Deleted records (in the sender's trash), with their content: the
+     * deletion travels, can still be undone, and loses to any edit made
+     * after it.
+     */
+    tombstones: z.array(collectionRecord(DELETABLE_COLLECTIONS)).max(MAX_RECORDS),
+    /**
+     * Versions that lost a merge on the sender's side and wait there for a
+     * person to resolve them: sent along so that both sides see the same conflicts.
+     */
+    conflicts: z.array(collectionRecord(BUNDLE_COLLECTIONS)).max(MAX_RECORDS),
+  })
+  .strict();
+export type BundleContent = z.infer<typeof BundleContent>;
+
+/** What part of the knowledge base an export holds. Parents of what it holds always come along. */
+export const BundleSelection = z
+  .object({
+    topicIds: z.array(Id).max(100).optional(),
+    organisationIds: z.array(Id).max(100).optional(),
+    /** Only records changed at or after this time. */
+    changedSince: Timestamp.optional(),
+  })
+  .strict();
+export type BundleSelection = z.infer<typeof BundleSelection>;
+
+export const Bundle = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+    exportedAt: Timestamp,
+    exportedBy: z
+      .object({
+        installationId: z.uuid(),
+        organisationId: Id,
+        /** The person who exported, as given in their settings. */
+        name: z.string().min(1).max(200).optional(),
+      })
+      .strict(),
+    selection: BundleSelection.optional(),
+    content: BundleContent,
+    /** SHA-256 (hex) of `content` serialized canonically (RFC 8785: sorted keys, no whitespace). */
+    checksum: z.object({ algorithm: z.literal('sha256'), value: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+  })
+  .strict();
+export type Bundle = z.infer<typeof Bundle>;
