@@ -4,12 +4,18 @@
  * load of a saved copy), index memory, and query latency p50/p95 over a fixed
  * set of queries, next to a naive lower-case substring scan in the same run.
  *
- *   jiti bench/search.ts [--json] [--sizes=1000,10000] [--repetitions=20]
+ *   jiti bench/search.ts [--json] [--practices=N | --sizes=1000,10000] [--repetitions=20]
+ *
+ * `runSearchBench` returns flat figures (practices, annotations, searchP50Ms,
+ * searchP95Ms, naiveSearchP50Ms, naiveRatio, indexBuildMs, indexLoadMs,
+ * indexMemoryMB, …) for the combined `npm run bench`.
  *
  * Run node with --expose-gc for steadier memory figures
  * (node --expose-gc node_modules/jiti/lib/jiti-cli.mjs bench/search.ts).
  */
-import { availableParallelism, cpus } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { SearchIndex } from '../electron/kb/search/index';
@@ -49,7 +55,12 @@ export const BENCH_QUERIES: readonly string[] = [
 ];
 
 export interface SearchBenchOptions {
-  /** Numbers of practices to measure at (default 1 000 and 10 000). */
+  /** Number of practices to measure at; the figures are returned as they are. */
+  practices?: number;
+  /**
+   * Several sizes instead (default 1 000 and 10 000): the largest gives the
+   * figures, each smaller one adds them again with "@<size>" after the name.
+   */
   sizes?: readonly number[];
   annotationsPerPractice?: number;
   seed?: number;
@@ -62,84 +73,84 @@ export interface SearchBenchOptions {
   validate?: boolean;
 }
 
+/** What one size measures. All times in milliseconds, sizes in megabytes. */
 export interface SearchBenchFigures {
   practices: number;
   annotations: number;
   indexedDocuments: number;
-  buildMs: number;
-  /** JSON.parse of the saved copy plus SearchIndex.load: what start-up waits for. */
-  startupMs: number;
+  indexBuildMs: number;
+  /** Time to a usable index at start-up from the saved copy: read the file, parse, load and bring up to date. */
+  indexLoadMs: number;
   /** The first query after loading, which also builds lookups loaded indexes defer (compound parts). */
   firstQueryMs: number;
-  savedMegabytes: number;
+  savedMB: number;
   /** Heap and array-buffer growth while building (approximate unless node runs with --expose-gc). */
-  heapMegabytes: number;
-  p50Ms: number;
-  p95Ms: number;
-  naiveP50Ms: number;
-  naiveP95Ms: number;
-  /** How many times faster than the naive scan, at p50 and at p95. */
-  speedupP50: number;
-  speedupP95: number;
-  /** Records found per query, index vs naive, for a sense of what each finds. */
-  hits: { query: string; index: number; naive: number }[];
+  indexMemoryMB: number;
+  searchP50Ms: number;
+  searchP95Ms: number;
+  naiveSearchP50Ms: number;
+  naiveSearchP95Ms: number;
+  /** How many times slower the naive scan is than the index, at p50. */
+  naiveRatio: number;
 }
 
-export interface SearchBenchReport {
-  machine: { cpus: number; model: string; node: string; gcExposed: boolean };
-  queries: number;
-  repetitions: number;
-  results: SearchBenchFigures[];
-}
+export type SearchBenchResult = SearchBenchFigures & Record<string, number>;
 
-export async function runSearchBench(options: SearchBenchOptions = {}): Promise<SearchBenchReport> {
-  const sizes = options.sizes ?? [1_000, 10_000];
+export async function runSearchBench(options: SearchBenchOptions = {}): Promise<SearchBenchResult> {
+  const sizes = [...(options.sizes ?? (options.practices ? [options.practices] : [1_000, 10_000]))].sort((a, b) => a - b);
   const queries = options.queries ?? BENCH_QUERIES;
   const repetitions = options.repetitions ?? 20;
   const log = options.log ?? (() => {});
-  const results: SearchBenchFigures[] = [];
-  for (const size of sizes) {
-    log(`generating ${size} practices…`);
+  const result: Record<string, number> = {};
+  for (const [i, size] of sizes.entries()) {
+    log(`search: generating ${size} practices…`);
     const kb = generateKnowledgeBase({ practices: size, annotationsPerPractice: options.annotationsPerPractice ?? 10, seed: options.seed ?? 1 });
     if (options.validate !== false) {
-      log('validating…');
+      log('search: validating…');
       validateKnowledgeBase(kb);
     }
-    results.push(await measure(kb, queries, repetitions, log));
+    const figures = await measure(kb, queries, repetitions, log);
+    const suffix = i === sizes.length - 1 ? '' : `@${size}`;
+    for (const [name, value] of Object.entries(figures)) result[name + suffix] = value;
   }
-  return {
-    machine: { cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown', node: process.version, gcExposed: typeof globalThis.gc === 'function' },
-    queries: queries.length,
-    repetitions,
-    results,
-  };
+  return result as SearchBenchResult;
 }
 
 async function measure(kb: GeneratedKnowledgeBase, queries: readonly string[], repetitions: number, log: (line: string) => void): Promise<SearchBenchFigures> {
   const source = sourceOf(kb);
 
-  log('building…');
+  log('search: building…');
   const heapBefore = heapUsed();
   let started = performance.now();
   let index: SearchIndex | null = SearchIndex.build(source);
-  const buildMs = performance.now() - started;
-  const heapMegabytes = (heapUsed() - heapBefore) / 2 ** 20;
+  const indexBuildMs = performance.now() - started;
+  const indexMemoryMB = (heapUsed() - heapBefore) / 2 ** 20;
 
-  log('saving and loading…');
-  const saved = JSON.stringify(index);
-  index = null; // as at start-up: only the saved copy exists
-  heapUsed();
-  started = performance.now();
-  const loaded = SearchIndex.load(JSON.parse(saved) as unknown, source);
-  const startupMs = performance.now() - started;
+  log('search: saving and loading…');
+  const dir = await mkdtemp(path.join(tmpdir(), 'twinning-kb-bench-search-'));
+  const file = path.join(dir, 'search-index.json');
+  let loaded: SearchIndex;
+  let savedMB: number;
+  let indexLoadMs: number;
+  try {
+    const saved = JSON.stringify(index);
+    savedMB = Buffer.byteLength(saved) / 2 ** 20;
+    await writeFile(file, saved);
+    index = null; // as at start-up: only the saved copy exists
+    heapUsed();
+    started = performance.now();
+    loaded = SearchIndex.load(await readFile(file, 'utf8'), source);
+    indexLoadMs = performance.now() - started;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
   started = performance.now();
   loaded.search({ text: queries[0] ?? 'verkehr' });
   const firstQueryMs = performance.now() - started;
 
-  log('querying…');
+  log('search: querying…');
   const indexTimes: number[] = [];
   const naiveTimes: number[] = [];
-  const hits: SearchBenchFigures['hits'] = [];
   const naive = naiveScanner(kb);
   // Unmeasured rounds first, so both sides are measured warm (JIT-compiled), as in a running app.
   for (let round = 0; round < 3; round++) {
@@ -149,8 +160,6 @@ async function measure(kb: GeneratedKnowledgeBase, queries: readonly string[], r
     }
   }
   for (const query of queries) {
-    const first = loaded.search({ text: query });
-    hits.push({ query, index: first.totals.practices + first.totals.annotations + first.totals.visits + first.totals.glossary, naive: naive(query) });
     for (let i = 0; i < repetitions; i++) {
       let t = performance.now();
       loaded.search({ text: query });
@@ -161,25 +170,23 @@ async function measure(kb: GeneratedKnowledgeBase, queries: readonly string[], r
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const [p50Ms, p95Ms] = [percentile(indexTimes, 50), percentile(indexTimes, 95)];
-  const [naiveP50Ms, naiveP95Ms] = [percentile(naiveTimes, 50), percentile(naiveTimes, 95)];
   const counts = loaded.documentCounts;
+  const searchP50Ms = percentile(indexTimes, 50);
+  const naiveSearchP50Ms = percentile(naiveTimes, 50);
   return {
     practices: kb.practices.length,
     annotations: kb.annotations.length,
     indexedDocuments: counts.practices + counts.annotations + counts.visits + counts.glossary,
-    buildMs,
-    startupMs,
+    indexBuildMs,
+    indexLoadMs,
     firstQueryMs,
-    savedMegabytes: Buffer.byteLength(saved) / 2 ** 20,
-    heapMegabytes,
-    p50Ms,
-    p95Ms,
-    naiveP50Ms,
-    naiveP95Ms,
-    speedupP50: naiveP50Ms / p50Ms,
-    speedupP95: naiveP95Ms / p95Ms,
-    hits,
+    savedMB,
+    indexMemoryMB,
+    searchP50Ms,
+    searchP95Ms: percentile(indexTimes, 95),
+    naiveSearchP50Ms,
+    naiveSearchP95Ms: percentile(naiveTimes, 95),
+    naiveRatio: naiveSearchP50Ms / searchP50Ms,
   };
 }
 
@@ -222,26 +229,31 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-export function formatReport(report: SearchBenchReport): string {
-  const { machine } = report;
-  const rows: [string, (f: SearchBenchFigures) => string][] = [
-    ['practices / annotations', (f) => `${f.practices} / ${f.annotations}`],
-    ['indexed documents', (f) => String(f.indexedDocuments)],
-    ['index build', (f) => `${f.buildMs.toFixed(0)} ms`],
-    ['start-up (parse + load saved copy)', (f) => `${f.startupMs.toFixed(0)} ms`],
-    ['first query after loading', (f) => `${f.firstQueryMs.toFixed(0)} ms`],
-    ['saved copy', (f) => `${f.savedMegabytes.toFixed(1)} MB`],
-    [`index memory (heap + buffers delta${machine.gcExposed ? '' : ', approx.'})`, (f) => `${f.heapMegabytes.toFixed(0)} MB`],
-    ['query p50 / p95', (f) => `${f.p50Ms.toFixed(2)} / ${f.p95Ms.toFixed(2)} ms`],
-    ['naive scan p50 / p95', (f) => `${f.naiveP50Ms.toFixed(2)} / ${f.naiveP95Ms.toFixed(2)} ms`],
-    ['index faster by (p50 / p95)', (f) => `${f.speedupP50.toFixed(0)}× / ${f.speedupP95.toFixed(0)}×`],
+/** The result as a table, one column per size measured. */
+export function formatReport(result: SearchBenchResult): string {
+  const suffixes = Object.keys(result)
+    .filter((key) => key.startsWith('practices@'))
+    .map((key) => key.slice('practices'.length))
+    .concat('');
+  const value = (name: keyof SearchBenchFigures, suffix: string): number => result[name + suffix] ?? Number.NaN;
+  const rows: [string, (suffix: string) => string][] = [
+    ['practices / annotations', (x) => `${value('practices', x)} / ${value('annotations', x)}`],
+    ['indexed documents', (x) => String(value('indexedDocuments', x))],
+    ['index build', (x) => `${value('indexBuildMs', x).toFixed(0)} ms`],
+    ['start-up (read + parse + load saved copy)', (x) => `${value('indexLoadMs', x).toFixed(0)} ms`],
+    ['first query after loading', (x) => `${value('firstQueryMs', x).toFixed(0)} ms`],
+    ['saved copy', (x) => `${value('savedMB', x).toFixed(1)} MB`],
+    [`index memory (heap + buffers delta${typeof globalThis.gc === 'function' ? '' : ', approx.'})`, (x) => `${value('indexMemoryMB', x).toFixed(0)} MB`],
+    ['query p50 / p95', (x) => `${value('searchP50Ms', x).toFixed(2)} / ${value('searchP95Ms', x).toFixed(2)} ms`],
+    ['naive scan p50 / p95', (x) => `${value('naiveSearchP50Ms', x).toFixed(2)} / ${value('naiveSearchP95Ms', x).toFixed(2)} ms`],
+    ['index faster by (p50)', (x) => `${value('naiveRatio', x).toFixed(0)}×`],
   ];
-  const header = ['', ...report.results.map((f) => `${f.practices} practices`)];
-  const table = [header, ...rows.map(([label, value]) => [label, ...report.results.map(value)])];
+  const header = ['', ...suffixes.map((x) => `${value('practices', x)} practices`)];
+  const table = [header, ...rows.map(([label, cell]) => [label, ...suffixes.map(cell)])];
   const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
   const lines = table.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
   return [
-    `Search benchmark — ${report.queries} queries × ${report.repetitions} runs, ${machine.cpus} CPUs (${machine.model}), Node ${machine.node}`,
+    `Search benchmark — ${BENCH_QUERIES.length} queries, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
     '',
     ...lines,
   ].join('\n');
@@ -250,16 +262,21 @@ export function formatReport(report: SearchBenchReport): string {
 function parseArgs(argv: readonly string[]): { json: boolean; options: SearchBenchOptions } {
   const value = (name: string): string | undefined => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const sizes = value('sizes')?.split(',').map(Number);
+  const practices = value('practices');
   const repetitions = value('repetitions');
   return {
     json: argv.includes('--json'),
-    options: { ...(sizes ? { sizes } : {}), ...(repetitions ? { repetitions: Number(repetitions) } : {}) },
+    options: {
+      ...(sizes ? { sizes } : {}),
+      ...(practices ? { practices: Number(practices) } : {}),
+      ...(repetitions ? { repetitions: Number(repetitions) } : {}),
+    },
   };
 }
 
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(entry).href) {
   const { json, options } = parseArgs(process.argv.slice(2));
-  const report = await runSearchBench({ ...options, log: json ? undefined : (line) => process.stderr.write(`${line}\n`) });
-  process.stdout.write(json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
+  const result = await runSearchBench({ ...options, log: json ? undefined : (line) => process.stderr.write(`${line}\n`) });
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatReport(result)}\n`);
 }

@@ -9,9 +9,9 @@
  *
  * Figures: loadMs (open until usable; median of three fresh processes, as
  * is naiveLoadMs), writeP50Ms/writeP95Ms (one durable change: edit a
- * practice or add an annotation), exportMs (placeholder: JSON.stringify of
- * every record), importMs (one batch of as many new practices as the store
- * holds), rssMB (peak resident memory while opening and writing; the peaks
+ * practice or add an annotation), exportMs (export everything to a bundle
+ * file, as the app does), importMs (validate, preview and import a partner's
+ * bundle with as many practices as the store holds, backup included), rssMB (peak resident memory while opening and writing; the peaks
  * with export and import, and the runtime's own share, are reported too),
  * storeMB (store on disk, without backups).
  */
@@ -28,7 +28,11 @@ import { JSONFile } from 'lowdb/node';
 import type { Annotation, Practice } from '../shared/model';
 import { SnapshotFile } from '../electron/kb/storage/snapshot';
 import { COLLECTIONS, openStore, STORE_FILE, STORE_SCHEMA_VERSION, type Change, type StoreData } from '../electron/kb/store';
-import { generateKnowledgeBase } from './generate';
+import { BUNDLE_EXTENSION, type BundleCollection } from '../shared/bundle';
+import { writeBundleFile } from '../electron/kb/bundle/bundle-file';
+import { writeBundle } from '../electron/kb/bundle/write-bundle';
+import { KnowledgeBase } from '../electron/kb/knowledge-base';
+import { GENERATED_AV, GENERATED_TS, generateKnowledgeBase, type GeneratedKnowledgeBase } from './generate';
 
 export interface StoreBenchOptions {
   practices: number;
@@ -55,7 +59,7 @@ export interface StoreBenchReport {
   rssMB: number;
   /** Resident memory before opening: the runtime itself. */
   rssBeforeOpenMB: number;
-  /** Peak including the export placeholder (which holds everything as one string as well). */
+  /** Peak including the export (which holds the bundle as one string as well). */
   rssWithExportMB: number;
   /** Peak including the import (the imported practices are in memory too). */
   rssWithImportMB: number;
@@ -120,24 +124,30 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
 /** Writes the same data as the store's snapshot (in `store/`) and as one naive lowdb file; returns the number of annotations. */
 export async function writeStores(work: string, practices: number, annotationsPerPractice: number, seed: number): Promise<number> {
   const generated = generateKnowledgeBase({ practices, annotationsPerPractice, seed });
+  const data = await writeGeneratedStore(path.join(work, 'store'), generated);
+  await new Low(new JSONFile<StoreData>(path.join(work, NAIVE_FILE)), data).write();
+  return generated.annotations.length;
+}
+
+/** Writes a generated knowledge base as a store in `dir` (created), as if the app had saved it; also used by UI tests at scale. */
+export async function writeGeneratedStore(dir: string, generated: GeneratedKnowledgeBase): Promise<StoreData> {
   const data = {
     schemaVersion: STORE_SCHEMA_VERSION,
     installationId: randomUUID(),
-    settings: { language: 'de', user: { name: 'Bench', organisationId: generated.organisations[0]!.id } },
+    settings: { language: 'de', user: { name: 'Bench', organisationId: GENERATED_TS } },
     ...Object.fromEntries(COLLECTIONS.map((name) => [name, []])),
     ...generated,
   } as StoreData;
   const { schemaVersion, installationId, settings } = data;
   const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, data[name]]));
-  await mkdir(path.join(work, 'store'));
-  await new SnapshotFile(path.join(work, 'store', STORE_FILE)).write({
+  await mkdir(dir, { recursive: true });
+  await new SnapshotFile(path.join(dir, STORE_FILE)).write({
     journalSeq: 0,
     savedAt: new Date().toISOString(),
     fields: { schemaVersion, installationId, settings },
     collections,
   });
-  await new Low(new JSONFile<StoreData>(path.join(work, NAIVE_FILE)), data).write();
-  return generated.annotations.length;
+  return data;
 }
 
 // --- the measured phases, each run in a child process ----------------------
@@ -188,21 +198,37 @@ async function storePhase(work: string, writes: number): Promise<StorePhase> {
 
   const rssMB = peakRss();
 
-  // Placeholder for the bundle export being written elsewhere: serialising every record to one JSON string.
+  // Export everything through the app's own path: build the bundle, serialise, write the file durably.
+  const kb = new KnowledgeBase(store);
   started = performance.now();
-  const exported = JSON.stringify(Object.fromEntries(COLLECTIONS.map((name) => [name, store.all(name)])));
+  await writeBundleFile(path.join(work, `export${BUNDLE_EXTENSION}`), kb.exchange.exportBundle().bytes);
   const exportMs = performance.now() - started;
-  if (exported.length === 0) throw new Error('nothing exported');
   const rssWithExportMB = peakRss();
 
-  const partner = generateKnowledgeBase({ practices: practices.length, annotationsPerPractice: 0, seed: 2 }).practices;
-  const imported: Change[] = partner.map((practice) => ({ op: 'put', collection: 'practices', record: { ...practice, id: `partner-${practice.id}` } }));
+  // Import a partner's bundle of as many practices as the store holds: validate, plan the merge, back up, apply.
+  const partner = partnerBundle(practices.length);
   started = performance.now();
-  await store.apply(imported);
+  const preview = kb.exchange.preview(partner, `partner${BUNDLE_EXTENSION}`);
+  await kb.exchange.confirm(preview.previewId);
   const importMs = performance.now() - started;
+  const { added, deleted } = preview.counts.practices;
+  if (added + deleted !== practices.length) throw new Error(`the partner bundle added ${added} of ${practices.length} practices`);
   const rssWithImportMB = peakRss();
   await store.flush();
   return { storeMB, loadMs, ...percentiles(times, 'write'), exportMs, importMs, rssMB, rssWithExportMB, rssWithImportMB, rssBeforeOpenMB };
+}
+
+const PARTNER_INSTALLATION = '00000000-0000-4000-8000-00000000b0b0';
+
+/** A bundle from the partner's installation: `count` practices of their own, with the shared organisations and topics. */
+function partnerBundle(count: number): Uint8Array {
+  const partner = generateKnowledgeBase({ practices: count, annotationsPerPractice: 0, seed: 2 });
+  const practices = partner.practices.map((practice) => ({ ...practice, id: `partner-${practice.id}` }));
+  const records: Partial<Record<BundleCollection, readonly unknown[]>> = { organisations: partner.organisations, topics: partner.topics, practices };
+  return writeBundle(
+    { all: (collection) => (records[collection] ?? []) as never, conflicts: () => [] },
+    { exportedAt: new Date().toISOString(), exportedBy: { installationId: PARTNER_INSTALLATION, organisationId: GENERATED_AV } },
+  ).bytes;
 }
 
 async function naivePhase(work: string, writes: number): Promise<NaivePhase> {
@@ -341,7 +367,7 @@ async function prepareRunner(work: string): Promise<Runner> {
 
 // --- command line -------------------------------------------------------------
 
-function parseArgs(argv: readonly string[]) {
+export function parseArgs(argv: readonly string[]) {
   const value = (name: string): string | undefined => {
     const index = argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
     if (index < 0) return undefined;
@@ -365,7 +391,7 @@ function parseArgs(argv: readonly string[]) {
   };
 }
 
-function formatReport(report: StoreBenchReport): string {
+export function formatReport(report: StoreBenchReport): string {
   const fixed = (n: number, digits = 1) => n.toFixed(digits);
   const rows: [string, string, string][] = [
     ['store on disk (MiB)', fixed(report.storeMB), fixed(report.naiveStoreMB)],

@@ -3,6 +3,7 @@
  * dialogs and IPC registration. Thin wiring only; the logic lives in
  * electron/kb (the core) and electron/main (security rules, menu, files).
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import i18next from 'i18next';
@@ -11,7 +12,8 @@ import { pickLanguage } from '../shared/language';
 import type { Lang } from '../shared/model';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
-import { openKnowledgeBase } from './kb/knowledge-base';
+import { KbError } from './kb/errors';
+import { openKnowledgeBase, type KnowledgeBase } from './kb/knowledge-base';
 import { createAppFileHandler } from './main/app-files';
 import { registerIpc } from './main/ipc';
 import { menuTemplate } from './main/menu';
@@ -52,15 +54,32 @@ export async function start(): Promise<void> {
       openExternal,
       chooseBundleToSave,
       chooseBundleToOpen,
+      choosePdfToSave,
+      printToPdf,
     }),
   );
   registerIpc(ipcMain, dispatch);
+  closeOnQuit(kb);
   buildMenu();
   createWindow();
 }
 
+/** Holds the quit until the store has finished its background work (compaction) and closed. */
+function closeOnQuit(kb: KnowledgeBase): void {
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    void kb
+      .close()
+      .catch((error: unknown) => console.error('closing the knowledge base failed', error))
+      .finally(() => app.quit());
+  });
+}
+
 function createWindow(): void {
-  mainWindow = new BrowserWindow({ ...mainWindowOptions(PRELOAD), title: 'twinning-kb' });
+  mainWindow = new BrowserWindow({ ...mainWindowOptions(PRELOAD), title: 'twinning-kb' }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — mainWindowOptions() sets contextIsolation and sandbox (the tool cannot follow the call), and hardenWebContents() denies every new window, middle-click ones included
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   // The renderer holds back unloading while an editor has unsaved changes; the user decides here.
   mainWindow.webContents.on('will-prevent-unload', (event) => {
@@ -116,7 +135,7 @@ async function openExternal(url: string): Promise<boolean> {
     ? await dialog.showMessageBox(mainWindow, options)
     : await dialog.showMessageBox(options);
   if (response !== 0) return false;
-  await shell.openExternal(url);
+  await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK — reviewed: the contract lets only http(s) URLs through and the user has just confirmed this one
   return true;
 }
 
@@ -140,6 +159,27 @@ async function chooseBundleToOpen(): Promise<string | null> {
   };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+async function choosePdfToSave(suggestedName: string): Promise<string | null> {
+  const options = {
+    title: i18n.t('printDialogTitle', { ns: 'compare' }),
+    defaultPath: path.join(app.getPath('documents'), suggestedName),
+    filters: [{ name: i18n.t('printDialogFiles', { ns: 'compare' }), extensions: ['pdf'] }],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** The page as the print stylesheet lays it out (only the comparison table, with date and origin), as a PDF. */
+async function printToPdf(file: string): Promise<void> {
+  if (!mainWindow) throw new KbError('internal', 'no window to print');
+  const pdf = await mainWindow.webContents.printToPDF({ printBackground: true, landscape: true, pageSize: 'A4' });
+  try {
+    await writeFile(file, pdf);
+  } catch (error) {
+    throw new KbError('fileWriteFailed', (error as Error).message, { params: { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' } });
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -12,6 +12,9 @@ import {
   Author,
   BilingualLabel,
   CalendarDate,
+  type ComparisonEntry,
+  type ComparisonRevision,
+  type GlossaryTerm,
   Id,
   Lang,
   type Organisation,
@@ -19,12 +22,15 @@ import {
   PracticeText,
   type PracticeRevision,
   Source,
+  STRUCTURE_DIMENSIONS,
   Timestamp,
+  TOPIC_DIMENSION_PREFIX,
   type Topic,
   type TranslationStatus,
   type Visit,
   Visit as VisitSchema,
 } from './model';
+import { SearchQuery, type SearchResponse } from './search';
 
 /** Error codes a call can fail with; the renderer shows `errors:<code>`. */
 export const ERROR_CODES = [
@@ -36,6 +42,7 @@ export const ERROR_CODES = [
   'notYours',
   'editConflict',
   'invalidReference',
+  'glossaryTermExists',
   'internal',
   // Reading an exchange bundle: each names the first problem found.
   'bundleTooLarge',
@@ -214,6 +221,27 @@ export interface ConflictView {
   others: RecordVersion[];
 }
 
+/** One cell of the comparison: what one organisation says about one dimension. */
+export interface ComparisonCell {
+  entry: ComparisonEntry;
+  translation: TranslationStatuses;
+  origin?: RecordOrigin;
+  conflictCount: number;
+}
+
+export interface ComparisonTable {
+  /** At most one cell per dimension and organisation; empty cells are absent. */
+  cells: ComparisonCell[];
+  /** Live practices per topic and organisation, for the links of the topic rows. */
+  practiceCounts: { topicId: string; organisationId: string; count: number }[];
+}
+
+/** Starter content still untouched (removable), and starter records kept because they were edited or annotated. */
+export interface StarterContentState {
+  removable: number;
+  kept: number;
+}
+
 // --- Requests --------------------------------------------------------------
 
 const Paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
@@ -279,6 +307,42 @@ export const VisitInput = VisitSchema.pick({
   .strict();
 export type VisitInput = z.infer<typeof VisitInput>;
 
+/** A row of the comparison: a structure dimension or "topic:<topicId>". */
+export const ComparisonDimension = z.union([
+  z.enum(STRUCTURE_DIMENSIONS),
+  z.string().max(100).regex(new RegExp(`^${TOPIC_DIMENSION_PREFIX}[A-Za-z0-9][A-Za-z0-9._:-]*$`)),
+]);
+const CellText = z.string().max(20_000);
+export const ComparisonCellInput = z
+  .object({
+    dimension: ComparisonDimension,
+    organisationId: Id,
+    /** The cell's `updatedAt` when editing began; null when it was empty then. */
+    baseUpdatedAt: Timestamp.nullable(),
+    /** Markdown per language; an empty text means none in that language. */
+    text: z.object({ de: CellText, nl: CellText }).strict(),
+  })
+  .strict();
+export type ComparisonCellInput = z.infer<typeof ComparisonCellInput>;
+
+const GlossaryText = z.string().trim().max(2_000);
+export const GlossaryTermInput = z
+  .object({
+    term: z.object({ de: z.string().trim().min(1).max(300), nl: z.string().trim().min(1).max(300) }).strict(),
+    definition: z.object({ de: GlossaryText, nl: GlossaryText }).strict(),
+    /** Where the concepts differ; empty in both languages means no note. */
+    note: z.object({ de: GlossaryText, nl: GlossaryText }).strict(),
+    topicIds: z.array(Id).max(20),
+  })
+  .strict();
+export type GlossaryTermInput = z.infer<typeof GlossaryTermInput>;
+
+/** The name offered in a save dialog for a PDF: a plain file name, no folders. */
+const PdfFileName = z
+  .string()
+  .max(150)
+  .regex(/^(?!\.)[^\\/:*?"<>|\u0000-\u001f]+\.pdf$/);
+
 // --- Channels --------------------------------------------------------------
 
 /** Declares a channel: `channel<Response>()(requestSchema)`. */
@@ -341,6 +405,29 @@ export const contract = {
   resolveConflict: channel<null>()(
     z.object({ collection: z.enum(BUNDLE_COLLECTIONS), recordId: Id, hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
   ),
+
+  getComparison: channel<ComparisonTable>()(NoRequest),
+  /** Saves one cell in both languages; editConflict when it changed since `baseUpdatedAt`. */
+  saveComparisonCell: channel<ComparisonCell>()(ComparisonCellInput),
+  markComparisonChecked: channel<ComparisonCell>()(z.object({ id: Id, language: Lang }).strict()),
+  listComparisonRevisions: channel<ComparisonRevision[]>()(ById),
+  restoreComparisonRevision: channel<ComparisonCell>()(z.object({ id: Id, revisionId: Id }).strict()),
+  /** Prints the window (showing the comparison) to a PDF saved through a dialog in main; null when cancelled. */
+  printComparison: channel<{ fileName: string } | null>()(z.object({ fileName: PdfFileName }).strict()),
+
+  listGlossary: channel<GlossaryTerm[]>()(NoRequest),
+  /** Creates (no id) or updates a term; `baseUpdatedAt` guards against overwriting a newer version. */
+  saveGlossaryTerm: channel<GlossaryTerm>()(
+    z.object({ id: Id.optional(), baseUpdatedAt: Timestamp.optional(), term: GlossaryTermInput }).strict(),
+  ),
+  deleteGlossaryTerm: channel<null>()(ById),
+
+  /** Searches everything; while the index is still being built, answers with that status and no results. */
+  search: channel<SearchResponse>()(SearchQuery),
+
+  getStarterContent: channel<StarterContentState>()(NoRequest),
+  /** Removes the starter content nobody edited or annotated; what is left says what was kept. */
+  removeStarterContent: channel<StarterContentState & { removed: number }>()(NoRequest),
 
   /** Opens an http(s) link in the system browser after the user confirms in main. */
   openExternal: channel<boolean>()(

@@ -6,17 +6,23 @@
 import type { InitOptions } from 'i18next';
 import deApp from '../locales/de/app.json';
 import deCli from '../locales/de/cli.json';
+import deCompare from '../locales/de/compare.json';
 import deErrors from '../locales/de/errors.json';
+import deExchange from '../locales/de/exchange.json';
 import deMenu from '../locales/de/menu.json';
+import deSearch from '../locales/de/search.json';
 import nlApp from '../locales/nl/app.json';
 import nlCli from '../locales/nl/cli.json';
+import nlCompare from '../locales/nl/compare.json';
 import nlErrors from '../locales/nl/errors.json';
+import nlExchange from '../locales/nl/exchange.json';
 import nlMenu from '../locales/nl/menu.json';
+import nlSearch from '../locales/nl/search.json';
 import type { Lang } from './model';
 
 export const resources = {
-  de: { app: deApp, cli: deCli, errors: deErrors, menu: deMenu },
-  nl: { app: nlApp, cli: nlCli, errors: nlErrors, menu: nlMenu },
+  de: { app: deApp, cli: deCli, compare: deCompare, errors: deErrors, exchange: deExchange, menu: deMenu, search: deSearch },
+  nl: { app: nlApp, cli: nlCli, compare: nlCompare, errors: nlErrors, exchange: nlExchange, menu: nlMenu, search: nlSearch },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.de) as (keyof (typeof resources)['de'])[];

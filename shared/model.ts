@@ -174,21 +174,35 @@ export const GlossaryTerm = z
     topicIds: z.array(Id).max(20),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    createdBy: Author.optional(),
+    updatedBy: Author.optional(),
     starter: z.boolean().optional(),
   })
   .strict();
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
 
+/** The comparison's fixed rows about structure; each topic adds a row "topic:<topicId>". */
+export const STRUCTURE_DIMENSIONS = ['legal-status', 'size', 'council', 'executive', 'departments'] as const;
+export const TOPIC_DIMENSION_PREFIX = 'topic:';
+
 export const ComparisonEntry = z
   .object({
     id: Id,
     ...Versioned,
-    /** e.g. "structure", "council", "executive", or "topic:<topicId>". */
+    /** One of STRUCTURE_DIMENSIONS or "topic:<topicId>"; others (from a newer partner) are kept but not shown. */
     dimension: Text(100).min(1),
     organisationId: Id,
     text: z.object({ de: Text(20_000).optional(), nl: Text(20_000).optional() }).strict(),
+    /**
+     * Per language: the hash of the other language's text it was last written
+     * or checked against. When the other text changes, it no longer matches:
+     * this language needs translating. Absent: consistent with whatever the other says.
+     */
+    basedOn: z.object({ de: TextHash.optional(), nl: TextHash.optional() }).strict().optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    createdBy: Author.optional(),
+    updatedBy: Author.optional(),
     starter: z.boolean().optional(),
   })
   .strict();
@@ -201,3 +215,4 @@ export const Revision = z.discriminatedUnion('collection', [
 ]);
 export type Revision = z.infer<typeof Revision>;
 export type PracticeRevision = Extract<Revision, { collection: 'practices' }>;
+export type ComparisonRevision = Extract<Revision, { collection: 'comparison' }>;

@@ -14,10 +14,14 @@ export interface Shell {
   chooseBundleToSave(suggestedName: string): Promise<string | null>;
   /** An open dialog for a bundle; the chosen path, or null when cancelled. */
   chooseBundleToOpen(): Promise<string | null>;
+  /** A save dialog for a PDF; the chosen path, or null when cancelled. */
+  choosePdfToSave(suggestedName: string): Promise<string | null>;
+  /** Prints the window's page, in its print layout, to a PDF file at `file`. */
+  printToPdf(file: string): Promise<void>;
 }
 
 export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
-  const { practices, annotations, visits, exchange, conflicts } = kb;
+  const { practices, annotations, visits, exchange, conflicts, comparison, glossary } = kb;
   return {
     getOverview: () => kb.overview(),
     setLanguage: async ({ language }) => {
@@ -65,8 +69,8 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     exportBundle: async ({ selection }) => {
       const file = await shell.chooseBundleToSave(exchange.suggestedFileName());
       if (!file) return null;
-      const { text, summary } = exchange.exportBundle(selection);
-      await writeBundleFile(file, text);
+      const { bytes, summary } = exchange.exportBundle(selection);
+      await writeBundleFile(file, bytes);
       return { ...summary, fileName: path.basename(file) };
     },
     openBundle: async () => {
@@ -87,6 +91,30 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
       return null;
     },
 
-    openExternal: ({ url }) => shell.openExternal(url),
+    getComparison: () => comparison.table(),
+    saveComparisonCell: (input) => comparison.save(input),
+    markComparisonChecked: ({ id, language }) => comparison.markChecked(id, language),
+    listComparisonRevisions: ({ id }) => comparison.revisions(id),
+    restoreComparisonRevision: ({ id, revisionId }) => comparison.restoreRevision(id, revisionId),
+    printComparison: async ({ fileName }) => {
+      const file = await shell.choosePdfToSave(fileName);
+      if (!file) return null;
+      await shell.printToPdf(file);
+      return { fileName: path.basename(file) };
+    },
+
+    listGlossary: () => glossary.list(),
+    saveGlossaryTerm: ({ id, baseUpdatedAt, term }) => glossary.save(id, term, baseUpdatedAt),
+    deleteGlossaryTerm: async ({ id }) => {
+      await glossary.delete(id);
+      return null;
+    },
+
+    search: (query) => kb.search.search(query),
+
+    getStarterContent: () => kb.starterContent(),
+    removeStarterContent: () => kb.removeStarterContent(),
+
+    openExternal: ({ url }) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK — this `shell` is the main process's confirming openExternal in main.ts, not Electron's
   };
 }

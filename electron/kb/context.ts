@@ -10,6 +10,7 @@ export class KbContext {
   readonly #now: () => Date;
   /** Counts successful writes, so a plan made earlier can tell the store changed since. */
   generation = 0;
+  readonly #appliedListeners: ((changes: readonly Change[]) => void)[] = [];
 
   constructor(store: Store, now: () => Date = () => new Date()) {
     this.store = store;
@@ -50,6 +51,12 @@ export class KbContext {
     } catch (error) {
       throw new KbError('storeWriteFailed', (error as Error).message, { cause: error });
     }
+    for (const listener of this.#appliedListeners) listener(changes);
+  }
+
+  /** Hears every batch once it is durable, e.g. to keep the search index current. Listeners must not throw. */
+  onApplied(listener: (changes: readonly Change[]) => void): void {
+    this.#appliedListeners.push(listener);
   }
 
   /** The record, or notFound. Records in the trash count as found: callers decide what that means. */

@@ -51,21 +51,21 @@ const CHUNK_CHARS = 1 << 20;
 
 /**
  * Replaces `file` with `content` atomically and durably. `content` may be one
- * string or a sequence of pieces produced while writing (a large snapshot is
+ * string (written as UTF-8), bytes, or a sequence of pieces produced while writing (a large snapshot is
  * never held as one string). On failure the old file is untouched and the
  * temp file removed.
  */
 export async function writeFileDurably(
   file: string,
-  content: string | Iterable<string>,
+  content: string | Uint8Array | Iterable<string>,
   fs: FileSystem = nodeFileSystem,
 ): Promise<void> {
   const temp = tempNameFor(file);
   try {
     const handle = await fs.open(temp, 'wx');
     try {
-      if (typeof content === 'string') {
-        await handle.writeFile(content, 'utf8');
+      if (typeof content === 'string' || content instanceof Uint8Array) {
+        await handle.writeFile(content);
       } else {
         let pending: string[] = [];
         let size = 0;

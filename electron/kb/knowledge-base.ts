@@ -3,16 +3,20 @@
  * annotations, visits) and settings. Plain Node, no Electron, so everything
  * here is tested directly.
  */
-import type { Overview, Settings } from '../../shared/contract';
+import path from 'node:path';
+import type { Overview, Settings, StarterContentState } from '../../shared/contract';
 import { pickLanguage } from '../../shared/language';
 import type { Author, BilingualLabel, Lang, Organisation } from '../../shared/model';
 import { Annotations } from './annotations';
+import { Comparison } from './comparison';
 import { KbContext } from './context';
 import { KbError } from './errors';
 import { Conflicts } from './exchange/conflicts';
 import { Exchange } from './exchange/exchange';
+import { Glossary } from './glossary';
 import { Practices } from './practices';
-import { loadStarterContent } from './starter';
+import { LiveSearch, SEARCH_INDEX_FILE, type LiveSearchOptions } from './search/live-search';
+import { loadStarterContent, removeStarterContent, starterContentState } from './starter';
 import { openStore, type Store } from './store';
 import { Visits } from './visits';
 
@@ -24,10 +28,11 @@ export interface OpenOptions {
 }
 
 export async function openKnowledgeBase(dir: string, options: OpenOptions): Promise<KnowledgeBase> {
-  const kb = new KnowledgeBase(await openStore(dir, loadStarterContent), options.now);
+  const kb = new KnowledgeBase(await openStore(dir, loadStarterContent), options.now, { file: path.join(dir, SEARCH_INDEX_FILE) });
   if (kb.store.settings.language === null) {
     await kb.setLanguage(pickLanguage(options.systemLocales));
   }
+  kb.search.start(); // in the background: start-up never waits for the index
   return kb;
 }
 
@@ -38,9 +43,13 @@ export class KnowledgeBase {
   readonly visits: Visits;
   readonly exchange: Exchange;
   readonly conflicts: Conflicts;
+  readonly comparison: Comparison;
+  readonly glossary: Glossary;
+  readonly search: LiveSearch;
   readonly #ctx: KbContext;
 
-  constructor(store: Store, now?: () => Date) {
+  /** The search index starts on `search.start()` or the first search, so knowledge bases opened only to write pay nothing for it. */
+  constructor(store: Store, now?: () => Date, search: LiveSearchOptions = {}) {
     this.store = store;
     this.#ctx = new KbContext(store, now);
     this.practices = new Practices(this.#ctx);
@@ -48,6 +57,20 @@ export class KnowledgeBase {
     this.visits = new Visits(this.#ctx);
     this.exchange = new Exchange(this.#ctx);
     this.conflicts = new Conflicts(this.#ctx);
+    this.comparison = new Comparison(this.#ctx);
+    this.glossary = new Glossary(this.#ctx);
+    this.search = new LiveSearch(store, search);
+    this.#ctx.onApplied((changes) => this.search.applied(changes));
+  }
+
+  /** How much starter content is left untouched, and how much is kept because it was edited or annotated. */
+  starterContent(): StarterContentState {
+    return starterContentState(this.store);
+  }
+
+  /** Removes the starter content nobody edited or annotated. */
+  removeStarterContent(): Promise<StarterContentState & { removed: number }> {
+    return removeStarterContent(this.#ctx);
   }
 
   get settings(): Settings {
@@ -86,6 +109,12 @@ export class KnowledgeBase {
     }
     await this.#ctx.apply([{ op: 'settings', settings: { user: { name: user.name.trim(), organisationId: user.organisationId } } }]);
     return this.settings;
+  }
+
+  /** Finishes pending background work and closes the store; awaited before the app quits. */
+  async close(): Promise<void> {
+    await this.search.close();
+    await this.store.close();
   }
 
   /** Adds a partner organisation beyond the two, e.g. for a user from a third administration. */

@@ -1,10 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../shared/contract';
+import { WindowDropZone } from './components/DropZoneWindow';
 import { FeedbackProvider } from './components/Feedback';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Notices } from './components/Notices';
+import { SearchLauncher } from './components/SearchLauncher';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { NavigationProvider, useNavigation } from './navigation';
 import { OverviewProvider } from './overview';
+import { Compare } from './views/Compare';
+import { Conflicts } from './views/Conflicts';
+import { Exchange } from './views/Exchange';
+import { Glossary } from './views/Glossary';
 import { Lessons } from './views/Lessons';
 import { PracticeEditor } from './views/PracticeEditor';
 import { PracticeHistory } from './views/PracticeHistory';
@@ -32,6 +39,8 @@ export function App({ overview, reload }: { overview: Overview; reload: () => vo
               <p className="app-name">{t('appName')}</p>
               <p className="tagline">{t('tagline')}</p>
             </div>
+            {overview.settings.user && <SearchLauncher />}
+            <ShortcutsHelp />
             <LanguageSwitch />
           </header>
           <Notices notices={overview.notices} />
@@ -39,7 +48,9 @@ export function App({ overview, reload }: { overview: Overview; reload: () => vo
             <div className="layout">
               <Sidebar />
               <main id="main" tabIndex={-1}>
-                <CurrentView />
+                <WindowDropZone>
+                  <CurrentView />
+                </WindowDropZone>
               </main>
             </div>
           ) : (
@@ -78,5 +89,13 @@ function CurrentView() {
       return <VisitEditor key={route.id ?? 'new'} id={route.id} />;
     case 'settings':
       return <Settings />;
+    case 'exchange':
+      return <Exchange />;
+    case 'conflicts':
+      return <Conflicts />;
+    case 'compare':
+      return <Compare />;
+    case 'glossary':
+      return <Glossary />;
   }
 }

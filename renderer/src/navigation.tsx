@@ -30,7 +30,11 @@ export type Route =
   | { view: 'visits' }
   | { view: 'visit'; id: string }
   | { view: 'visitEdit'; id?: string }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'exchange' }
+  | { view: 'conflicts' }
+  | { view: 'compare' }
+  | { view: 'glossary' };
 
 /** Asked before leaving a view; resolves true when leaving is fine. */
 export type Guard = () => Promise<boolean>;

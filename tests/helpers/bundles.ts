@@ -7,13 +7,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
-import type { Bundle, BundleCollection, BundleRecord, CollectionRecord } from '../../shared/bundle';
+import type { Bundle, BundleCollection, BundleRecord, BundleSelection, CollectionRecord } from '../../shared/bundle';
 import { errorMessage } from '../../shared/error-message';
 import { i18nOptions } from '../../shared/i18n';
 import type { ErrorCode, ErrorParams } from '../../shared/contract';
 import type { Annotation, Lang, Organisation, Practice, Topic } from '../../shared/model';
 import { canonicalJson, sha256Hex } from '../../electron/kb/bundle/canonical-json';
 import { writeBundle } from '../../electron/kb/bundle/write-bundle';
+import type { KnowledgeBase } from '../../electron/kb/knowledge-base';
 import { AV, germanPractice, TS } from './knowledge-base';
 import { memoryKnowledgeBase } from './memory-store';
 
@@ -27,6 +28,10 @@ export const encode = (text: string): Uint8Array => new TextEncoder().encode(tex
 
 /** The bundle as one line of JSON, as the app writes it; or indented when `space` is given. */
 export const bundleText = (bundle: unknown, space?: number): string => JSON.stringify(bundle, null, space);
+
+/** What the knowledge base exports, as text. */
+export const exportText = (kb: KnowledgeBase, selection?: BundleSelection): string =>
+  new TextDecoder().decode(kb.exchange.exportBundle(selection).bytes);
 
 /** The bundle with its checksum computed again over its (possibly changed) content. */
 export function withChecksum<T extends { content: unknown; checksum: { algorithm: string; value: string } }>(bundle: T): T {
@@ -73,7 +78,7 @@ export async function exportedBundle(): Promise<ExportedBundle> {
     const trashed = (await kb.practices.save(undefined, germanPractice(kb, { tags: ['verworfen'] }))).practice;
     await kb.practices.trash(trashed.id);
     return {
-      bundle: JSON.parse(kb.exchange.exportBundle().text) as Bundle,
+      bundle: JSON.parse(exportText(kb)) as Bundle,
       ids: { practice: practice.id, annotation: annotation.id, trashedPractice: trashed.id, trashedAnnotation: trashedAnnotation.id },
     };
   })();
@@ -160,7 +165,7 @@ export function smallBundle(options: SmallBundleOptions = {}): Bundle {
   return writeBundle(
     { all: (collection) => records[collection] as never, conflicts: () => options.conflicts ?? [] },
     { exportedAt: EXPORTED_AT, exportedBy: { installationId: INSTALLATION, organisationId: TS, name: 'Erika Muster' } },
-  );
+  ).bundle;
 }
 
 // --- The store on disk ---------------------------------------------------------

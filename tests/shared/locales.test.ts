@@ -28,6 +28,19 @@ describe('the interface translations', () => {
     }
   });
 
+  it("give every plural key exactly the plural forms of the language's plural rules", () => {
+    for (const lang of ['de', 'nl'] as const) {
+      const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.slice().sort();
+      const forms = new Map<string, string[]>();
+      for (const key of keys(lang)) {
+        const plural = /^(.*)_(zero|one|two|few|many|other)$/.exec(key);
+        if (plural) forms.set(plural[1]!, [...(forms.get(plural[1]!) ?? []), plural[2]!]);
+      }
+      expect(forms.size).toBeGreaterThan(0);
+      for (const [base, found] of forms) expect(found.sort(), `${lang} ${base}`).toEqual(categories);
+    }
+  });
+
   it('use the right plural form in each language', async () => {
     for (const [lang, one, many] of [
       ['de', '1 Praxisbeispiel', '7 Praxisbeispiele'],

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
@@ -174,5 +174,6 @@ describe('writing and annotating', () => {
     expect(await column(page, 'Deutsch').getByLabel('Titel').inputValue()).toBe('Geht nicht verloren');
     expect(await heading(page)).toBe('Neues Praxisbeispiel');
     await session.screenshot('17-save-failed-de');
+    await mkdir(session.dataDir); // the drive comes back, so that closing can write what it keeps in memory
   });
 });

@@ -82,6 +82,8 @@ export interface AppSession {
   pageErrors: string[];
   /** What the next save and open dialogs answer: a path, or null for "cancelled". */
   dialogs: { savePath: string | null; openPath: string | null };
+  /** Files the app asked main to print the page to as PDF, with the suggested name the save dialog got. */
+  printed: { suggestedName: string; file: string }[];
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -132,6 +134,8 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   const openedExternally: string[] = [];
   const languages: Lang[] = [];
   const dialogs: AppSession['dialogs'] = { savePath: null, openPath: null };
+  const printed: AppSession['printed'] = [];
+  let pdfName = '';
 
   // The real registration on a stand-in ipcMain: the same sender check and dispatcher as in the app.
   const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>();
@@ -147,6 +151,13 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
         },
         chooseBundleToSave: async () => dialogs.savePath,
         chooseBundleToOpen: async () => dialogs.openPath,
+        choosePdfToSave: async (suggestedName) => {
+          pdfName = suggestedName;
+          return dialogs.savePath;
+        },
+        printToPdf: async (file) => {
+          printed.push({ suggestedName: pdfName, file });
+        },
       }),
     ),
   );
@@ -194,12 +205,14 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     openedExternally,
     pageErrors,
     dialogs,
+    printed,
     async screenshot(name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
     },
     async close() {
       await context.close();
+      await kb.close();
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

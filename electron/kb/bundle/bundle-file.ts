@@ -16,9 +16,9 @@ export async function readBundleFile(file: string, maxBytes = DEFAULT_MAX_BUNDLE
   }
 }
 
-export async function writeBundleFile(file: string, text: string): Promise<void> {
+export async function writeBundleFile(file: string, bytes: Uint8Array): Promise<void> {
   try {
-    await writeFileDurably(file, text);
+    await writeFileDurably(file, bytes);
   } catch (error) {
     throw new KbError('fileWriteFailed', (error as Error).message, { params: { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' } });
   }

@@ -5,6 +5,7 @@
  * format and schema version, schema (which record, which field), checksum,
  * duplicate ids and references. The app and the command line both use it.
  */
+import { isUtf8 } from 'node:buffer';
 import type { z } from 'zod';
 import {
   Bundle,
@@ -17,7 +18,7 @@ import {
 } from '../../../shared/bundle';
 import { KbError } from '../errors';
 import { canonicalJson, sha256Hex } from './canonical-json';
-import { scanJson } from './scan-json';
+import { scanJson, type TopLevelSpans } from './scan-json';
 
 export const DEFAULT_MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
 /** A bundle nests about eight levels; anything far deeper is not one. */
@@ -37,35 +38,47 @@ export interface ReadOptions {
 export function readBundle(bytes: Uint8Array, options: ReadOptions = {}): Bundle {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES;
   if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
-  return parseBundleJson(decodeUtf8(bytes));
+  const text = decodeUtf8(bytes);
+  const spans: TopLevelSpans = new Map();
+  const raw = parseBundleJson(text, spans);
+  // The content as written, in bytes: counted from both ends, since only the short head and tail need encoding.
+  const content = spans.get('content');
+  const contentBytes = content && bytes.subarray(bytes.byteLength - utf8Length(text.slice(content.start)), bytes.byteLength - utf8Length(text.slice(content.end)));
+  return checkBundle(raw, contentBytes);
 }
+
+const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
 
 export function tooLarge(size: number, maxBytes: number): KbError {
   return new KbError('bundleTooLarge', `${size} bytes`, { params: { sizeMB: megabytes(size), limitMB: megabytes(maxBytes) } });
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    // ignoreBOM: false strips a leading byte order mark, which some editors write.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new KbError('bundleNotUtf8');
-  }
+  if (!isUtf8(bytes)) throw new KbError('bundleNotUtf8');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  // A leading byte order mark, which some editors write, is not part of the JSON.
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-export function parseBundleJson(text: string): Bundle {
+/** Parses the text after scanning it; `spans` receives where each top-level member is written. */
+export function parseBundleJson(text: string, spans?: TopLevelSpans): unknown {
   if (text.trim() === '') throw new KbError('bundleEmpty');
-  const problem = scanJson(text, MAX_DEPTH);
+  const problem = scanJson(text, MAX_DEPTH, spans);
   if (problem) {
     const { kind, ...params } = problem;
     const code = ({ syntax: 'bundleSyntax', truncated: 'bundleTruncated', tooDeep: 'bundleTooDeep', forbiddenKey: 'bundleForbiddenKey', duplicateKey: 'bundleDuplicateKey' } as const)[kind];
     throw new KbError(code, `${kind} at ${params.line}:${params.column}`, { params });
   }
-  return checkBundle(JSON.parse(text) as unknown);
+  return JSON.parse(text) as unknown;
 }
 
-/** Checks an already parsed value; exported for callers that hold a value rather than bytes. */
-export function checkBundle(raw: unknown): Bundle {
+/**
+ * Checks an already parsed value; exported for callers that hold a value
+ * rather than bytes. `contentBytes` is the content as written in the file:
+ * when it hashes to the checksum (this app writes it canonical), the content
+ * need not be serialised again.
+ */
+export function checkBundle(raw: unknown, contentBytes?: Uint8Array): Bundle {
   const upgraded = upgrade(raw);
   // reportInput lets an issue say whether the field was missing or had the wrong type.
   const parsed = Bundle.safeParse(upgraded, { reportInput: true });
@@ -73,8 +86,10 @@ export function checkBundle(raw: unknown): Bundle {
   const bundle = parsed.data;
 
   // The checksum covers the content as sent, before defaults were filled in.
-  const actual = sha256Hex(canonicalJson((upgraded as { content: unknown }).content));
-  if (actual !== bundle.checksum.value) throw new KbError('bundleChecksum', `expected ${bundle.checksum.value}, got ${actual}`);
+  const expected = bundle.checksum.value;
+  const asWritten = contentBytes !== undefined && sha256Hex(contentBytes) === expected;
+  const actual = asWritten ? expected : sha256Hex(canonicalJson((upgraded as { content: unknown }).content));
+  if (actual !== expected) throw new KbError('bundleChecksum', `expected ${expected}, got ${actual}`);
 
   checkPlacement(bundle.content);
   checkUniqueIds(bundle.content);

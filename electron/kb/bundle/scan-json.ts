@@ -24,12 +24,21 @@ const LITERAL = /true|false|null/y;
 const NUMBER_CUT_OFF = /-?[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]*)?$/y;
 const LITERALS = ['true', 'false', 'null'];
 
-/** Returns the first problem, or null when `text` is one well-formed JSON value within the limits. */
-export function scanJson(text: string, maxDepth: number): JsonProblem | null {
+/** Where the value of each member of the top-level object starts and ends in the text. */
+export type TopLevelSpans = Map<string, { start: number; end: number }>;
+
+/**
+ * Returns the first problem, or null when `text` is one well-formed JSON value
+ * within the limits. `spans`, when given, receives the position of each
+ * top-level member's value, so a caller can hash it as written.
+ */
+export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans): JsonProblem | null {
   /** One entry per open container: the keys seen so far for an object, null for an array. */
   const stack: (Set<string> | null)[] = [];
   let i = 0;
   let expect: 'value' | 'key' | 'after' = 'value';
+  let topKey: string | undefined;
+  let topStart = 0;
 
   const match = (pattern: RegExp): number => {
     pattern.lastIndex = i;
@@ -43,6 +52,7 @@ export function scanJson(text: string, maxDepth: number): JsonProblem | null {
     i = match(WHITESPACE);
     const c = text[i];
     if (expect === 'value') {
+      if (stack.length === 1) topStart = i;
       if (c === '{' || c === '[') {
         if (stack.length >= maxDepth) return { kind: 'tooDeep', ...at(i), maxDepth };
         stack.push(c === '{' ? new Set() : null);
@@ -79,6 +89,7 @@ export function scanJson(text: string, maxDepth: number): JsonProblem | null {
       const keys = stack[stack.length - 1]!;
       if (keys.has(key)) return { kind: 'duplicateKey', ...at(i), key };
       keys.add(key);
+      if (stack.length === 1) topKey = key;
       i = end;
       i = match(WHITESPACE);
       if (text[i] !== ':') return unexpected(i);
@@ -88,6 +99,12 @@ export function scanJson(text: string, maxDepth: number): JsonProblem | null {
     }
     // expect === 'after': a value just ended.
     if (stack.length === 0) return i < text.length ? unexpected(i) : null;
+    if (spans && stack.length === 1 && topKey !== undefined) {
+      let end = i;
+      while (end > topStart && ' \t\n\r'.includes(text[end - 1]!)) end -= 1;
+      spans.set(topKey, { start: topStart, end });
+      topKey = undefined;
+    }
     const keys = stack[stack.length - 1]!;
     if (c === ',') {
       i += 1;

@@ -29,7 +29,12 @@ export interface WriteOptions {
   exportedAt: string;
 }
 
-export function writeBundle(source: BundleSource, options: WriteOptions): Bundle {
+/**
+ * The bundle and its file's bytes. The content is serialised and encoded
+ * once, canonically: the same bytes are hashed for the checksum and written
+ * into the file, so a reader can verify the checksum over the content as written.
+ */
+export function writeBundle(source: BundleSource, options: WriteOptions): { bundle: Bundle; bytes: Uint8Array } {
   const selected = select(source, options.selection ?? {});
   const content: BundleContent = {
     organisations: [],
@@ -52,15 +57,21 @@ export function writeBundle(source: BundleSource, options: WriteOptions): Bundle
     .conflicts()
     .filter(({ collection, record }) => selected.get(collection)!.has(record.id))
     .map(({ collection, record }) => ({ collection, record }) as CollectionRecord);
-  return {
+  const header: Omit<Bundle, 'content' | 'checksum'> = {
     format: BUNDLE_FORMAT,
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     exportedAt: options.exportedAt,
     exportedBy: options.exportedBy,
     ...(options.selection && Object.keys(options.selection).length > 0 ? { selection: options.selection } : {}),
-    content,
-    checksum: { algorithm: 'sha256', value: sha256Hex(canonicalJson(content)) },
   };
+  const contentBytes = Buffer.from(canonicalJson(content), 'utf8');
+  const checksum = { algorithm: 'sha256' as const, value: sha256Hex(contentBytes) };
+  const bytes = Buffer.concat([
+    Buffer.from(`${JSON.stringify(header).slice(0, -1)},"content":`, 'utf8'),
+    contentBytes,
+    Buffer.from(`,"checksum":${JSON.stringify(checksum)}}`, 'utf8'),
+  ]);
+  return { bundle: { ...header, content, checksum }, bytes };
 }
 
 /** The ids to export per collection: what the selection asks for, plus every parent it points at. */

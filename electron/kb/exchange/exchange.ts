@@ -39,11 +39,11 @@ export class Exchange {
     return `twinning-kb-${organisation}-${this.#ctx.now().slice(0, 10)}${BUNDLE_EXTENSION}`;
   }
 
-  /** The bundle as file content, and what it holds. */
-  exportBundle(selection: BundleSelection = {}): { text: string; summary: ExportSummary } {
+  /** The bundle file's bytes, and what it holds. */
+  exportBundle(selection: BundleSelection = {}): { bytes: Uint8Array; summary: ExportSummary } {
     const user = this.#ctx.author();
     const { store } = this.#ctx;
-    const bundle = writeBundle(
+    const { bundle, bytes } = writeBundle(
       { all: (collection) => store.all(collection) as never, conflicts: () => store.all('conflicts') },
       {
         selection,
@@ -53,7 +53,7 @@ export class Exchange {
     );
     const counts = Object.fromEntries(BUNDLE_COLLECTIONS.map((c) => [c, bundle.content[c].length])) as Record<BundleCollection, number>;
     return {
-      text: JSON.stringify(bundle),
+      bytes,
       summary: {
         fileName: this.suggestedFileName(),
         counts,

@@ -5,7 +5,8 @@
  */
 import { LANGUAGES, type Lang } from '../../../shared/model';
 import { analyzeText, plainText } from './analyze';
-import type { SearchField, SearchKind, SearchRecords } from './types';
+import type { SearchField, SearchKind } from '../../../shared/search';
+import type { SearchRecords } from './types';
 
 /** Generic index fields, in ranking order. */
 export const INDEX_FIELDS = ['title', 'summary', 'body', 'meta'] as const;

@@ -4,7 +4,8 @@
  * kind out of the results: the user asked for something narrower.
  */
 import type { Lang, Practice, TranslationStatus } from '../../../shared/model';
-import type { SearchFilters, SearchKind, SearchRecords } from './types';
+import type { SearchFilters, SearchKind } from '../../../shared/search';
+import type { SearchRecords } from './types';
 
 export interface FilterContext {
   practice(id: string): Practice | undefined;

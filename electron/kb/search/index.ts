@@ -20,17 +20,8 @@ import { FIELD_BITS, InvertedIndex, MATCHED_DIRECT, MATCHED_GLOSSARY, type Saved
 import { planQuery, resolveTerms, type ResolvedQuery } from './query';
 import { KIND, Ranker, type Ranked, type RankOptions } from './rank';
 import { makeSnippet } from './snippet';
-import {
-  SEARCH_KINDS,
-  type SearchCollection,
-  type SearchFilters,
-  type SearchHit,
-  type SearchKind,
-  type SearchQuery,
-  type SearchRecords,
-  type SearchResults,
-  type SearchSource,
-} from './types';
+import { SEARCH_KINDS, type SearchFilters, type SearchHit, type SearchKind, type SearchQuery, type SearchResults } from '../../../shared/search';
+import type { SearchCollection, SearchRecords, SearchSource } from './types';
 
 export const SEARCH_INDEX_FORMAT = 'twinning-kb.search-index';
 /** Bump whenever analysis or document layout changes: saved copies made before are refused. */
@@ -130,16 +121,26 @@ export class SearchIndex {
    * Like `build`, but yields to the event loop every `chunkSize` records so the
    * process stays responsive. The source must not change meanwhile; apply
    * changes made during the build with `upsert`/`remove` afterwards.
+   * `onProgress` hears after each chunk how many of the records are indexed;
+   * an aborted `signal` stops the build at the next chunk (the promise rejects).
    */
-  static async buildAsync(source: SearchSource, options: { chunkSize?: number } = {}): Promise<SearchIndex> {
+  static async buildAsync(
+    source: SearchSource,
+    options: { chunkSize?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<SearchIndex> {
     const chunkSize = options.chunkSize ?? 500;
     const index = new SearchIndex(new InvertedIndex(), new CompoundParts());
     index.#takeRecords(source);
+    const total = SEARCH_KINDS.reduce((sum, kind) => sum + index.#records[kind].size, 0);
     let count = 0;
     for (const kind of SEARCH_KINDS) {
       for (const id of index.#records[kind].keys()) {
         index.#add(kind, id);
-        if (++count % chunkSize === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (++count % chunkSize === 0) {
+          options.onProgress?.(count, total);
+          await new Promise((resolve) => setImmediate(resolve));
+          options.signal?.throwIfAborted();
+        }
       }
     }
     index.#index.refreshTfParts();

@@ -2,7 +2,7 @@
  * A short excerpt of a field around the first matching word, with the
  * matching words marked, so the result list shows why a record was found.
  */
-import type { Highlight, Snippet } from './types';
+import type { Highlight, Snippet } from '../../../shared/search';
 import { words, type Token } from './tokenize';
 
 const ELLIPSIS = '…';

@@ -30,6 +30,12 @@ export function AnnotationItem({
         <span className="badge">{t(`annotation.kind.${annotation.kind}`)}</span>
         {annotation.author}
         {org && ` (${org.name[lang]})`} · <time dateTime={annotation.createdAt}>{t('content.date', { date: new Date(annotation.createdAt) })}</time>
+        {annotation.importedAt && (
+          <>
+            {' · '}
+            <span className="imported">{t('exchange:origin.annotation', { date: new Date(annotation.importedAt) })}</span>
+          </>
+        )}
         {visit && (
           <>
             {' · '}

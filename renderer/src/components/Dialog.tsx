@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the native <dialog>: the browser traps focus, makes the
- * page behind it inert, closes on Escape, and returns focus on close.
+ * page behind it inert and closes on Escape; focus goes back to where it was.
  */
 export function Dialog({
   title,
@@ -19,8 +19,13 @@ export function Dialog({
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    // The dialog leaves the DOM when its owner closes it, so the browser's own focus return does not apply.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

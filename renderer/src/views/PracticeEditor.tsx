@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PracticeDetail, PracticeInput } from '../../../shared/contract';
 import { LANGUAGES, otherLang, type Lang, type Practice, type Source } from '../../../shared/model';
@@ -58,12 +58,18 @@ function LoadedPracticeForm({ id }: { id: string }) {
   return <PracticeForm existing={data} />;
 }
 
-function PracticeForm({ existing }: { existing?: PracticeDetail }) {
+/** Editing a practice in conflict into one merged text: `intro` shows the versions, `onCancel` returns to them. */
+export interface MergeMode {
+  intro: ReactNode;
+  onCancel: () => void;
+}
+
+export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; merge?: MergeMode }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { overview, reload } = useOverview();
   const { navigate, back, canGoBack } = useNavigation();
-  const { toast } = useFeedback();
+  const { toast, confirm } = useFeedback();
   const { run, busy, error } = useAction();
   const initial = useMemo(
     () => toDraft(existing?.practice, overview.settings.user?.organisationId ?? overview.organisations[0]!.id, lang),
@@ -112,6 +118,7 @@ function PracticeForm({ existing }: { existing?: PracticeDetail }) {
     const saved = await run(() =>
       call('savePractice', {
         ...(existing ? { id: existing.practice.id, baseUpdatedAt: existing.practice.updatedAt } : {}),
+        ...(merge ? { resolvesConflict: true } : {}),
         practice: input,
       }),
     );
@@ -120,19 +127,29 @@ function PracticeForm({ existing }: { existing?: PracticeDetail }) {
     toast({ message: t('editor.saved') });
     navigate({ view: 'practice', id: saved.practice.id }, { replace: true, force: true });
   }
-  const cancel = () => (canGoBack ? back() : navigate({ view: 'practices', filter: {} }));
+  const cancel = merge
+    ? // Returning to the conflict stays inside the view, so the navigation guard does not ask: ask here.
+      async () => {
+        if (!dirty || (await confirm({ title: t('unsaved.title'), message: t('unsaved.message'), confirmLabel: t('unsaved.discard'), danger: true })))
+          merge.onCancel();
+      }
+    : () => (canGoBack ? back() : navigate({ view: 'practices', filter: {} }));
 
   useShortcut('s', () => void save(), { mod: true });
   useShortcut('Escape', cancel);
 
-  const title = existing
-    ? t('editor.editTitle', { title: existing.practice.texts[lang]?.title ?? existing.practice.texts[otherLang(lang)]?.title })
-    : t('editor.newTitle');
+  const existingTitle = existing?.practice.texts[lang]?.title ?? existing?.practice.texts[otherLang(lang)]?.title;
+  const title = merge
+    ? t('exchange:merge.heading', { title: existingTitle })
+    : existing
+      ? t('editor.editTitle', { title: existingTitle })
+      : t('editor.newTitle');
 
   return (
     <section aria-labelledby="view-heading">
       <ViewHeading>{title}</ViewHeading>
       <p className="hint">{t('editor.keys')}</p>
+      {merge?.intro}
       <form
         id={formId}
         className="editor"

@@ -133,7 +133,7 @@ function VersionDiff({ from, to }: { from: Practice; to: Practice }) {
       {changes.map(({ l, field, before, after }) => (
         <div key={`${l}-${field}`}>
           <h3>
-            {t(`content.languageName.${l}`)} – {t(`editor.${field}`)}
+            {t('history.fieldInLanguage', { language: t(`content.languageName.${l}`), field: t(`editor.${field}`) })}
           </h3>
           <p className="diff-text" lang={l}>
             {diffWords(before, after).map((part, i) =>

@@ -15,6 +15,8 @@ import { pickText } from '../lib/texts';
 import { useNavigation } from '../navigation';
 import { useOverview } from '../overview';
 import { AnnotationsSection } from './AnnotationsSection';
+import { ConflictNotice } from './ConflictNotice';
+import { ImportOrigin } from './ImportOrigin';
 
 export function PracticeView({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -93,6 +95,7 @@ export function PracticeView({ id }: { id: string }) {
         </button>
       </div>
       {action.error && <ErrorMessage error={action.error} />}
+      <ConflictNotice count={data.conflictCount} />
 
       <ul className="translation-states" aria-label={t('translation.heading')}>
         {LANGUAGES.map((l) => (
@@ -146,6 +149,7 @@ export function PracticeView({ id }: { id: string }) {
           <time dateTime={practice.updatedAt}>{t('content.date', { date: new Date(practice.updatedAt) })}</time>
           {practice.updatedBy && ` · ${practice.updatedBy.name}`}
         </dd>
+        <ImportOrigin origin={data.origin} />
         {practice.contact && (
           <>
             <dt>{t('practice.contact')}</dt>

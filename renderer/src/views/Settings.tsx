@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ViewHeading } from '../components/ViewHeading';
+import { StarterContentSettings } from './StarterContentSettings';
 import { UserForm } from './UserSettings';
 
 export function Settings() {
@@ -13,6 +14,7 @@ export function Settings() {
       <UserForm />
       <h2>{t('language.label')}</h2>
       <LanguageSwitch />
+      <StarterContentSettings />
     </section>
   );
 }

@@ -24,7 +24,7 @@ export function Sidebar() {
           <span>{label}</span>
           {count !== undefined && (
             <span className="count" aria-label={t('list.count', { count })}>
-              {count}
+              {t('number', { value: count })}
             </span>
           )}
         </button>
@@ -41,6 +41,10 @@ export function Sidebar() {
         {item({ view: 'practices', filter: {} }, t('nav.all'), overview.practiceCount)}
         {item({ view: 'lessons', filter: {} }, t('nav.lessons'))}
         {item({ view: 'visits' }, t('nav.visits'))}
+        {item({ view: 'compare' }, t('nav.compare'))}
+        {item({ view: 'glossary' }, t('nav.glossary'))}
+        {item({ view: 'exchange' }, t('nav.exchange'))}
+        {overview.conflictCount > 0 && item({ view: 'conflicts' }, t('nav.conflicts'), overview.conflictCount)}
         {item({ view: 'trash' }, t('nav.trash'), overview.trashCount)}
         {item({ view: 'settings' }, t('nav.settings'))}
       </ul>

@@ -3,17 +3,7 @@ import { checkBundle, parseBundleJson, readBundle } from '../../../electron/kb/b
 import { KbError } from '../../../electron/kb/errors';
 import type { Bundle } from '../../../shared/bundle';
 import type { Practice } from '../../../shared/model';
-import {
-  annotationRecord,
-  bundleText,
-  changed,
-  encode,
-  exportedBundle,
-  practiceRecord,
-  smallBundle,
-  tampered,
-  withChecksum,
-} from '../../helpers/bundles';
+import { annotationRecord, bundleText, changed, encode, exportedBundle, exportText, practiceRecord, smallBundle, tampered, withChecksum } from '../../helpers/bundles';
 import { germanPractice, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -40,7 +30,7 @@ describe('reading a valid bundle', () => {
     const { practice } = await kb.practices.save(undefined, germanPractice(kb));
     await kb.annotations.save(undefined, { practiceId: practice.id, kind: 'question', text: 'Wie teuer war das?', language: 'de' });
     await kb.practices.trash((await kb.practices.save(undefined, germanPractice(kb, { tags: ['alt'] }))).practice.id);
-    const { text } = kb.exchange.exportBundle();
+    const text = exportText(kb);
     const bundle = readBundle(encode(text));
     expect(bundle).toEqual(JSON.parse(text));
     expect(bundle.content.practices.map((p) => p.id)).toContain(practice.id);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanJson } from '../../../electron/kb/bundle/scan-json';
+import { scanJson, type TopLevelSpans } from '../../../electron/kb/bundle/scan-json';
 import { bundleText, smallBundle } from '../../helpers/bundles';
 
 const DEPTH = 64;
@@ -190,5 +190,15 @@ describe('scanning JSON', () => {
     expect(scan('{"a":1,"a":2,"__proto__":{}}')).toMatchObject({ kind: 'duplicateKey' });
     expect(scan('{"__proto__":{},"a":1,"a":2}')).toMatchObject({ kind: 'forbiddenKey' });
     expect(scan('{"a":1,"a":2 x')).toMatchObject({ kind: 'duplicateKey' });
+  });
+
+  it('tells where the value of each top-level member is written, without the spaces around it', () => {
+    const text = '{ "a" : [1, {"b": 2}] ,\n "c":"x" }';
+    const spans: TopLevelSpans = new Map();
+    expect(scanJson(text, DEPTH, spans)).toBeNull();
+    expect([...spans].map(([key, { start, end }]) => [key, text.slice(start, end)])).toEqual([
+      ['a', '[1, {"b": 2}]'],
+      ['c', '"x"'],
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../../../electron/kb/knowledge-base';
 import { AV, germanPractice, TS, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { memoryKnowledgeBase } from '../../helpers/memory-store';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { exportText } from '../../helpers/bundles';
 
 const tempDir = useTempDirs();
 const code = (run: () => unknown) =>
@@ -19,7 +20,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 /** Exports from `from` and imports into `to`; returns the preview. */
 async function send(from: KnowledgeBase, to: KnowledgeBase, selection = {}) {
-  const preview = to.exchange.preview(bytes(from.exchange.exportBundle(selection).text), 'bundle.twinning-kb.json');
+  const preview = to.exchange.preview(bytes(exportText(from, selection)), 'bundle.twinning-kb.json');
   await to.exchange.confirm(preview.previewId);
   return preview;
 }
@@ -55,7 +56,7 @@ describe('exchanging bundles', () => {
   it('changes nothing when the same bundle is imported a second time', async () => {
     const { ts, av } = pair();
     await ts.practices.save(undefined, germanPractice(ts));
-    const text = ts.exchange.exportBundle().text;
+    const text = exportText(ts);
     await av.exchange.confirm(av.exchange.preview(bytes(text), 'a').previewId);
     const before = structuredClone((av.store as unknown as { data: unknown }).data);
     const again = av.exchange.preview(bytes(text), 'a');
@@ -92,7 +93,7 @@ describe('exchanging bundles', () => {
     await send(ts, av);
     await ts.practices.save(practice.id, germanPractice(ts, { tags: ['berlin'] }));
     await av.practices.save(practice.id, germanPractice(av, { tags: ['amstelveen'] }));
-    const oldFromAv = av.exchange.exportBundle().text;
+    const oldFromAv = exportText(av);
     await send(av, ts);
 
     const conflict = ts.conflicts.list()[0]!;
@@ -164,12 +165,12 @@ describe('exchanging bundles', () => {
     const since = new Date(Date.parse(ts.practices.get(b.id).practice.updatedAt) + 1).toISOString();
     await ts.annotations.save(undefined, { practiceId: a.id, kind: 'lesson', text: 'neu', language: 'de' });
 
-    const byTopic = JSON.parse(ts.exchange.exportBundle({ topicIds: [agile!] }).text);
+    const byTopic = JSON.parse(exportText(ts, { topicIds: [agile!] }));
     expect(byTopic.content.practices.map((p: { id: string }) => p.id)).toContain(b.id);
     expect(byTopic.content.practices.map((p: { id: string }) => p.id)).not.toContain(a.id);
     expect(byTopic.content.topics).toHaveLength(7);
 
-    const recent = JSON.parse(ts.exchange.exportBundle({ changedSince: since }).text);
+    const recent = JSON.parse(exportText(ts, { changedSince: since }));
     expect(recent.content.annotations).toHaveLength(1);
     expect(recent.content.practices.map((p: { id: string }) => p.id)).toEqual([a.id]);
     expect(recent.selection).toEqual({ changedSince: since });
@@ -198,7 +199,7 @@ describe('exchanging bundles', () => {
     const { practice } = await ts.practices.save(undefined, germanPractice(ts));
     await send(ts, av);
     await ts.practices.save(practice.id, germanPractice(ts, { tags: ['neu'] }));
-    const preview = av.exchange.preview(bytes(ts.exchange.exportBundle().text), 'b');
+    const preview = av.exchange.preview(bytes(exportText(ts)), 'b');
     expect(preview.counts.practices.updated).toBe(1);
     await av.practices.save(practice.id, germanPractice(av, { tags: ['concurrent'] }));
     expect(await code(() => av.exchange.confirm(preview.previewId))).toBe('importPreviewExpired');

@@ -11,6 +11,7 @@ import { KnowledgeBase } from '../../../electron/kb/knowledge-base';
 import { BUNDLE_COLLECTIONS } from '../../../shared/bundle';
 import { AV, germanPractice, TS } from '../../helpers/knowledge-base';
 import { MemoryStore, memoryKnowledgeBase } from '../../helpers/memory-store';
+import { exportText } from '../../helpers/bundles';
 
 const RUNS = 200;
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -39,7 +40,7 @@ interface World {
 }
 
 async function send(from: KnowledgeBase, to: KnowledgeBase): Promise<void> {
-  await importText(to, from.exchange.exportBundle().text);
+  await importText(to, exportText(from));
 }
 
 async function importText(to: KnowledgeBase, text: string): Promise<number> {
@@ -108,7 +109,7 @@ describe('merging bundles (property tests)', { timeout: 180_000 }, () => {
       fc.asyncProperty(history, kbIndex, kbIndex, async (steps, from, to) => {
         fc.pre(from !== to);
         const { kbs } = await play(steps);
-        const text = kbs[from]!.exchange.exportBundle().text;
+        const text = exportText(kbs[from]!);
         await importText(kbs[to]!, text);
         const before = exchanged(kbs[to]!);
         expect(await importText(kbs[to]!, text)).toBe(0);
@@ -122,7 +123,7 @@ describe('merging bundles (property tests)', { timeout: 180_000 }, () => {
     await fc.assert(
       fc.asyncProperty(history, async (steps) => {
         const { kbs, clock } = await play(steps);
-        const [a, b] = [kbs[0]!.exchange.exportBundle().text, kbs[1]!.exchange.exportBundle().text];
+        const [a, b] = [exportText(kbs[0]!), exportText(kbs[1]!)];
         const first = clone(kbs[2]!, clock);
         const second = clone(kbs[2]!, clock);
         await importText(first, a);
@@ -139,14 +140,14 @@ describe('merging bundles (property tests)', { timeout: 180_000 }, () => {
     await fc.assert(
       fc.asyncProperty(history, async (steps) => {
         const { kbs, clock } = await play(steps);
-        const [a, b] = [kbs[0]!.exchange.exportBundle().text, kbs[1]!.exchange.exportBundle().text];
+        const [a, b] = [exportText(kbs[0]!), exportText(kbs[1]!)];
         const oneByOne = clone(kbs[2]!, clock);
         await importText(oneByOne, a);
         await importText(oneByOne, b);
         const merger = clone(kbs[0]!, clock);
         await importText(merger, b);
         const viaMerge = clone(kbs[2]!, clock);
-        await importText(viaMerge, merger.exchange.exportBundle().text);
+        await importText(viaMerge, exportText(merger));
         expect(exchanged(viaMerge)).toEqual(exchanged(oneByOne));
       }),
       { numRuns: RUNS },

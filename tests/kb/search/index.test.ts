@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SEARCH_INDEX_VERSION, SearchIndex, StaleSearchIndexError } from '../../../electron/kb/search/index';
-import type { SearchFilters, SearchHit, SearchSource } from '../../../electron/kb/search/types';
+import type { SearchSource } from '../../../electron/kb/search/types';
+import type { SearchFilters, SearchHit } from '../../../shared/search';
 import type { Store } from '../../../electron/kb/store';
 import { Annotation, GlossaryTerm, Organisation, Practice, Topic, Visit } from '../../../shared/model';
 import { AV, TS, corpus, sourceOf, type Corpus } from './corpus';

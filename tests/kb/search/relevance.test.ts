@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../electron/kb/search/index';
-import type { SearchHit, SearchKind } from '../../../electron/kb/search/types';
+import type { SearchHit, SearchKind } from '../../../shared/search';
 import { corpus, sourceOf } from './corpus';
 
 const index = SearchIndex.build(sourceOf(corpus()));

@@ -1,0 +1,231 @@
+/**
+ * The comparison of the partner administrations: one cell per dimension
+ * (structure or exchange topic) and organisation, written in German and
+ * Dutch. Either language may be written first or changed later; the other
+ * is then marked as needing translation. Every save keeps the replaced
+ * version as a revision, which can be restored.
+ */
+import { createHash } from 'node:crypto';
+import type { ComparisonCell, ComparisonCellInput, ComparisonTable, TranslationStatuses } from '../../shared/contract';
+import {
+  type ComparisonEntry,
+  type ComparisonRevision,
+  LANGUAGES,
+  type Lang,
+  otherLang,
+  STRUCTURE_DIMENSIONS,
+  TOPIC_DIMENSION_PREFIX,
+  type TranslationStatus,
+} from '../../shared/model';
+import type { KbContext } from './context';
+import { KbError } from './errors';
+import { conflictingVersions } from './exchange/conflicts';
+import { recordKey } from './exchange/records';
+import type { Change } from './store';
+
+type CellText = ComparisonEntry['text'];
+type Basis = NonNullable<ComparisonEntry['basedOn']>;
+
+/** Identifies one language's text of a cell. */
+export function cellTextHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * A language is current when the other has no text, or when it was written
+ * or checked against the other's present text; outdated when the other
+ * changed since.
+ */
+export function cellTranslation(entry: Pick<ComparisonEntry, 'text' | 'basedOn'>): TranslationStatuses {
+  const status = (lang: Lang): TranslationStatus => {
+    if (!entry.text[lang]) return 'missing';
+    const other = entry.text[otherLang(lang)];
+    const basis = entry.basedOn?.[lang];
+    if (!other || basis === undefined) return 'current';
+    return basis === cellTextHash(other) ? 'current' : 'outdated';
+  };
+  return { de: status('de'), nl: status('nl') };
+}
+
+/**
+ * Each language's basis after a save. A language written now is based on the
+ * other's new text. One left as it was falls behind when the other changed,
+ * unless the other was itself behind (or missing): then that change was the
+ * translation catching up, and both are current.
+ */
+function stampBasis(next: CellText, previous: ComparisonEntry | undefined): ComparisonEntry['basedOn'] {
+  if (!next.de || !next.nl) return undefined; // a single language needs no basis
+  const before = previous ? cellTranslation(previous) : undefined;
+  const changed = (lang: Lang) => next[lang] !== previous?.text[lang];
+  const basis: Basis = {};
+  for (const lang of LANGUAGES) {
+    const other = otherLang(lang);
+    const otherText = next[other]!;
+    if (changed(lang) || !previous) {
+      basis[lang] = cellTextHash(otherText);
+    } else if (!changed(other)) {
+      if (previous.basedOn?.[lang]) basis[lang] = previous.basedOn[lang];
+    } else if (before?.[other] !== 'current') {
+      basis[lang] = cellTextHash(otherText);
+    } else {
+      basis[lang] = previous.basedOn?.[lang] ?? cellTextHash(previous.text[other]!);
+    }
+  }
+  return basis;
+}
+
+export const topicDimension = (topicId: string): string => `${TOPIC_DIMENSION_PREFIX}${topicId}`;
+const cellKey = (dimension: string, organisationId: string) => `${dimension}\u0000${organisationId}`;
+
+export class Comparison {
+  readonly #ctx: KbContext;
+
+  constructor(ctx: KbContext) {
+    this.#ctx = ctx;
+  }
+
+  table(): ComparisonTable {
+    const { store } = this.#ctx;
+    const counts = new Map<string, { topicId: string; organisationId: string; count: number }>();
+    for (const practice of store.all('practices')) {
+      if (practice.deletedAt) continue;
+      for (const topicId of practice.topicIds) {
+        const key = cellKey(topicId, practice.organisationId);
+        const entry = counts.get(key) ?? { topicId, organisationId: practice.organisationId, count: 0 };
+        entry.count += 1;
+        counts.set(key, entry);
+      }
+    }
+    return { cells: [...this.#cells().values()].map((entry) => this.#detail(entry)), practiceCounts: [...counts.values()] };
+  }
+
+  /** Saves a cell; both texts empty clears it (the old text stays in its history). */
+  async save(input: ComparisonCellInput): Promise<ComparisonCell> {
+    const author = this.#ctx.author();
+    this.#checkReferences(input.dimension, input.organisationId);
+    const previous = this.#cells().get(cellKey(input.dimension, input.organisationId));
+    if ((previous?.updatedAt ?? null) !== input.baseUpdatedAt) {
+      throw new KbError('editConflict', `comparison ${input.dimension} of ${input.organisationId} changed since ${input.baseUpdatedAt}`);
+    }
+    const text: CellText = {};
+    for (const lang of LANGUAGES) {
+      const value = input.text[lang].trim();
+      if (value) text[lang] = value;
+    }
+    if (!previous && !text.de && !text.nl) throw new KbError('invalidRequest', 'an empty cell has nothing to save');
+    if (previous && LANGUAGES.every((lang) => previous.text[lang] === text[lang])) return this.#detail(previous);
+
+    const now = this.#ctx.now();
+    const basedOn = stampBasis(text, previous);
+    const entry: ComparisonEntry = {
+      id: previous?.id ?? this.#newCellId(input.dimension, input.organisationId),
+      ...this.#ctx.stamp(previous),
+      dimension: input.dimension,
+      organisationId: input.organisationId,
+      text,
+      ...(basedOn ? { basedOn } : {}),
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      createdBy: previous ? previous.createdBy : author,
+      updatedBy: author,
+    };
+    await this.#ctx.apply([...(previous ? [this.#revisionOf(previous, now)] : []), { op: 'put', collection: 'comparison', record: entry }]);
+    return this.#detail(entry);
+  }
+
+  /** The language was checked against the other's present text: current again, unchanged. */
+  async markChecked(id: string, lang: Lang): Promise<ComparisonCell> {
+    const author = this.#ctx.author();
+    const entry = this.#ctx.require('comparison', id);
+    const other = entry.text[otherLang(lang)];
+    if (!entry.text[lang] || !other) throw new KbError('invalidRequest', `cell ${id} has no translation into ${lang} to check`);
+    const updated: ComparisonEntry = {
+      ...entry,
+      ...this.#ctx.stamp(entry),
+      basedOn: { ...entry.basedOn, [lang]: cellTextHash(other) },
+      updatedAt: this.#ctx.now(),
+      updatedBy: author,
+    };
+    await this.#ctx.apply([{ op: 'put', collection: 'comparison', record: updated }]);
+    return this.#detail(updated);
+  }
+
+  /** Saved versions of a cell, newest first (the current version is the cell itself). */
+  revisions(id: string): ComparisonRevision[] {
+    this.#ctx.require('comparison', id);
+    return this.#ctx.store
+      .all('revisions')
+      .filter((r): r is ComparisonRevision => r.collection === 'comparison' && r.recordId === id)
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt) || b.id.localeCompare(a.id));
+  }
+
+  /** Brings back an older version as a new save, so the restore itself can be undone. */
+  async restoreRevision(id: string, revisionId: string): Promise<ComparisonCell> {
+    const revision = this.#ctx.store.get('revisions', revisionId);
+    if (!revision || revision.collection !== 'comparison' || revision.recordId !== id) {
+      throw new KbError('notFound', `revision ${revisionId} of comparison cell ${id}`);
+    }
+    const author = this.#ctx.author();
+    const current = this.#ctx.require('comparison', id);
+    const now = this.#ctx.now();
+    const { starter: _starter, ...old } = revision.record;
+    const restored: ComparisonEntry = {
+      ...old,
+      ...this.#ctx.stamp(current),
+      createdAt: current.createdAt,
+      createdBy: current.createdBy,
+      updatedAt: now,
+      updatedBy: author,
+    };
+    await this.#ctx.apply([this.#revisionOf(current, now), { op: 'put', collection: 'comparison', record: restored }]);
+    return this.#detail(restored);
+  }
+
+  /** The current cell per dimension and organisation: the newest, should a bundle ever have brought two. */
+  #cells(): Map<string, ComparisonEntry> {
+    const cells = new Map<string, ComparisonEntry>();
+    for (const entry of this.#ctx.store.all('comparison')) {
+      const key = cellKey(entry.dimension, entry.organisationId);
+      const seen = cells.get(key);
+      if (!seen || entry.updatedAt > seen.updatedAt || (entry.updatedAt === seen.updatedAt && entry.id > seen.id)) cells.set(key, entry);
+    }
+    return cells;
+  }
+
+  /**
+   * A new cell's id follows from its place, so two installations filling the
+   * same empty cell make two versions of one record (a conflict to resolve),
+   * never two cells.
+   */
+  #newCellId(dimension: string, organisationId: string): string {
+    const id = `cmp:${organisationId}:${dimension}`;
+    return id.length <= 100 ? id : `cmp-${cellTextHash(cellKey(dimension, organisationId)).slice(0, 40)}`;
+  }
+
+  #checkReferences(dimension: string, organisationId: string): void {
+    const { store } = this.#ctx;
+    if (!store.get('organisations', organisationId)) throw new KbError('invalidReference', `organisation ${organisationId}`);
+    if ((STRUCTURE_DIMENSIONS as readonly string[]).includes(dimension)) return;
+    const topicId = dimension.startsWith(TOPIC_DIMENSION_PREFIX) ? dimension.slice(TOPIC_DIMENSION_PREFIX.length) : '';
+    if (!topicId || !store.get('topics', topicId)) throw new KbError('invalidReference', `dimension ${dimension}`);
+  }
+
+  #detail(entry: ComparisonEntry): ComparisonCell {
+    const { store } = this.#ctx;
+    const origin = store.get('origins', recordKey('comparison', entry.id));
+    return {
+      entry,
+      translation: cellTranslation(entry),
+      ...(origin ? { origin: { importedAt: origin.importedAt, fileName: origin.fileName, exportedBy: origin.exportedBy } } : {}),
+      conflictCount: conflictingVersions(store, 'comparison', entry.id).length,
+    };
+  }
+
+  #revisionOf(entry: ComparisonEntry, savedAt: string): Change {
+    return {
+      op: 'put',
+      collection: 'revisions',
+      record: { id: this.#ctx.newId('revision'), collection: 'comparison', recordId: entry.id, record: entry, savedAt },
+    };
+  }
+}

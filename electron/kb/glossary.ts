@@ -1,0 +1,75 @@
+/**
+ * The German–Dutch glossary: terms in both languages with short
+ * definitions, and a note where the concepts differ rather than translate
+ * one-to-one. Search uses it to find across languages; practices use it for
+ * the in-place lookup.
+ */
+import type { GlossaryTermInput } from '../../shared/contract';
+import { LANGUAGES, type GlossaryTerm } from '../../shared/model';
+import type { KbContext } from './context';
+import { KbError } from './errors';
+import { settleConflicts } from './exchange/conflicts';
+import { recordKey } from './exchange/records';
+
+/** Compares terms as a reader would: case and spacing do not make a new term. */
+const sameTerm = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLocaleLowerCase('de') === b.replace(/\s+/g, ' ').trim().toLocaleLowerCase('de');
+
+export class Glossary {
+  readonly #ctx: KbContext;
+
+  constructor(ctx: KbContext) {
+    this.#ctx = ctx;
+  }
+
+  /** Every term, by German term (the view sorts by the interface language itself). */
+  list(): GlossaryTerm[] {
+    return [...this.#ctx.store.all('glossary')].sort((a, b) => a.term.de.localeCompare(b.term.de, 'de') || a.id.localeCompare(b.id));
+  }
+
+  async save(id: string | undefined, input: GlossaryTermInput, baseUpdatedAt?: string): Promise<GlossaryTerm> {
+    const author = this.#ctx.author();
+    const { store } = this.#ctx;
+    const previous = id ? this.#ctx.require('glossary', id) : undefined;
+    if (previous && baseUpdatedAt && previous.updatedAt !== baseUpdatedAt) {
+      throw new KbError('editConflict', `glossary term ${id} changed since ${baseUpdatedAt}`);
+    }
+    for (const topicId of input.topicIds) {
+      if (!store.get('topics', topicId)) throw new KbError('invalidReference', `topic ${topicId}`);
+    }
+    for (const lang of LANGUAGES) {
+      const twin = store.all('glossary').find((t) => t.id !== previous?.id && sameTerm(t.term[lang], input.term[lang]));
+      if (twin) throw new KbError('glossaryTermExists', `${lang} term of ${twin.id}`, { params: { term: twin.term[lang] } });
+    }
+    const now = this.#ctx.now();
+    const hasNote = input.note.de !== '' || input.note.nl !== '';
+    const term: GlossaryTerm = {
+      id: previous?.id ?? this.#ctx.newId('term'),
+      ...this.#ctx.stamp(previous),
+      term: { de: input.term.de.replace(/\s+/g, ' '), nl: input.term.nl.replace(/\s+/g, ' ') },
+      definition: input.definition,
+      ...(hasNote ? { note: input.note } : {}),
+      topicIds: [...new Set(input.topicIds)],
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      createdBy: previous ? previous.createdBy : author,
+      updatedBy: author,
+    };
+    await this.#ctx.apply([{ op: 'put', collection: 'glossary', record: term }]);
+    return term;
+  }
+
+  /**
+   * Deletes a term here for good. A purge marker remembers the deleted
+   * version, so a partner's bundle still holding it does not bring it back;
+   * a version the partner changed later still arrives.
+   */
+  async delete(id: string): Promise<void> {
+    this.#ctx.author();
+    const term = this.#ctx.require('glossary', id);
+    await this.#ctx.apply([
+      { op: 'delete', collection: 'glossary', id },
+      { op: 'put', collection: 'purged', record: { id: recordKey('glossary', id), collection: 'glossary', recordId: id, version: term.version } },
+      ...settleConflicts(this.#ctx.store, 'glossary', id),
+    ]);
+  }
+}

@@ -1,0 +1,92 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComparisonCell } from '../../../shared/contract';
+import { LANGUAGES, type Lang } from '../../../shared/model';
+import { Dialog } from '../components/Dialog';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useFeedback } from '../components/Feedback';
+import { TranslationBadge } from '../components/TranslationBadge';
+import { useAction } from '../hooks/useAction';
+import { call } from '../lib/kb';
+
+/** Edits one cell in both languages side by side; saving refuses to overwrite a newer version. */
+export function CompareCellEditor({
+  dimension,
+  label,
+  organisation,
+  cell,
+  onClose,
+  onSaved,
+}: {
+  dimension: string;
+  label: string;
+  organisation: { id: string; name: string };
+  cell: ComparisonCell | undefined;
+  onClose: () => void;
+  onSaved: (cell: ComparisonCell) => void;
+}) {
+  const { t } = useTranslation('compare');
+  const { confirm } = useFeedback();
+  const action = useAction();
+  const fieldId = useId();
+  const initial = { de: cell?.entry.text.de ?? '', nl: cell?.entry.text.nl ?? '' };
+  const [text, setText] = useState(initial);
+  const dirty = LANGUAGES.some((l) => text[l] !== initial[l]);
+
+  async function save() {
+    const saved = await action.run(() =>
+      call('saveComparisonCell', { dimension, organisationId: organisation.id, baseUpdatedAt: cell?.entry.updatedAt ?? null, text }),
+    );
+    if (saved) onSaved(saved);
+  }
+
+  async function close() {
+    if (dirty) {
+      const discard = await confirm({
+        title: t('app:unsaved.title'),
+        message: t('app:unsaved.message'),
+        confirmLabel: t('app:unsaved.discard'),
+        danger: true,
+      });
+      if (!discard) return;
+    }
+    onClose();
+  }
+
+  return (
+    <Dialog
+      title={t('editor.title', { dimension: label, organisation: organisation.name })}
+      onClose={() => void close()}
+      actions={
+        <>
+          <button type="button" onClick={() => void close()}>
+            {t('app:action.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={action.busy} onClick={() => void save()}>
+            {t('app:action.save')}
+          </button>
+        </>
+      }
+    >
+      <div className="cell-editor editor">
+        <p className="hint">{t('editor.hint')}</p>
+        <div className="editor-columns">
+          {LANGUAGES.map((l: Lang) => (
+            <div key={l} className="cell-editor-column">
+              <label htmlFor={`${fieldId}-${l}`}>{t('editor.textIn', { language: t(`app:content.languageName.${l}`) })}</label>
+              {cell && cell.translation[l] !== 'current' && <TranslationBadge status={cell.translation[l]} lang={l} original={false} />}
+              <textarea
+                id={`${fieldId}-${l}`}
+                lang={l}
+                rows={12}
+                value={text[l]}
+                onChange={(event) => setText((s) => ({ ...s, [l]: event.target.value }))}
+              />
+            </div>
+          ))}
+        </div>
+        {action.error && <ErrorMessage error={action.error} />}
+      </div>
+    </Dialog>
+  );
+}
