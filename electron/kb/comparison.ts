@@ -19,9 +19,7 @@ import {
 } from '../../shared/model';
 import type { KbContext } from './context';
 import { KbError } from './errors';
-import { conflictingVersions } from './exchange/conflicts';
-import { recordKey } from './exchange/records';
-import type { Change } from './store';
+import { provenance } from './exchange/conflicts';
 
 type CellText = ComparisonEntry['text'];
 type Basis = NonNullable<ComparisonEntry['basedOn']>;
@@ -129,7 +127,7 @@ export class Comparison {
       createdBy: previous ? previous.createdBy : author,
       updatedBy: author,
     };
-    await this.#ctx.apply([...(previous ? [this.#revisionOf(previous, now)] : []), { op: 'put', collection: 'comparison', record: entry }]);
+    await this.#ctx.apply([...(previous ? [this.#ctx.revision('comparison', previous, now)] : []), { op: 'put', collection: 'comparison', record: entry }]);
     return this.#detail(entry);
   }
 
@@ -177,7 +175,7 @@ export class Comparison {
       updatedAt: now,
       updatedBy: author,
     };
-    await this.#ctx.apply([this.#revisionOf(current, now), { op: 'put', collection: 'comparison', record: restored }]);
+    await this.#ctx.apply([this.#ctx.revision('comparison', current, now), { op: 'put', collection: 'comparison', record: restored }]);
     return this.#detail(restored);
   }
 
@@ -211,21 +209,10 @@ export class Comparison {
   }
 
   #detail(entry: ComparisonEntry): ComparisonCell {
-    const { store } = this.#ctx;
-    const origin = store.get('origins', recordKey('comparison', entry.id));
     return {
       entry,
       translation: cellTranslation(entry),
-      ...(origin ? { origin: { importedAt: origin.importedAt, fileName: origin.fileName, exportedBy: origin.exportedBy } } : {}),
-      conflictCount: conflictingVersions(store, 'comparison', entry.id).length,
-    };
-  }
-
-  #revisionOf(entry: ComparisonEntry, savedAt: string): Change {
-    return {
-      op: 'put',
-      collection: 'revisions',
-      record: { id: this.#ctx.newId('revision'), collection: 'comparison', recordId: entry.id, record: entry, savedAt },
+      ...provenance(this.#ctx.store, 'comparison', entry.id),
     };
   }
 }

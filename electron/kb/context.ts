@@ -1,6 +1,6 @@
 /** What every part of the knowledge base needs to read and write: the store, the clock, the author. */
 import { randomUUID } from 'node:crypto';
-import type { Author, VersionVector } from '../../shared/model';
+import type { Author, Revision, VersionVector } from '../../shared/model';
 import { KbError } from './errors';
 import type { Change, CollectionName, RecordOf, Store } from './store';
 import { nextVersion } from './versioning';
@@ -24,6 +24,12 @@ export class KbContext {
 
   newId(prefix: string): string {
     return `${prefix}-${randomUUID()}`;
+  }
+
+  /** Keeps `record` as it was until `savedAt`, for the history of the records that have one. */
+  revision<R extends Revision>(collection: R['collection'], record: R['record'], savedAt: string): Change {
+    const revision = { id: this.newId('revision'), collection, recordId: record.id, record, savedAt } as R;
+    return { op: 'put', collection: 'revisions', record: revision };
   }
 
   /**

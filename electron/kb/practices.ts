@@ -6,7 +6,7 @@ import type { Page, PracticeDetail, PracticeInput, PracticeSummary } from '../..
 import { LANGUAGES, type Lang, type Practice, type PracticeRevision, type PracticeText } from '../../shared/model';
 import type { KbContext } from './context';
 import { KbError } from './errors';
-import { conflictingVersions, settleConflicts } from './exchange/conflicts';
+import { conflictingVersions, provenance, settleConflicts } from './exchange/conflicts';
 import { recordKey } from './exchange/records';
 import type { Change } from './store';
 import { textHash, translationStatuses } from './translation';
@@ -93,7 +93,7 @@ export class Practices {
       throw new KbError('invalidRequest', 'the original language has no text');
     }
     await this.#ctx.apply([
-      ...(previous ? [this.#revisionOf(previous, now)] : []),
+      ...(previous ? [this.#ctx.revision('practices', previous, now)] : []),
       ...(resolvesConflict && previous ? settleConflicts(this.#ctx.store, 'practices', previous.id) : []),
       { op: 'put', collection: 'practices', record: practice },
     ]);
@@ -193,7 +193,7 @@ export class Practices {
       updatedBy: author,
     };
     await this.#ctx.apply([
-      this.#revisionOf(current, now),
+      this.#ctx.revision('practices', current, now),
       { op: 'put', collection: 'practices', record: restored },
     ]);
     return this.#detail(restored);
@@ -206,21 +206,10 @@ export class Practices {
   }
 
   #detail(practice: Practice): PracticeDetail {
-    const { store } = this.#ctx;
-    const origin = store.get('origins', recordKey('practices', practice.id));
     return {
       practice,
       translation: translationStatuses(practice),
-      ...(origin ? { origin: { importedAt: origin.importedAt, fileName: origin.fileName, exportedBy: origin.exportedBy } } : {}),
-      conflictCount: conflictingVersions(store, 'practices', practice.id).length,
-    };
-  }
-
-  #revisionOf(practice: Practice, savedAt: string): Change {
-    return {
-      op: 'put',
-      collection: 'revisions',
-      record: { id: this.#ctx.newId('revision'), collection: 'practices', recordId: practice.id, record: practice, savedAt },
+      ...provenance(this.#ctx.store, 'practices', practice.id),
     };
   }
 

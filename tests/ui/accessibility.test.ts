@@ -4,7 +4,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import deApp from '../../locales/de/app.json';
 import nlApp from '../../locales/nl/app.json';
+import deCompare from '../../locales/de/compare.json';
 import deSearch from '../../locales/de/search.json';
+import nlCompare from '../../locales/nl/compare.json';
 import nlSearch from '../../locales/nl/search.json';
 import type { Lang } from '../../shared/model';
 import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
@@ -39,6 +41,7 @@ interface Screen {
 
 const APP = { de: deApp, nl: nlApp };
 const SEARCH = { de: deSearch, nl: nlSearch };
+const COMPARE = { de: deCompare, nl: nlCompare };
 /** Opens a section from the main navigation, by its key in locales/<lang>/app.json `nav`. */
 const navTo = (key: keyof typeof deApp.nav) => async (page: Page, lang: Lang) => {
   await page
@@ -99,6 +102,22 @@ const SCREENS: Screen[] = [
     open: async (page, lang) => {
       await navTo('glossary')(page, lang);
       await expect.poll(() => page.locator('main dl, main li').count()).toBeGreaterThan(10);
+    },
+  },
+  {
+    name: 'the editor of a comparison cell',
+    open: async (page, lang) => {
+      await navTo('compare')(page, lang);
+      await page.getByRole('button', { name: new RegExp(`^${COMPARE[lang].cell.empty}`) }).first().click();
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    },
+  },
+  {
+    name: 'the editor of a glossary term',
+    open: async (page, lang) => {
+      await navTo('glossary')(page, lang);
+      await page.getByRole('button', { name: COMPARE[lang].glossary.new }).click();
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
     },
   },
   { name: 'the exchange', open: navTo('exchange') },

@@ -1,24 +1,16 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import deApp from '../../locales/de/app.json';
 import nlApp from '../../locales/nl/app.json';
 import { loadStarterContent } from '../../electron/kb/starter';
 import { openStore } from '../../electron/kb/store';
 import { useTempDirs } from '../helpers/temp-dir';
-import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
+import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
 
 const tempDir = useTempDirs();
 const starter = loadStarterContent();
 let session: AppSession | undefined;
 
-afterEach(async () => {
-  if (session) {
-    expect(foreignRequests(session)).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
-    await session.close();
-  }
-  session = undefined;
-});
-afterAll(closeBrowser);
+closeAppsAfterEachTest();
 
 type Tree = { [key: string]: string | Tree };
 const values = (tree: Tree): string[] => Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : values(v)));

@@ -1,18 +1,10 @@
 import { mkdir, rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
 
 let session: AppSession | undefined;
-afterEach(async () => {
-  if (session) {
-    expect(foreignRequests(session)).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
-    await session.close();
-  }
-  session = undefined;
-});
-afterAll(closeBrowser);
+closeAppsAfterEachTest();
 
 const heading = (page: Page) => page.locator('h1').textContent();
 const column = (page: Page, language: 'Deutsch' | 'Niederländisch') =>

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../shared/bundle';
 import type { Author } from '../../shared/model';
 import type { KnowledgeBase } from '../../electron/kb/knowledge-base';
@@ -10,27 +10,13 @@ import { SEARCH_INDEX_FILE } from '../../electron/kb/search/live-search';
 import { bundleText, exportedBundle, garbageBytes, snapshotFiles, tampered } from '../helpers/bundles';
 import { AV, germanPractice } from '../helpers/knowledge-base';
 import { useTempDirs } from '../helpers/temp-dir';
-import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
+import { closeAppsAfterEachTest, openApp, type AppSession } from './harness';
 
 const tempDir = useTempDirs();
 const JAN: Author = { name: 'Jan de Vries', organisationId: AV };
-let sessions: AppSession[] = [];
+closeAppsAfterEachTest();
 
-afterEach(async () => {
-  for (const session of sessions) {
-    expect(foreignRequests(session)).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
-    await session.close();
-  }
-  sessions = [];
-});
-afterAll(closeBrowser);
-
-async function open(user?: Author): Promise<AppSession> {
-  const session = await openApp(user ? { user } : {});
-  sessions.push(session);
-  return session;
-}
+const open = (user?: Author): Promise<AppSession> => openApp(user ? { user } : {});
 
 /** Imports and backups write files: give them more than the default second. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });

@@ -1,22 +1,14 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadStarterContent } from '../../electron/kb/starter';
 import { germanPractice } from '../helpers/knowledge-base';
-import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
+import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
 
 const starter = loadStarterContent();
 let session: AppSession | undefined;
 
-afterEach(async () => {
-  if (session) {
-    expect(foreignRequests(session)).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
-    await session.close();
-  }
-  session = undefined;
-});
-afterAll(closeBrowser);
+closeAppsAfterEachTest();
 
 const heading = (page: Page) => page.locator('h1').textContent();
 const count = (page: Page) => page.locator('.glossary .list-count').textContent();

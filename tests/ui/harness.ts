@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, afterEach, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -122,6 +123,29 @@ export interface OpenOptions {
 
 export const DEFAULT_USER: Author = { name: 'Erika Muster', organisationId: 'org-tempelhof-schoeneberg' };
 
+/** Sessions opened and not yet closed, for closeAppsAfterEachTest. */
+const openSessions = new Set<AppSession>();
+
+/**
+ * For test files that open their apps inside the tests: after each test, every
+ * app it opened is checked (no request left the app's origin, no error in the
+ * page) and closed; after the file, the browser.
+ */
+export function closeAppsAfterEachTest(): void {
+  afterEach(async () => {
+    const sessions = [...openSessions];
+    try {
+      for (const session of sessions) {
+        expect(foreignRequests(session)).toEqual([]);
+        expect(session.pageErrors).toEqual([]);
+      }
+    } finally {
+      await Promise.all(sessions.map((session) => session.close()));
+    }
+  });
+  afterAll(closeBrowser);
+}
+
 export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run build` (npm test does this first).');
@@ -197,7 +221,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   await page.addInitScript({ content: await bundlePreload() });
   await page.goto(`${TEST_ORIGIN}/index.html`);
 
-  return {
+  const session: AppSession = {
     page,
     kb,
     dataDir,
@@ -211,11 +235,14 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
     },
     async close() {
+      openSessions.delete(session);
       await context.close();
       await kb.close();
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+  openSessions.add(session);
+  return session;
 }
 
 /** Bytes crossed the Playwright binding as base64 (see browser-electron.ts); Electron's IPC carries them as they are. */

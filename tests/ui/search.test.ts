@@ -1,24 +1,16 @@
 import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadStarterContent } from '../../electron/kb/starter';
 import type { SearchResponse } from '../../shared/search';
 import { germanPractice } from '../helpers/knowledge-base';
-import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
+import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
 
 const starter = loadStarterContent();
 const title = (id: string, lang: 'de' | 'nl') => starter.practices.find((p) => p.id === id)!.texts[lang]!.title;
 let session: AppSession | undefined;
 
-afterEach(async () => {
-  if (session) {
-    expect(foreignRequests(session)).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
-    await session.close();
-  }
-  session = undefined;
-});
-afterAll(closeBrowser);
+closeAppsAfterEachTest();
 
 const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Suchbegriff' });
 /** The results' options (not the options of the filters' selects). */

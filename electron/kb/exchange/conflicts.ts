@@ -4,7 +4,7 @@
  * them (or saves a merged text). Resolving makes a version that includes all
  * of them, so the conflict does not come back with the next bundle.
  */
-import type { ConflictView } from '../../../shared/contract';
+import type { ConflictView, RecordOrigin } from '../../../shared/contract';
 import type { BundleCollection, BundleRecord } from '../../../shared/bundle';
 import { recordHash } from '../bundle/canonical-json';
 import type { KbContext } from '../context';
@@ -78,4 +78,13 @@ export function settleConflicts(store: Store, collection: BundleCollection, reco
     .all('conflicts')
     .filter((c) => c.collection === collection && c.recordId === recordId)
     .map((c) => ({ op: 'delete', collection: 'conflicts', id: c.id }));
+}
+
+/** Where a record came from, if it was imported, and how many versions of it wait in conflict: shown with the record. */
+export function provenance(store: Store, collection: BundleCollection, id: string): { origin?: RecordOrigin; conflictCount: number } {
+  const origin = store.get('origins', recordKey(collection, id));
+  return {
+    ...(origin ? { origin: { importedAt: origin.importedAt, fileName: origin.fileName, exportedBy: origin.exportedBy } } : {}),
+    conflictCount: conflictingVersions(store, collection, id).length,
+  };
 }
