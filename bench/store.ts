@@ -10,15 +10,17 @@
  * Figures: loadMs (open until usable; median of three fresh processes, as
  * is naiveLoadMs), writeP50Ms/writeP95Ms (one durable change: edit a
  * practice or add an annotation), exportMs (export everything to a bundle
- * file, as the app does), importMs (validate, preview and import a partner's
- * bundle with as many practices as the store holds, backup included), rssMB (peak resident memory while opening and writing; the peaks
- * with export and import, and the runtime's own share, are reported too),
- * storeMB (store on disk, without backups).
+ * file, as the app does), importMs (read, validate, preview and import a
+ * partner's bundle with as many practices as the store holds, backup
+ * included) — export and import each in a fresh process that opens the
+ * store first —, rssMB (peak resident memory while opening and writing; the
+ * peaks of the export and import processes, and the runtime's own share, are
+ * reported too), storeMB (store on disk, without backups).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +31,7 @@ import type { Annotation, Practice } from '../shared/model';
 import { SnapshotFile } from '../electron/kb/storage/snapshot';
 import { COLLECTIONS, openStore, STORE_FILE, STORE_SCHEMA_VERSION, type Change, type StoreData } from '../electron/kb/store';
 import { BUNDLE_EXTENSION, type BundleCollection } from '../shared/bundle';
-import { writeBundleFile } from '../electron/kb/bundle/bundle-file';
+import { readBundleFile, writeBundleFile } from '../electron/kb/bundle/bundle-file';
 import { writeBundle } from '../electron/kb/bundle/write-bundle';
 import { KnowledgeBase } from '../electron/kb/knowledge-base';
 import { GENERATED_AV, GENERATED_TS, generateKnowledgeBase, type GeneratedKnowledgeBase } from './generate';
@@ -59,9 +61,9 @@ export interface StoreBenchReport {
   rssMB: number;
   /** Resident memory before opening: the runtime itself. */
   rssBeforeOpenMB: number;
-  /** Peak including the export (which holds the bundle as one string as well). */
+  /** Peak of a process that opens the store and exports everything (it holds the bundle as well). */
   rssWithExportMB: number;
-  /** Peak including the import (the imported practices are in memory too). */
+  /** Peak of a process that opens the store and imports the partner's bundle. */
   rssWithImportMB: number;
   naiveStoreMB: number;
   naiveLoadMs: number;
@@ -79,6 +81,7 @@ export interface StoreBenchReport {
 const DEFAULT_PRACTICES = 10_000;
 const DEFAULT_ANNOTATIONS_PER_PRACTICE = 10;
 const NAIVE_FILE = 'naive.json';
+const PARTNER_FILE = `partner${BUNDLE_EXTENSION}`;
 /** Fresh processes that open each store; the last of them also writes. */
 const LOAD_RUNS = 3;
 const MiB = 1024 * 1024;
@@ -103,11 +106,18 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
     }
     log(`loading and writing, run ${LOAD_RUNS} of ${LOAD_RUNS}`);
     const store = await runPhase<StorePhase>('store', work, writes, runner);
+    // Export and import each in a fresh process that opens the store first, as a user would.
+    log('exporting everything');
+    const exported = await runPhase<ExportPhase>('export', work, 0, runner);
+    log(`importing a partner's bundle of ${options.practices} practices`);
+    const imported = await runPhase<ImportPhase>('import', work, 0, runner);
     const naive = await runPhase<NaivePhase>('naive', work, naiveWrites, runner);
     return {
       practices: options.practices,
       annotations,
       ...store,
+      ...exported,
+      ...imported,
       ...naive,
       loadMs: median([...loads, store.loadMs]),
       naiveLoadMs: median([...naiveLoads, naive.naiveLoadMs]),
@@ -121,11 +131,15 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
   }
 }
 
-/** Writes the same data as the store's snapshot (in `store/`) and as one naive lowdb file; returns the number of annotations. */
+/**
+ * Writes the same data as the store's snapshot (in `store/`) and as one naive
+ * lowdb file, and a partner's bundle to import; returns the number of annotations.
+ */
 export async function writeStores(work: string, practices: number, annotationsPerPractice: number, seed: number): Promise<number> {
   const generated = generateKnowledgeBase({ practices, annotationsPerPractice, seed });
   const data = await writeGeneratedStore(path.join(work, 'store'), generated);
   await new Low(new JSONFile<StoreData>(path.join(work, NAIVE_FILE)), data).write();
+  await writeFile(path.join(work, PARTNER_FILE), partnerBundle(practices));
   return generated.annotations.length;
 }
 
@@ -152,18 +166,20 @@ export async function writeGeneratedStore(dir: string, generated: GeneratedKnowl
 
 // --- the measured phases, each run in a child process ----------------------
 
-type StorePhase = Pick<
-  StoreBenchReport,
-  'storeMB' | 'loadMs' | 'writeP50Ms' | 'writeP95Ms' | 'exportMs' | 'importMs' | 'rssMB' | 'rssWithExportMB' | 'rssWithImportMB' | 'rssBeforeOpenMB'
->;
+type StorePhase = Pick<StoreBenchReport, 'storeMB' | 'loadMs' | 'writeP50Ms' | 'writeP95Ms' | 'rssMB' | 'rssBeforeOpenMB'>;
+type ExportPhase = Pick<StoreBenchReport, 'exportMs' | 'rssWithExportMB'>;
+type ImportPhase = Pick<StoreBenchReport, 'importMs' | 'rssWithImportMB'>;
 type NaivePhase = Pick<StoreBenchReport, 'naiveStoreMB' | 'naiveLoadMs' | 'naiveWriteP50Ms' | 'naiveWriteP95Ms' | 'naiveRssMB'>;
+
+const openBenchStore = (dir: string) =>
+  openStore(dir, () => {
+    throw new Error('the bench store exists already');
+  });
 
 /** Only opens the store (and waits for its background backup, so every run finds the same folder). */
 async function storeLoadPhase(work: string): Promise<Pick<StorePhase, 'loadMs'>> {
   const started = performance.now();
-  const store = await openStore(path.join(work, 'store'), () => {
-    throw new Error('the bench store exists already');
-  });
+  const store = await openBenchStore(path.join(work, 'store'));
   const loadMs = performance.now() - started;
   await store.flush();
   return { loadMs };
@@ -181,9 +197,7 @@ async function storePhase(work: string, writes: number): Promise<StorePhase> {
   const storeMB = (await folderBytes(dir)) / MiB;
   const rssBeforeOpenMB = process.memoryUsage().rss / MiB;
   let started = performance.now();
-  const store = await openStore(dir, () => {
-    throw new Error('the bench store exists already');
-  });
+  const store = await openBenchStore(dir);
   const loadMs = performance.now() - started;
   await store.flush(); // the first automatic backup is copied in the background: not part of the writes timed
 
@@ -197,33 +211,45 @@ async function storePhase(work: string, writes: number): Promise<StorePhase> {
   }
 
   const rssMB = peakRss();
+  await store.close();
+  return { storeMB, loadMs, ...percentiles(times, 'write'), rssMB, rssBeforeOpenMB };
+}
 
-  // Export everything through the app's own path: build the bundle, serialise, write the file durably.
+/** Exports everything through the app's own path: build the bundle, serialise, write the file durably. */
+async function exportPhase(work: string): Promise<ExportPhase> {
+  const store = await openBenchStore(path.join(work, 'store'));
   const kb = new KnowledgeBase(store);
-  started = performance.now();
+  const started = performance.now();
   await writeBundleFile(path.join(work, `export${BUNDLE_EXTENSION}`), kb.exchange.exportBundle().bytes);
   const exportMs = performance.now() - started;
   const rssWithExportMB = peakRss();
+  await store.close();
+  return { exportMs, rssWithExportMB };
+}
 
-  // Import a partner's bundle of as many practices as the store holds: validate, plan the merge, back up, apply.
-  const partner = partnerBundle(practices.length);
-  started = performance.now();
-  const preview = kb.exchange.preview(partner, `partner${BUNDLE_EXTENSION}`);
+/** Imports the partner's bundle as the app does: read the file, validate and plan (the preview), back up, apply. */
+async function importPhase(work: string): Promise<ImportPhase> {
+  const store = await openBenchStore(path.join(work, 'store'));
+  const kb = new KnowledgeBase(store);
+  const started = performance.now();
+  const preview = kb.exchange.preview(await readBundleFile(path.join(work, PARTNER_FILE)), PARTNER_FILE);
   await kb.exchange.confirm(preview.previewId);
   const importMs = performance.now() - started;
-  const { added, deleted } = preview.counts.practices;
-  if (added + deleted !== practices.length) throw new Error(`the partner bundle added ${added} of ${practices.length} practices`);
   const rssWithImportMB = peakRss();
-  await store.flush();
-  return { storeMB, loadMs, ...percentiles(times, 'write'), exportMs, importMs, rssMB, rssWithExportMB, rssWithImportMB, rssBeforeOpenMB };
+  const { added, deleted } = preview.counts.practices;
+  const expected = store.all('practices').filter((p) => p.id.startsWith(PARTNER_PREFIX)).length;
+  if (added + deleted !== expected) throw new Error(`the partner bundle added ${added} of ${expected} practices`);
+  await store.close();
+  return { importMs, rssWithImportMB };
 }
 
 const PARTNER_INSTALLATION = '00000000-0000-4000-8000-00000000b0b0';
+const PARTNER_PREFIX = 'partner-';
 
 /** A bundle from the partner's installation: `count` practices of their own, with the shared organisations and topics. */
 function partnerBundle(count: number): Uint8Array {
   const partner = generateKnowledgeBase({ practices: count, annotationsPerPractice: 0, seed: 2 });
-  const practices = partner.practices.map((practice) => ({ ...practice, id: `partner-${practice.id}` }));
+  const practices = partner.practices.map((practice) => ({ ...practice, id: `${PARTNER_PREFIX}${practice.id}` }));
   const records: Partial<Record<BundleCollection, readonly unknown[]>> = { organisations: partner.organisations, topics: partner.topics, practices };
   return writeBundle(
     { all: (collection) => (records[collection] ?? []) as never, conflicts: () => [] },
@@ -318,7 +344,7 @@ async function folderBytes(dir: string): Promise<number> {
  * app's main process: no TypeScript compiler sits in the measured memory.
  * Without vite it falls back to running this file through jiti.
  */
-type Phase = 'store-load' | 'naive-load' | 'store' | 'naive';
+type Phase = 'store-load' | 'naive-load' | 'store' | 'export' | 'import' | 'naive';
 
 async function runPhase<T>(phase: Phase, work: string, writes: number, runner: Runner): Promise<T> {
   const args = [...runner.args, `--phase=${phase}`, `--work=${work}`, ...(writes > 0 ? [`--writes=${writes}`] : [])];
@@ -423,6 +449,8 @@ if (entry && import.meta.url === pathToFileURL(entry).href) {
       'store-load': () => storeLoadPhase(args.work!),
       'naive-load': () => naiveLoadPhase(args.work!),
       store: () => storePhase(args.work!, args.writes ?? 1),
+      export: () => exportPhase(args.work!),
+      import: () => importPhase(args.work!),
       naive: () => naivePhase(args.work!, args.writes ?? 1),
     };
     const run = phases[args.phase as Phase];
