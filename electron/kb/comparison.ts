@@ -151,18 +151,12 @@ export class Comparison {
   /** Saved versions of a cell, newest first (the current version is the cell itself). */
   revisions(id: string): ComparisonRevision[] {
     this.#ctx.require('comparison', id);
-    return this.#ctx.store
-      .all('revisions')
-      .filter((r): r is ComparisonRevision => r.collection === 'comparison' && r.recordId === id)
-      .sort((a, b) => b.savedAt.localeCompare(a.savedAt) || b.id.localeCompare(a.id));
+    return this.#ctx.revisions('comparison', id);
   }
 
   /** Brings back an older version as a new save, so the restore itself can be undone. */
   async restoreRevision(id: string, revisionId: string): Promise<ComparisonCell> {
-    const revision = this.#ctx.store.get('revisions', revisionId);
-    if (!revision || revision.collection !== 'comparison' || revision.recordId !== id) {
-      throw new KbError('notFound', `revision ${revisionId} of comparison cell ${id}`);
-    }
+    const revision = this.#ctx.savedRevision('comparison', id, revisionId);
     const author = this.#ctx.author();
     const current = this.#ctx.require('comparison', id);
     const now = this.#ctx.now();

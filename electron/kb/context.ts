@@ -32,6 +32,23 @@ export class KbContext {
     return { op: 'put', collection: 'revisions', record: revision };
   }
 
+  /** The saved versions of a record, newest first (its current version is the record itself). */
+  revisions<C extends Revision['collection']>(collection: C, recordId: string): Extract<Revision, { collection: C }>[] {
+    return this.store
+      .all('revisions')
+      .filter((r): r is Extract<Revision, { collection: C }> => r.collection === collection && r.recordId === recordId)
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt) || b.id.localeCompare(a.id));
+  }
+
+  /** One saved version of a record, or notFound. */
+  savedRevision<C extends Revision['collection']>(collection: C, recordId: string, revisionId: string): Extract<Revision, { collection: C }> {
+    const revision = this.store.get('revisions', revisionId);
+    if (!revision || revision.collection !== collection || revision.recordId !== recordId) {
+      throw new KbError('notFound', `revision ${revisionId} of ${collection} ${recordId}`);
+    }
+    return revision as Extract<Revision, { collection: C }>;
+  }
+
   /**
    * The version stamp of a change made here on top of `previous` (nothing,
    * for a new record) and of any other versions it includes (those of a

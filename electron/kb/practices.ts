@@ -168,18 +168,12 @@ export class Practices {
   /** Saved versions, newest first (the current version is the practice itself). */
   revisions(id: string): PracticeRevision[] {
     this.#ctx.require('practices', id);
-    return this.#ctx.store
-      .all('revisions')
-      .filter((r): r is PracticeRevision => r.collection === 'practices' && r.recordId === id)
-      .sort((a, b) => b.savedAt.localeCompare(a.savedAt) || b.id.localeCompare(a.id));
+    return this.#ctx.revisions('practices', id);
   }
 
   /** Brings back an older version as a new save, so the restore itself can be undone. */
   async restoreRevision(id: string, revisionId: string): Promise<PracticeDetail> {
-    const revision = this.#ctx.store.get('revisions', revisionId);
-    if (!revision || revision.collection !== 'practices' || revision.recordId !== id) {
-      throw new KbError('notFound', `revision ${revisionId} of practice ${id}`);
-    }
+    const revision = this.#ctx.savedRevision('practices', id, revisionId);
     const author = this.#ctx.author();
     const current = this.#live(id);
     const now = this.#ctx.now();
