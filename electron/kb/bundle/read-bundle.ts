@@ -41,13 +41,17 @@ export function readBundle(bytes: Uint8Array, options: ReadOptions = {}): Bundle
   const text = decodeUtf8(bytes);
   const spans: TopLevelSpans = new Map();
   const raw = parseBundleJson(text, spans);
-  // The content as written, in bytes: counted from both ends, since only the short head and tail need encoding.
+  // The content as written, in bytes: its start counted from the front (after any byte order mark) and its
+  // end from the back, so only the short header and trailer are measured, never the content itself.
   const content = spans.get('content');
-  const contentBytes = content && bytes.subarray(bytes.byteLength - utf8Length(text.slice(content.start)), bytes.byteLength - utf8Length(text.slice(content.end)));
+  const contentBytes =
+    content &&
+    bytes.subarray(byteOrderMarkLength(bytes) + utf8Length(text.slice(0, content.start)), bytes.byteLength - utf8Length(text.slice(content.end)));
   return checkBundle(raw, contentBytes);
 }
 
 const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
+const byteOrderMarkLength = (bytes: Uint8Array) => (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
 
 export function tooLarge(size: number, maxBytes: number): KbError {
   return new KbError('bundleTooLarge', `${size} bytes`, { params: { sizeMB: megabytes(size), limitMB: megabytes(maxBytes) } });
