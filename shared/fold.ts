@@ -2,7 +2,7 @@
  * Folds a word to the form it is indexed and searched under, so that the
  * ways people type a word meet: case, diacritics and German umlaut spellings.
  */
-import type { Lang } from '../../../shared/model';
+import type { Lang } from './model';
 
 const COMBINING_MARKS = /\p{M}+/gu;
 
@@ -20,10 +20,11 @@ const UMLAUT_DIGRAPH = /(?<![aeiouq])([aou])e/g;
  * not umlauts).
  */
 export function foldWord(word: string, lang: Lang): string {
-  const folded = word
-    .toLowerCase()
-    .replaceAll('ß', 'ss')
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '');
+  const folded = foldDiacritics(word);
   return lang === 'de' ? folded.replace(UMLAUT_DIGRAPH, '$1') : folded;
+}
+
+/** Lower case, ß as ss, no diacritics: "größe", "GRÖSSE" and "grosse" meet; for filtering lists as the user types. */
+export function foldDiacritics(text: string): string {
+  return text.toLowerCase().replaceAll('ß', 'ss').normalize('NFD').replace(COMBINING_MARKS, '');
 }

@@ -21,21 +21,31 @@ export class Conflicts {
   }
 
   list(): ConflictView[] {
+    return this.#groups().map(({ collection, recordId, current, waiting }) => ({
+      collection,
+      recordId,
+      current: { hash: recordHash(current), record: current },
+      others: waiting.map((c) => ({ hash: c.hash, record: c.record })),
+    }) as ConflictView);
+  }
+
+  /** Shown with every overview: counts the records in conflict without hashing their versions. */
+  count(): number {
+    return this.#groups().length;
+  }
+
+  /** The waiting versions per record that still exists, with its current version. */
+  #groups(): { collection: BundleCollection; recordId: string; current: BundleRecord; waiting: StoredConflict[] }[] {
     const groups = new Map<string, StoredConflict[]>();
     for (const c of this.#ctx.store.all('conflicts')) {
       const key = recordKey(c.collection, c.recordId);
       groups.set(key, [...(groups.get(key) ?? []), c]);
     }
-    return [...groups.values()].flatMap((group) => {
-      const { collection, recordId } = group[0]!;
+    return [...groups.values()].flatMap((waiting) => {
+      const { collection, recordId } = waiting[0]!;
       const current = this.#ctx.store.get(collection, recordId) as BundleRecord | undefined;
-      if (!current) return [];
-      return [{ collection, recordId, current: { hash: recordHash(current), record: current }, others: group.map((c) => ({ hash: c.hash, record: c.record })) } as ConflictView];
+      return current ? [{ collection, recordId, current, waiting }] : [];
     });
-  }
-
-  count(): number {
-    return this.list().length;
   }
 
   /** Keeps the version with `hash` (the current one or a conflicting one) as the new current version. */

@@ -4,7 +4,7 @@
  * the terms would not meet.
  */
 import type { Lang } from '../../../shared/model';
-import { foldWord } from './normalize';
+import { foldWord } from '../../../shared/fold';
 import { stemWord } from './stem';
 import { isStopword } from './stopwords';
 import { wordsOf } from './tokenize';

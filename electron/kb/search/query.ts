@@ -9,7 +9,7 @@ import { LANGUAGES, type Lang } from '../../../shared/model';
 import { type CompoundParts, MIN_PART } from './compounds';
 import type { GlossaryLinks } from './glossary-links';
 import { MAX_WORDS, type InvertedIndex, type ScoringTerm } from './inverted-index';
-import { foldWord } from './normalize';
+import { foldWord } from '../../../shared/fold';
 import { stemAsCompoundPart, stemWord } from './stem';
 import { isStopword } from './stopwords';
 import { tokenize } from './tokenize';

@@ -4,7 +4,7 @@
  * Based on the Snowball stop word lists for German and Dutch.
  */
 import type { Lang } from '../../../shared/model';
-import { foldWord } from './normalize';
+import { foldWord } from '../../../shared/fold';
 
 const GERMAN = `aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
 anderm andern anders auch auf aus bei bin bis bist da damit dann das dass dasselbe dazu dein deine deinem

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComparisonCell, ComparisonTable } from '../../../shared/contract';
+import { foldDiacritics } from '../../../shared/fold';
 import { LANGUAGES, type Lang } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useFeedback } from '../components/Feedback';
@@ -17,9 +18,6 @@ import { ROW_GROUPS, useCompareRows, type CompareRow, type RowGroup } from './Co
 
 const key = (dimension: string, organisationId: string) => `${dimension}\u0000${organisationId}`;
 
-/** Lower case without diacritics, so "Groesse", "größe" and "Grösse" all find "Größe". */
-export const foldForSearch = (text: string) =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase().replace(/ß/g, 'ss');
 
 interface Target {
   row: CompareRow;
@@ -65,12 +63,12 @@ export function Compare() {
     }
   }, [focusId, table.data, rows]);
 
-  const needle = foldForSearch(filter.trim());
+  const needle = foldDiacritics(filter.trim());
   const visible = rows.filter((row) => {
     if (group !== 'all' && row.group !== group) return false;
     if (!needle) return true;
     const texts = [row.label, ...organisations.flatMap((o) => LANGUAGES.map((l) => cellOf(row, o.id)?.entry.text[l] ?? ''))];
-    return texts.some((text) => foldForSearch(text).includes(needle));
+    return texts.some((text) => foldDiacritics(text).includes(needle));
   });
 
   function moveRow(row: CompareRow, by: -1 | 1) {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { foldDiacritics } from '../../../shared/fold';
 import { LANGUAGES, otherLang, type GlossaryTerm, type Lang } from '../../../shared/model';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useFeedback } from '../components/Feedback';
@@ -9,13 +10,12 @@ import { useAction } from '../hooks/useAction';
 import { useKbQuery } from '../hooks/useKbQuery';
 import { call } from '../lib/kb';
 import { useOverview } from '../overview';
-import { foldForSearch } from './Compare';
 import { GlossaryEditor } from './GlossaryEditor';
 
 type Arrangement = 'alphabetical' | 'topic';
 
 const searchText = (term: GlossaryTerm) =>
-  foldForSearch(LANGUAGES.flatMap((l) => [term.term[l], term.definition[l], term.note?.[l] ?? '']).join('\n'));
+  foldDiacritics(LANGUAGES.flatMap((l) => [term.term[l], term.definition[l], term.note?.[l] ?? '']).join('\n'));
 const editButtonId = (termId: string) => `edit-${termId}`;
 
 /** The German–Dutch glossary: browse alphabetically or by topic, search, add, edit and delete terms. */
@@ -40,7 +40,7 @@ export function Glossary() {
     }
   }, [focusId, glossary.data]);
 
-  const needle = foldForSearch(query.trim());
+  const needle = foldDiacritics(query.trim());
   const matching = useMemo(
     () =>
       (glossary.data ?? [])
@@ -58,7 +58,7 @@ export function Glossary() {
     }
     const byLetter = new Map<string, GlossaryTerm[]>();
     for (const term of matching) {
-      const first = foldForSearch(term.term[lang]).charAt(0).toLocaleUpperCase(lang);
+      const first = foldDiacritics(term.term[lang]).charAt(0).toLocaleUpperCase(lang);
       const letter = /\p{L}/u.test(first) ? first : '#';
       byLetter.set(letter, [...(byLetter.get(letter) ?? []), term]);
     }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText, analyzeWord, plainText } from '../../../electron/kb/search/analyze';
 import { CompoundParts } from '../../../electron/kb/search/compounds';
-import { foldWord } from '../../../electron/kb/search/normalize';
+import { foldWord } from '../../../shared/fold';
 import { makeSnippet } from '../../../electron/kb/search/snippet';
 import { stemWord } from '../../../electron/kb/search/stem';
 import { tokenize } from '../../../electron/kb/search/tokenize';
