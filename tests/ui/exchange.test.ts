@@ -193,6 +193,7 @@ describe('exchanging knowledge between two installations', () => {
     await page.locator('.import-preview').getByRole('button', { name: 'Importieren' }).click();
     await poll(() => conflictsInSidebar(page)).toBe(1);
     expect(await nav(page, /^Konflikte/).locator('.count').textContent()).toBe('1');
+    expect(await nav(page, /^Konflikte/).locator('.count').getAttribute('aria-label')).toBe('1 Eintrag in Konflikt');
 
     // The practice says so, and leads to the conflict.
     const shown = ts.kb.practices.get(practice.id).practice.texts.de!.title;

@@ -13,7 +13,8 @@ export function Sidebar() {
   const { overview } = useOverview();
   const { route, navigate } = useNavigation();
 
-  const item = (target: Route, label: string, count?: number) => {
+  /** A section; `count`, when given, is read out with `countKey` (practices unless said). */
+  const item = (target: Route, label: string, count?: number, countKey = 'list.count') => {
     const current =
       target.view === 'practices' && route.view === 'practices'
         ? sameFilter(target.filter, route.filter)
@@ -23,7 +24,7 @@ export function Sidebar() {
         <button type="button" className="nav-item" aria-current={current ? 'page' : undefined} onClick={() => navigate(target)}>
           <span>{label}</span>
           {count !== undefined && (
-            <span className="count" aria-label={t('list.count', { count })}>
+            <span className="count" aria-label={t(countKey, { count })}>
               {t('number', { value: count })}
             </span>
           )}
@@ -44,7 +45,7 @@ export function Sidebar() {
         {item({ view: 'compare' }, t('nav.compare'))}
         {item({ view: 'glossary' }, t('nav.glossary'))}
         {item({ view: 'exchange' }, t('nav.exchange'))}
-        {overview.conflictCount > 0 && item({ view: 'conflicts' }, t('nav.conflicts'), overview.conflictCount)}
+        {overview.conflictCount > 0 && item({ view: 'conflicts' }, t('nav.conflicts'), overview.conflictCount, 'nav.conflictCount')}
         {item({ view: 'trash' }, t('nav.trash'), overview.trashCount)}
         {item({ view: 'settings' }, t('nav.settings'))}
       </ul>
