@@ -132,18 +132,28 @@ const openSessions = new Set<AppSession>();
  * page) and closed; after the file, the browser.
  */
 export function closeAppsAfterEachTest(): void {
-  afterEach(async () => {
-    const sessions = [...openSessions];
-    try {
-      for (const session of sessions) {
-        expect(foreignRequests(session)).toEqual([]);
-        expect(session.pageErrors).toEqual([]);
-      }
-    } finally {
-      await Promise.all(sessions.map((session) => session.close()));
-    }
-  });
+  afterEach(checkAndCloseOpenApps);
   afterAll(closeBrowser);
+}
+
+/** The same for test files that share apps opened before all their tests: checked and closed after the file. */
+export function closeAppsAfterAllTests(): void {
+  afterAll(async () => {
+    await checkAndCloseOpenApps();
+    await closeBrowser();
+  });
+}
+
+async function checkAndCloseOpenApps(): Promise<void> {
+  const sessions = [...openSessions];
+  try {
+    for (const session of sessions) {
+      expect(foreignRequests(session)).toEqual([]);
+      expect(session.pageErrors).toEqual([]);
+    }
+  } finally {
+    await Promise.all(sessions.map((session) => session.close()));
+  }
 }
 
 export async function openApp(options: OpenOptions = {}): Promise<AppSession> {

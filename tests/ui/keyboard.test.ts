@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { closeAppsAfterAllTests, openApp, type AppSession } from './harness';
 
 /** The focused element: its tag, its text or label, and whether its focus ring is drawn. */
 function focused(page: Page) {
@@ -37,12 +37,7 @@ beforeAll(async () => {
   session = await openApp();
   await session.kb.search.ready();
 });
-afterAll(async () => {
-  expect(foreignRequests(session)).toEqual([]);
-  expect(session.pageErrors).toEqual([]);
-  await session.close();
-  await closeBrowser();
-});
+closeAppsAfterAllTests();
 
 describe('using the app with the keyboard alone', { timeout: 60_000 }, () => {
   it('skips to the content with the first Tab', async () => {

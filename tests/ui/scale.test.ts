@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateKnowledgeBase, type GeneratedKnowledgeBase } from '../../bench/generate';
 import { writeGeneratedStore } from '../../bench/store';
 import { useTempDirs } from '../helpers/temp-dir';
-import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
+import { closeAppsAfterAllTests, openApp, type AppSession } from './harness';
 
 const PRACTICES = 10_000;
 const tempDir = useTempDirs();
@@ -20,12 +20,7 @@ beforeAll(async () => {
   session = await openApp({ dataDir });
 }, 120_000);
 
-afterAll(async () => {
-  expect(foreignRequests(session)).toEqual([]);
-  expect(session.pageErrors).toEqual([]);
-  await session.close();
-  await closeBrowser();
-});
+closeAppsAfterAllTests();
 
 describe('a knowledge base of 10 000 practices', () => {
   it('opens the list with every practice counted but only a window of them in the page', async () => {
