@@ -69,8 +69,8 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     exportBundle: async ({ selection }) => {
       const file = await shell.chooseBundleToSave(exchange.suggestedFileName());
       if (!file) return null;
-      const { bytes, summary } = exchange.exportBundle(selection);
-      await writeBundleFile(file, bytes);
+      const { pieces, summary } = exchange.exportBundle(selection);
+      await writeBundleFile(file, pieces);
       return { ...summary, fileName: path.basename(file) };
     },
     openBundle: async () => {

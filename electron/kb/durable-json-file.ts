@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { isNotFound, nodeFileSystem, syncDirectory, type FileSystem } from './storage/file-system';
+import { utf8 } from './storage/utf8';
 
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string;
@@ -46,40 +47,26 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
-/** Big writes go out in pieces of about this many characters: memory stays flat and the event loop keeps turning. */
+/** Text pieces are gathered to about this many characters per write: memory stays flat and the event loop keeps turning. */
 const CHUNK_CHARS = 1 << 20;
 
 /**
  * Replaces `file` with `content` atomically and durably. `content` may be one
- * string (written as UTF-8), bytes, or a sequence of pieces produced while writing (a large snapshot is
- * never held as one string). On failure the old file is untouched and the
- * temp file removed.
+ * string (written as UTF-8), bytes, or a sequence of pieces produced while
+ * writing (a large snapshot or bundle is never held whole). On failure the
+ * old file is untouched and the temp file removed.
  */
 export async function writeFileDurably(
   file: string,
-  content: string | Uint8Array | Iterable<string>,
+  content: string | Uint8Array | Iterable<string> | Iterable<Uint8Array>,
   fs: FileSystem = nodeFileSystem,
 ): Promise<void> {
   const temp = tempNameFor(file);
   try {
     const handle = await fs.open(temp, 'wx');
     try {
-      if (typeof content === 'string' || content instanceof Uint8Array) {
-        await handle.writeFile(content);
-      } else {
-        let pending: string[] = [];
-        let size = 0;
-        for (const piece of content) {
-          pending.push(piece);
-          size += piece.length;
-          if (size >= CHUNK_CHARS) {
-            await handle.write(pending.join(''));
-            pending = [];
-            size = 0;
-          }
-        }
-        if (size > 0) await handle.write(pending.join(''));
-      }
+      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+      else await writePieces(handle, content);
       await handle.sync();
     } finally {
       await handle.close();
@@ -90,6 +77,44 @@ export async function writeFileDurably(
     throw error;
   }
   await syncDirectory(path.dirname(file), fs);
+}
+
+type Handle = Awaited<ReturnType<FileSystem['open']>>;
+
+/**
+ * Byte pieces are written as they come, each while the next one is made
+ * (the write runs on libuv's thread pool); text pieces are gathered first.
+ */
+async function writePieces(handle: Handle, pieces: Iterable<string> | Iterable<Uint8Array>): Promise<void> {
+  let writing: Promise<unknown> = Promise.resolve();
+  let text: string[] = [];
+  let size = 0;
+  try {
+    for (const piece of pieces) {
+      if (typeof piece === 'string') {
+        text.push(piece);
+        size += piece.length;
+        if (size < CHUNK_CHARS) continue;
+      }
+      await writing;
+      writing = writeAll(handle, typeof piece === 'string' ? utf8(text.join('')) : piece);
+      text = [];
+      size = 0;
+    }
+    await writing;
+    if (size > 0) await writeAll(handle, utf8(text.join('')));
+  } finally {
+    await writing.catch(() => undefined); // a piece that failed to be made must not leave a write behind
+  }
+}
+
+/** One write may take only part of the bytes (a disk filling up): write on until all are written, or it fails. */
+async function writeAll(handle: Handle, bytes: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+    if (bytesWritten === 0) throw Object.assign(new Error('nothing could be written'), { code: 'EIO' });
+    offset += bytesWritten;
+  }
 }
 
 /** Copies `from` to `to` with the same guarantees as writeFileDurably. */

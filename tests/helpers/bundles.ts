@@ -12,7 +12,7 @@ import { errorMessage } from '../../shared/error-message';
 import { i18nOptions } from '../../shared/i18n';
 import type { ErrorCode, ErrorParams } from '../../shared/contract';
 import type { Annotation, Lang, Organisation, Practice, Topic } from '../../shared/model';
-import { canonicalJson, sha256Hex } from '../../electron/kb/bundle/canonical-json';
+import { canonicalJson, sha256Hex } from '../../electron/kb/canonical-json';
 import { writeBundle } from '../../electron/kb/bundle/write-bundle';
 import type { KnowledgeBase } from '../../electron/kb/knowledge-base';
 import { AV, germanPractice, TS } from './knowledge-base';
@@ -29,9 +29,12 @@ export const encode = (text: string): Uint8Array => new TextEncoder().encode(tex
 /** The bundle as one line of JSON, as the app writes it; or indented when `space` is given. */
 export const bundleText = (bundle: unknown, space?: number): string => JSON.stringify(bundle, null, space);
 
+/** What the knowledge base exports, as the file's bytes. */
+export const exportBytes = (kb: KnowledgeBase, selection?: BundleSelection): Uint8Array =>
+  Buffer.concat([...kb.exchange.exportBundle(selection).pieces]);
+
 /** What the knowledge base exports, as text. */
-export const exportText = (kb: KnowledgeBase, selection?: BundleSelection): string =>
-  new TextDecoder().decode(kb.exchange.exportBundle(selection).bytes);
+export const exportText = (kb: KnowledgeBase, selection?: BundleSelection): string => new TextDecoder().decode(exportBytes(kb, selection));
 
 /** The bundle with its checksum computed again over its (possibly changed) content. */
 export function withChecksum<T extends { content: unknown; checksum: { algorithm: string; value: string } }>(bundle: T): T {

@@ -1,5 +1,6 @@
 /** A Store kept in memory only: for property tests that open thousands of knowledge bases. */
 import { randomUUID } from 'node:crypto';
+import { canonicalize } from '../../electron/kb/canonical-json';
 import { KnowledgeBase } from '../../electron/kb/knowledge-base';
 import { loadStarterContent } from '../../electron/kb/starter';
 import { applyChanges, seedData, type Change, type CollectionName, type RecordOf, type Store, type StoreData } from '../../electron/kb/store';
@@ -9,7 +10,7 @@ export class MemoryStore implements Store {
   data: StoreData;
   readonly notices = [];
   constructor(data: StoreData) {
-    this.data = data;
+    this.data = canonicalize(data); // records canonicalized, as the real store keeps them
   }
   get installationId() {
     return this.data.installationId;
@@ -24,7 +25,8 @@ export class MemoryStore implements Store {
     return this.all(collection).find((r) => r.id === id);
   }
   async apply(changes: readonly Change[]) {
-    this.data = applyChanges(this.data, changes); // records are replaced whole, never mutated: no copy needed
+    // Records are replaced whole, never mutated: no copy needed.
+    this.data = applyChanges(this.data, changes.map((change): Change => (change.op === 'put' ? ({ ...change, record: canonicalize(change.record) } as Change) : change)));
   }
   async backup() {
     return 'memory';

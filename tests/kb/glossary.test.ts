@@ -3,6 +3,7 @@ import type { KbError } from '../../electron/kb/errors';
 import { openKnowledgeBase } from '../../electron/kb/knowledge-base';
 import { contract, type GlossaryTermInput } from '../../shared/contract';
 import { TS, writableKnowledgeBase } from '../helpers/knowledge-base';
+import { exportBytes } from '../helpers/bundles';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -63,7 +64,7 @@ describe('the glossary', () => {
     await kb.glossary.delete(id);
     expect(kb.glossary.list().some((t) => t.id === id)).toBe(false);
 
-    const preview = kb.exchange.preview(partner.exchange.exportBundle().bytes, 'partner.twinning-kb.json');
+    const preview = kb.exchange.preview(exportBytes(partner), 'partner.twinning-kb.json');
     await kb.exchange.confirm(preview.previewId);
     expect(kb.glossary.list().some((t) => t.id === id)).toBe(false);
     expect(await code(kb.glossary.delete('term-nowhere'))).toBe('notFound');

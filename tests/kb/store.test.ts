@@ -1,6 +1,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../electron/kb/canonical-json';
 import { loadStarterContent } from '../../electron/kb/starter';
 import { applyChanges, openStore, seedData, STORE_FILE, StoreData } from '../../electron/kb/store';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -100,6 +102,38 @@ describe('the store', () => {
     await store.close();
   });
 
+  it('keeps every record with its keys in canonical order, as put, after reopening, and from an older snapshot', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir, loadStarterContent);
+    const practice = store.all('practices')[0]!;
+    const reversed = Object.fromEntries(Object.entries({ ...practice, tags: ['umgedreht'] }).reverse()) as typeof practice;
+    await store.apply([{ op: 'put', collection: 'practices', record: reversed }]);
+    const inOrder = (records: readonly object[]) => records.every((record) => JSON.stringify(record) === canonicalJson(record));
+    expect(JSON.stringify(store.get('practices', practice.id))).toBe(canonicalJson(reversed));
+    expect(inOrder(store.all('practices'))).toBe(true);
+    await store.flush();
+
+    const reopened = await openStore(dir, loadStarterContent); // the change comes back from the journal
+    expect(JSON.stringify(reopened.get('practices', practice.id))).toBe(canonicalJson(reversed));
+    await reopened.close();
+
+    // A snapshot of the older layout, with its records' keys in any order.
+    const file = path.join(dir, STORE_FILE);
+    const lines = (await readFile(file, 'utf8')).split('\n').slice(0, -2);
+    const older = lines.map((line, n) =>
+      n === 0 ? line.replace('twinning-kb.lines.v2', 'twinning-kb.lines.v1') : line.startsWith('{"') ? reverseKeys(line) : line,
+    );
+    const body = `${older.join('\n')}\n`;
+    await writeFile(file, `${body}"checksum":"crc32:${crc32(body).toString(16).padStart(8, '0')}"}\n`);
+    const fromOlder = await openStore(dir, loadStarterContent);
+    expect(fromOlder.notices).toEqual([]);
+    expect(inOrder(fromOlder.all('practices'))).toBe(true);
+    expect(fromOlder.get('practices', practice.id)?.tags).toEqual(['umgedreht']);
+    await fromOlder.flush(); // rewritten in the current layout
+    expect(await readFile(file, 'utf8')).toMatch(/^\{"storeLayout":"twinning-kb\.lines\.v2"/);
+    await fromOlder.close();
+  });
+
   it('does not mistake an unreadable store for a damaged one', async () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, STORE_FILE)); // reading a folder fails with EISDIR, not a syntax error
@@ -139,3 +173,10 @@ describe('applying changes', () => {
     expect(next.organisations).toBe(data.organisations); // untouched collections are shared, not copied
   });
 });
+
+/** One record's line with its top-level keys reversed (and its trailing comma kept). */
+function reverseKeys(line: string): string {
+  const comma = line.endsWith(',') ? ',' : '';
+  const record = JSON.parse(comma ? line.slice(0, -1) : line) as object;
+  return JSON.stringify(Object.fromEntries(Object.entries(record).reverse())) + comma;
+}

@@ -16,7 +16,8 @@ export async function readBundleFile(file: string, maxBytes = DEFAULT_MAX_BUNDLE
   }
 }
 
-export async function writeBundleFile(file: string, bytes: Uint8Array): Promise<void> {
+/** Writes the bundle's bytes, whole or as pieces made while writing (see prepareBundle). */
+export async function writeBundleFile(file: string, bytes: Uint8Array | Iterable<Uint8Array>): Promise<void> {
   try {
     await writeFileDurably(file, bytes);
   } catch (error) {

@@ -8,7 +8,7 @@
  */
 import type { VersionVector } from '../../../shared/model';
 import { compareVersions } from '../versioning';
-import { recordHash } from './canonical-json';
+import { recordHash } from '../canonical-json';
 
 export interface VersionedRecord {
   id: string;

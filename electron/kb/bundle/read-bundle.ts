@@ -17,7 +17,7 @@ import {
   type BundleRecord,
 } from '../../../shared/bundle';
 import { KbError } from '../errors';
-import { canonicalJson, sha256Hex } from './canonical-json';
+import { canonicalJson, sha256Hex } from '../canonical-json';
 import { scanJson, type TopLevelSpans } from './scan-json';
 
 export const DEFAULT_MAX_BUNDLE_BYTES = 100 * 1024 * 1024;

@@ -6,7 +6,7 @@
  */
 import type { ConflictView, RecordOrigin } from '../../../shared/contract';
 import type { BundleCollection, BundleRecord } from '../../../shared/bundle';
-import { recordHash } from '../bundle/canonical-json';
+import { recordHash } from '../canonical-json';
 import type { KbContext } from '../context';
 import { KbError } from '../errors';
 import type { Change, Store } from '../store';

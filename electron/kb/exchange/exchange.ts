@@ -5,9 +5,9 @@
  */
 import type { ExportSummary, ImportPreview, ImportSummary } from '../../../shared/contract';
 import { BUNDLE_COLLECTIONS, BUNDLE_EXTENSION, type Bundle, type BundleCollection, type BundleSelection } from '../../../shared/bundle';
-import { recordHash } from '../bundle/canonical-json';
+import { recordHash } from '../canonical-json';
 import { readBundle, type ReadOptions } from '../bundle/read-bundle';
-import { writeBundle } from '../bundle/write-bundle';
+import { prepareBundle } from '../bundle/write-bundle';
 import type { KbContext } from '../context';
 import { KbError } from '../errors';
 import type { Change, CollectionName } from '../store';
@@ -39,26 +39,31 @@ export class Exchange {
     return `twinning-kb-${organisation}-${this.#ctx.now().slice(0, 10)}${BUNDLE_EXTENSION}`;
   }
 
-  /** The bundle file's bytes, and what it holds. */
-  exportBundle(selection: BundleSelection = {}): { bytes: Uint8Array; summary: ExportSummary } {
+  /**
+   * What a bundle of the selection holds, and the bundle file's bytes piece
+   * by piece (see prepareBundle). The records are those of this moment: later
+   * changes do not slip into a bundle being written.
+   */
+  exportBundle(selection: BundleSelection = {}): { pieces: Iterable<Uint8Array>; summary: ExportSummary } {
     const user = this.#ctx.author();
     const { store } = this.#ctx;
-    const { bundle, bytes } = writeBundle(
-      { all: (collection) => store.all(collection) as never, conflicts: () => store.all('conflicts') },
+    const { content, pieces } = prepareBundle(
+      // The store keeps records canonicalized: JSON.stringify writes their canonical JSON.
+      { all: (collection) => store.all(collection) as never, conflicts: () => store.all('conflicts'), serialize: JSON.stringify },
       {
         selection,
         exportedAt: this.#ctx.now(),
         exportedBy: { installationId: store.installationId, organisationId: user.organisationId, name: user.name },
       },
     );
-    const counts = Object.fromEntries(BUNDLE_COLLECTIONS.map((c) => [c, bundle.content[c].length])) as Record<BundleCollection, number>;
+    const counts = Object.fromEntries(BUNDLE_COLLECTIONS.map((c) => [c, content[c].length])) as Record<BundleCollection, number>;
     return {
-      bytes,
+      pieces,
       summary: {
         fileName: this.suggestedFileName(),
         counts,
-        tombstones: bundle.content.tombstones.length,
-        conflicts: bundle.content.conflicts.length,
+        tombstones: content.tombstones.length,
+        conflicts: content.conflicts.length,
       },
     };
   }

@@ -5,7 +5,7 @@
  * serves the preview (its counts) and the import (its changes).
  */
 import { BUNDLE_COLLECTIONS, type Bundle, type BundleCollection, type BundleRecord } from '../../../shared/bundle';
-import { recordHash } from '../bundle/canonical-json';
+import { recordHash } from '../canonical-json';
 import { hashed, mergeVersions, type Hashed } from '../bundle/merge';
 import { currentRecords } from '../bundle/read-bundle';
 import type { Change, Store } from '../store';
@@ -41,6 +41,8 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
   const localConflicts = groupConflicts(store.all('conflicts'));
 
   const changes: Change[] = [];
+  /** Hashes already computed while merging, by record: an undo step needs them again. */
+  const hashes = new Map<unknown, string>();
   const counts = Object.fromEntries(
     BUNDLE_COLLECTIONS.map((c) => [c, { added: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 }]),
   ) as Record<BundleCollection, ImportCounts>;
@@ -86,6 +88,7 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
         });
       }
       changes.push({ op: 'put', collection, record: winner } as Change);
+      hashes.set(winner, merged.winner.hash);
     }
     if (newConflicts.length > 0) count.conflicts += 1;
     for (const c of resolved) changes.push({ op: 'delete', collection: 'conflicts', id: c.id });
@@ -95,7 +98,7 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
     }
     changes.push({ op: 'put', collection: 'origins', record: { id: key, ...ctx.origin } });
   }
-  return { changes, undo: changes.map((change) => undoStep(store, change)), counts };
+  return { changes, undo: changes.map((change) => undoStep(store, change, hashes)), counts };
 }
 
 function groupConflicts(conflicts: readonly StoredConflict[]): Map<string, StoredConflict[]> {
@@ -108,7 +111,7 @@ function groupConflicts(conflicts: readonly StoredConflict[]): Map<string, Store
 }
 
 /** The record before a change, and a hash of what the change leaves, to take it back later if nothing else touched it. */
-function undoStep(store: Store, change: Change): UndoStep {
+function undoStep(store: Store, change: Change, hashes: ReadonlyMap<unknown, string>): UndoStep {
   if (change.op === 'settings') throw new Error('imports do not change settings');
   const id = change.op === 'put' ? change.record.id : change.id;
   const before = store.get(change.collection, id);
@@ -116,7 +119,7 @@ function undoStep(store: Store, change: Change): UndoStep {
     collection: change.collection,
     id,
     ...(before ? { before } : {}),
-    afterHash: change.op === 'put' ? recordHash(change.record) : null,
+    afterHash: change.op === 'put' ? (hashes.get(change.record) ?? recordHash(change.record)) : null,
   };
 }
 

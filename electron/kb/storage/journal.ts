@@ -18,6 +18,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { DamageError } from './damage';
 import { isNotFound, syncDirectory, type FileSystem } from './file-system';
+import { utf8 } from './utf8';
 
 export interface JournalBatch {
   seq: number;
@@ -60,7 +61,7 @@ interface Segment {
 const NEWLINE = 0x0a;
 const TAB = 0x09;
 const CLOSE = Buffer.from('}');
-const NEWLINE_BYTES = Buffer.from('\n');
+const LINE_END = Buffer.from('}\n');
 const SEQ_DIGITS = 12;
 
 export function segmentName(base: string, firstSeq: number): string {
@@ -213,9 +214,11 @@ export class Journal {
       const seq = this.#seq + 1;
       // Encoded once and checksummed as bytes: big batches (an import) cost one pass, not three.
       const head = Buffer.from(`{"seq":${seq},"at":${JSON.stringify(at)},"changes":`);
-      const body = Buffer.from(changesJson);
+      const body = utf8(changesJson);
       const checksum = crc32(CLOSE, crc32(body, crc32(head)));
-      await this.#write(Buffer.concat([Buffer.from(`${hex(checksum)}\t`), head, body, CLOSE, NEWLINE_BYTES]));
+      const parts = [Buffer.from(`${hex(checksum)}\t`), head, body, LINE_END];
+      // A big batch (an import) is written in parts, as joining them would copy it once more; a small one in one write.
+      await this.#write(body.length > 1 << 20 ? parts : [Buffer.concat(parts)]);
       this.#seq = seq;
       commit(seq);
     });
@@ -258,14 +261,17 @@ export class Journal {
     this.#segments.push({ file: path.join(this.#dir, segmentName(this.#base, firstSeq)), firstSeq, bytes: 0, created: false });
   }
 
-  async #write(line: Buffer): Promise<void> {
+  /** Appends one line, given in parts. */
+  async #write(line: readonly Buffer[]): Promise<void> {
     await this.#repair();
     const segment = this.#segments.at(-1)!;
     try {
       const handle = await this.#fs.open(segment.file, 'a');
       try {
-        for (let offset = 0; offset < line.length; ) {
-          offset += (await handle.write(line, offset, line.length - offset)).bytesWritten;
+        for (const part of line) {
+          for (let offset = 0; offset < part.length; ) {
+            offset += (await handle.write(part, offset, part.length - offset)).bytesWritten;
+          }
         }
         await handle.datasync();
       } finally {
@@ -281,7 +287,7 @@ export class Journal {
       });
       throw error;
     }
-    segment.bytes += line.length;
+    segment.bytes += line.reduce((sum, part) => sum + part.length, 0);
   }
 
   /** Cuts off what an earlier failed append left, if that could not be done at the time. */

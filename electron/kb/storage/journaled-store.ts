@@ -5,7 +5,9 @@
  * a second per keystroke-save at 100 000 records. Here a change costs what
  * the change costs:
  *
- * - memory holds the records (a Map per collection: `get` is O(1));
+ * - memory holds the records (a Map per collection: `get` is O(1)), each
+ *   with its keys in canonical order, so that an export can write them with
+ *   plain JSON.stringify;
  * - `apply` appends the batch as one checksummed line to the journal and
  *   fsyncs it; only then does memory change and the promise resolve;
  * - in the background, once the journal has grown past a share of the
@@ -132,10 +134,10 @@ export class JournaledStore {
   /** Durable before it resolves; on failure nothing changed, in memory or on disk. */
   async apply(changes: readonly Change[]): Promise<void> {
     if (this.#closing) throw new Error('the store is closed');
-    for (const change of changes) checkChange(change, this.#collections);
-    if (changes.length === 0) return;
-    const json = JSON.stringify(changes); // taken now: later edits to these objects cannot slip into the journal
-    await this.#journal.append(json, this.#now().toISOString(), () => this.#state.apply(changes));
+    const checked = changes.map((change) => checkChange(change, this.#collections));
+    if (checked.length === 0) return;
+    const json = JSON.stringify(checked); // taken now: later edits to these objects cannot slip into the journal
+    await this.#journal.append(json, this.#now().toISOString(), () => this.#state.apply(checked));
     this.#maybeCompact();
   }
 

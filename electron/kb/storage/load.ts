@@ -15,6 +15,7 @@
  */
 import path from 'node:path';
 import type { Notice } from '../../../shared/contract';
+import { canonicalize } from '../canonical-json';
 import { isTempFileName } from '../durable-json-file';
 import type { CollectionName } from '../store';
 import type { Backups } from './backups';
@@ -59,7 +60,8 @@ interface Base {
   state: MemoryState;
   seq: number;
   savedAt: string;
-  layout: 'lines' | 'document';
+  /** Not a snapshot in the current layout: to be rewritten soon. */
+  outdated: boolean;
 }
 
 interface Replayed {
@@ -97,7 +99,7 @@ export async function loadStore(dir: string, format: StoreFormat, backups: Backu
         seq: replayed.seq,
         segments: current,
         snapshotBytes: (await fs.stat(snapshotFile)).size,
-        outdatedLayout: base.layout !== 'lines',
+        outdatedLayout: base.outdated,
         notices: [],
       };
     }
@@ -130,7 +132,14 @@ export async function loadStore(dir: string, format: StoreFormat, backups: Backu
 
 function seeded(format: StoreFormat): MemoryState {
   const content = format.seed();
-  return new MemoryState(content.fields, format.collections, content.collections);
+  return new MemoryState(content.fields, format.collections, canonicalized(content.collections));
+}
+
+/** The records canonicalized, as the store keeps them. */
+function canonicalized(collections: Partial<Record<CollectionName, readonly StoredRecord[]>>) {
+  const records: Partial<Record<CollectionName, readonly StoredRecord[]>> = {};
+  for (const [name, list] of Object.entries(collections) as [CollectionName, readonly StoredRecord[]][]) records[name] = list.map(canonicalize);
+  return records;
 }
 
 /** A snapshot or backup, checked: null when missing, DamageError when unusable. */
@@ -147,14 +156,14 @@ async function readBase(file: string, format: StoreFormat, fs: FileSystem): Prom
         if (!records.every(isRecord)) throw new Error(`a record in ${name} has no id`);
       }
       const records = snapshot.collections as Partial<Record<CollectionName, StoredRecord[]>>;
-      const state = new MemoryState(format.parseFields(snapshot.fields), format.collections, records);
-      return { state, seq: snapshot.journalSeq, savedAt: snapshot.savedAt, layout: 'lines' };
+      const state = new MemoryState(format.parseFields(snapshot.fields), format.collections, read.canonical ? records : canonicalized(records));
+      return { state, seq: snapshot.journalSeq, savedAt: snapshot.savedAt, outdated: !read.canonical };
     }
     const content = format.parseDocument(read.value);
     const records: Partial<Record<CollectionName, readonly StoredRecord[]>> = {};
     for (const name of format.collections) records[name] = withoutDuplicates(content.collections[name] ?? []);
-    const state = new MemoryState(content.fields, format.collections, records);
-    return { state, seq: 0, savedAt: (await fs.stat(file)).mtime.toISOString(), layout: 'document' };
+    const state = new MemoryState(content.fields, format.collections, canonicalized(records));
+    return { state, seq: 0, savedAt: (await fs.stat(file)).mtime.toISOString(), outdated: true };
   } catch (error) {
     if (error instanceof DamageError) throw error;
     throw new DamageError(file, 'does not fit the schema', { cause: error });

@@ -6,6 +6,7 @@
  * collection's Map is built the first time it is needed: opening the store
  * only has to parse the records.
  */
+import { canonicalize } from '../canonical-json';
 import type { Change, CollectionName, StoreSettings } from '../store';
 import type { Snapshot } from './snapshot';
 
@@ -91,9 +92,10 @@ export class MemoryState {
 }
 
 /**
- * Checks the shape a change must have to be applied without failing half-way.
- * Record content is the callers' business (they validate with the model's
- * schemas); here only what the store itself relies on.
+ * Checks the shape a change must have to be applied without failing half-way,
+ * and returns it with its record canonicalized (the store keeps records that
+ * way: see canonical-json.ts). Record content is the callers' business (they
+ * validate with the model's schemas); here only what the store itself relies on.
  */
 export function checkChange(change: unknown, collections: ReadonlySet<string>): Change {
   const c = change as Partial<Record<string, unknown>> | null;
@@ -106,7 +108,10 @@ export function checkChange(change: unknown, collections: ReadonlySet<string>): 
         collections.has(c.collection) &&
         (c.op === 'put' ? isRecord(c.record) : c.op === 'delete' && typeof c.id === 'string'));
   if (!ok) throw new TypeError(`not a valid change (op ${String(c?.op)}, collection ${String(c?.collection)})`);
-  return change as Change;
+  const checked = change as Change;
+  if (checked.op !== 'put') return checked;
+  const record = canonicalize(checked.record);
+  return record === checked.record ? checked : ({ ...checked, record } as Change);
 }
 
 /** The records with each id once (the last one wins, as replaying puts would have it); the same list when there are no duplicates. */

@@ -5,7 +5,7 @@
  * stream: the store never has to hold its whole text in memory at once, which
  * keeps peak memory close to the size of the records themselves.
  *
- *     {"storeLayout":"twinning-kb.lines.v1","journalSeq":42,"savedAt":"…","schemaVersion":1,…,
+ *     {"storeLayout":"twinning-kb.lines.v2","journalSeq":42,"savedAt":"…","schemaVersion":1,…,
  *     "practices":[
  *     {…one record…},
  *     {…one record…}
@@ -13,17 +13,23 @@
  *     "checksum":"crc32:1a2b3c4d"}
  *
  * The checksum covers every byte before its own line, so a snapshot that was
- * cut short or changed on disk is detected rather than loaded half.
+ * cut short or changed on disk is detected rather than loaded half. Each
+ * record is written canonicalized (its keys in canonical order), so the
+ * records read back need no sorting; v1 snapshots, from before, are still
+ * read, and say that their records are in any order.
  * Any other JSON document (a store file from before this layout, a
  * hand-edited file) is returned whole for the caller to validate fully.
  */
 import { crc32 } from 'node:zlib';
 import type { Adapter } from 'lowdb';
+import { canonicalize } from '../canonical-json';
 import { writeFileDurably } from '../durable-json-file';
 import { DamageError } from './damage';
 import { isNotFound, nodeFileSystem, type FileSystem } from './file-system';
 
-export const SNAPSHOT_LAYOUT = 'twinning-kb.lines.v1';
+export const SNAPSHOT_LAYOUT = 'twinning-kb.lines.v2';
+/** The same layout with records in any key order. */
+const UNORDERED_LAYOUT = 'twinning-kb.lines.v1';
 
 export interface Snapshot {
   /** The last journal batch this snapshot includes; later batches are replayed on top. */
@@ -36,8 +42,8 @@ export interface Snapshot {
 }
 
 export type SnapshotRead =
-  /** Written by this module, checksum verified. */
-  | { layout: 'lines'; snapshot: Snapshot }
+  /** Written by this module, checksum verified; `canonical`: its records are canonicalized. */
+  | { layout: 'lines'; snapshot: Snapshot; canonical: boolean }
   /** Some other JSON document, parsed but not checked: the caller validates it. */
   | { layout: 'document'; value: unknown };
 
@@ -63,7 +69,9 @@ export class SnapshotFile implements Adapter<Snapshot> {
   }
 }
 
-const HEADER_START = Buffer.from(`{"storeLayout":${JSON.stringify(SNAPSHOT_LAYOUT)},`);
+const headerStart = (layout: string) => Buffer.from(`{"storeLayout":${JSON.stringify(layout)},`);
+const HEADER_START = headerStart(SNAPSHOT_LAYOUT);
+const UNORDERED_HEADER_START = headerStart(UNORDERED_LAYOUT);
 const NEWLINE = 0x0a;
 const READ_CHUNK = 1 << 20;
 
@@ -85,7 +93,7 @@ export function* snapshotLines(snapshot: Snapshot): Generator<string> {
   for (const [name, records] of Object.entries(snapshot.collections)) {
     yield line(`${JSON.stringify(name)}:[`);
     const last = records.length - 1;
-    for (let i = 0; i <= last; i++) yield line(JSON.stringify(records[i]) + (i < last ? ',' : ''));
+    for (let i = 0; i <= last; i++) yield line(JSON.stringify(canonicalize(records[i])) + (i < last ? ',' : ''));
     yield line('],');
   }
   yield `"checksum":"crc32:${hex(checksum)}"}\n`;
@@ -103,8 +111,9 @@ export async function readSnapshot(file: string, fs: FileSystem = nodeFileSystem
   try {
     const start = Buffer.alloc(HEADER_START.length);
     const { bytesRead } = await handle.read(start, 0, start.length, 0);
-    if (bytesRead === start.length && start.equals(HEADER_START)) {
-      return { layout: 'lines', snapshot: await readLines(file, handle) };
+    const canonical = start.equals(HEADER_START);
+    if (bytesRead === start.length && (canonical || start.equals(UNORDERED_HEADER_START))) {
+      return { layout: 'lines', snapshot: await readLines(file, handle), canonical };
     }
   } finally {
     await handle.close();

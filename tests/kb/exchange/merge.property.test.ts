@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recordHash } from '../../../electron/kb/bundle/canonical-json';
+import { recordHash } from '../../../electron/kb/canonical-json';
 import { compareVersions } from '../../../electron/kb/versioning';
 import { KnowledgeBase } from '../../../electron/kb/knowledge-base';
 import { BUNDLE_COLLECTIONS } from '../../../shared/bundle';

@@ -30,7 +30,13 @@ async function written(): Promise<string> {
 
 describe('the snapshot file', () => {
   it('reads back exactly what it wrote', async () => {
-    expect(await readSnapshot(await written())).toEqual({ layout: 'lines', snapshot });
+    expect(await readSnapshot(await written())).toEqual({ layout: 'lines', snapshot, canonical: true });
+  });
+
+  it('writes every record with its keys in canonical order, whatever order it came in', async () => {
+    const file = path.join(await tempDir(), 'store.json');
+    await new SnapshotFile(file).write({ ...snapshot, collections: { notes: [{ text: 'b', id: 'n-1', meta: { z: 1, a: 2 } }] } });
+    expect((await readFile(file, 'utf8')).split('\n')).toContain('{"id":"n-1","meta":{"a":2,"z":1},"text":"b"}');
   });
 
   it('is plain JSON, one record per line, that lowdb itself can read', async () => {
