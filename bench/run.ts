@@ -7,7 +7,7 @@
  * Default 10 000 practices with 10 annotations each; search is also measured
  * at 1 000 practices. `--json` prints one JSON object: the store figures at
  * the top level (practices, annotations, storeMB, loadMs, writeP50Ms,
- * writeP95Ms, exportMs, importMs, rssMB, naiveLoadMs, naiveWriteP95Ms, …) and
+ * writeP95Ms, exportMs, importMs, rssMB, storeRssMB, naiveLoadMs, naiveWriteP95Ms, …) and
  * the search figures per size under `search`.
  */
 import { pathToFileURL } from 'node:url';
