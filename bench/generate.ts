@@ -9,19 +9,9 @@
  * Records are valid against shared/model.ts (versions `{}`).
  */
 import { z } from 'zod';
+import { StoreData } from '../electron/kb/store';
 import { textHash } from '../electron/kb/translation';
-import {
-  Annotation,
-  ComparisonEntry,
-  GlossaryTerm,
-  Organisation,
-  Practice,
-  Topic,
-  Visit,
-  type AnnotationKind,
-  type Lang,
-  type PracticeText,
-} from '../shared/model';
+import type { Annotation, AnnotationKind, ComparisonEntry, GlossaryTerm, Lang, Organisation, Practice, PracticeText, Topic, Visit } from '../shared/model';
 
 export interface GenerateOptions {
   practices: number;
@@ -29,15 +19,17 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-export interface GeneratedKnowledgeBase {
-  organisations: Organisation[];
-  topics: Topic[];
-  practices: Practice[];
-  annotations: Annotation[];
-  visits: Visit[];
-  glossary: GlossaryTerm[];
-  comparison: ComparisonEntry[];
-}
+/** The collections the generator fills, checked with the store's own schemas. */
+const GeneratedKnowledgeBase = StoreData.pick({
+  organisations: true,
+  topics: true,
+  practices: true,
+  annotations: true,
+  visits: true,
+  glossary: true,
+  comparison: true,
+});
+export type GeneratedKnowledgeBase = z.infer<typeof GeneratedKnowledgeBase>;
 
 export const GENERATED_TS = 'org-tempelhof-schoeneberg';
 export const GENERATED_AV = 'org-amstelveen';
@@ -406,16 +398,6 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
 
   return { organisations, topics, practices, annotations, visits, glossary, comparison };
 }
-
-const GeneratedKnowledgeBase = z.object({
-  organisations: z.array(Organisation),
-  topics: z.array(Topic),
-  practices: z.array(Practice),
-  annotations: z.array(Annotation),
-  visits: z.array(Visit),
-  glossary: z.array(GlossaryTerm),
-  comparison: z.array(ComparisonEntry),
-});
 
 /** Throws (naming the first invalid record) unless every record is valid against the model schemas. */
 export function validateKnowledgeBase(kb: GeneratedKnowledgeBase): void {

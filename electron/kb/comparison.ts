@@ -156,21 +156,9 @@ export class Comparison {
 
   /** Brings back an older version as a new save, so the restore itself can be undone. */
   async restoreRevision(id: string, revisionId: string): Promise<ComparisonCell> {
-    const revision = this.#ctx.savedRevision('comparison', id, revisionId);
+    const { starter: _starter, ...saved } = this.#ctx.savedRevision('comparison', id, revisionId).record;
     const author = this.#ctx.author();
-    const current = this.#ctx.require('comparison', id);
-    const now = this.#ctx.now();
-    const { starter: _starter, ...old } = revision.record;
-    const restored: ComparisonEntry = {
-      ...old,
-      ...this.#ctx.stamp(current),
-      createdAt: current.createdAt,
-      createdBy: current.createdBy,
-      updatedAt: now,
-      updatedBy: author,
-    };
-    await this.#ctx.apply([this.#ctx.revision('comparison', current, now), { op: 'put', collection: 'comparison', record: restored }]);
-    return this.#detail(restored);
+    return this.#detail(await this.#ctx.restore('comparison', saved, this.#ctx.require('comparison', id), author));
   }
 
   /** The current cell per dimension and organisation: the newest, should a bundle ever have brought two. */

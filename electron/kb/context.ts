@@ -50,6 +50,26 @@ export class KbContext {
   }
 
   /**
+   * Writes `saved` (a record's older content) back as a new save on top of
+   * `current`, keeping `current` in the history, so the restore itself can be
+   * undone. It is stamped as a change made here now; who created the record,
+   * and when, stay as they are.
+   */
+  async restore<C extends Revision['collection']>(collection: C, saved: Partial<RecordOf<C>>, current: RecordOf<C>, author: Author): Promise<RecordOf<C>> {
+    const now = this.now();
+    const restored = {
+      ...saved,
+      ...this.stamp(current),
+      createdAt: current.createdAt,
+      createdBy: current.createdBy,
+      updatedAt: now,
+      updatedBy: author,
+    } as RecordOf<C>;
+    await this.apply([this.revision(collection, current, now), { op: 'put', collection, record: restored } as Change]);
+    return restored;
+  }
+
+  /**
    * The version stamp of a change made here on top of `previous` (nothing,
    * for a new record) and of any other versions it includes (those of a
    * conflict it resolves).

@@ -61,12 +61,40 @@ export async function writeFileDurably(
   content: string | Uint8Array | Iterable<string> | Iterable<Uint8Array>,
   fs: FileSystem = nodeFileSystem,
 ): Promise<void> {
+  await replaceDurably(
+    file,
+    fs,
+    (temp) => fs.open(temp, 'wx'),
+    (handle) => (typeof content === 'string' || content instanceof Uint8Array ? handle.writeFile(content) : writePieces(handle, content)),
+  );
+}
+
+/** Copies `from` to `to` with the same guarantees as writeFileDurably. */
+export async function copyFileDurably(from: string, to: string, fs: FileSystem = nodeFileSystem): Promise<void> {
+  await replaceDurably(to, fs, async (temp) => {
+    await fs.copyFile(from, temp);
+    return fs.open(temp, 'r+');
+  });
+}
+
+type Handle = Awaited<ReturnType<FileSystem['open']>>;
+
+/**
+ * What both share: a temp file beside `file` is made and opened by `create`,
+ * filled by `fill`, fsync'd and renamed over `file`, then the folder is
+ * fsync'd. On failure the temp file is removed and `file` is untouched.
+ */
+async function replaceDurably(
+  file: string,
+  fs: FileSystem,
+  create: (temp: string) => Promise<Handle>,
+  fill?: (handle: Handle) => Promise<void>,
+): Promise<void> {
   const temp = tempNameFor(file);
   try {
-    const handle = await fs.open(temp, 'wx');
+    const handle = await create(temp);
     try {
-      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
-      else await writePieces(handle, content);
+      await fill?.(handle);
       await handle.sync();
     } finally {
       await handle.close();
@@ -78,8 +106,6 @@ export async function writeFileDurably(
   }
   await syncDirectory(path.dirname(file), fs);
 }
-
-type Handle = Awaited<ReturnType<FileSystem['open']>>;
 
 /**
  * Byte pieces are written as they come, each while the next one is made
@@ -115,25 +141,6 @@ async function writeAll(handle: Handle, bytes: Uint8Array): Promise<void> {
     if (bytesWritten === 0) throw Object.assign(new Error('nothing could be written'), { code: 'EIO' });
     offset += bytesWritten;
   }
-}
-
-/** Copies `from` to `to` with the same guarantees as writeFileDurably. */
-export async function copyFileDurably(from: string, to: string, fs: FileSystem = nodeFileSystem): Promise<void> {
-  const temp = tempNameFor(to);
-  try {
-    await fs.copyFile(from, temp);
-    const handle = await fs.open(temp, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, to);
-  } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-  await syncDirectory(path.dirname(to), fs);
 }
 
 /** Temp files start with a dot and end in .tmp, so folder listings can tell them apart and clean them up. */

@@ -173,24 +173,9 @@ export class Practices {
 
   /** Brings back an older version as a new save, so the restore itself can be undone. */
   async restoreRevision(id: string, revisionId: string): Promise<PracticeDetail> {
-    const revision = this.#ctx.savedRevision('practices', id, revisionId);
+    const { deletedAt: _deletedAt, ...saved } = this.#ctx.savedRevision('practices', id, revisionId).record;
     const author = this.#ctx.author();
-    const current = this.#live(id);
-    const now = this.#ctx.now();
-    const { deletedAt: _deletedAt, ...old } = revision.record;
-    const restored: Practice = {
-      ...old,
-      ...this.#ctx.stamp(current),
-      createdAt: current.createdAt,
-      createdBy: current.createdBy,
-      updatedAt: now,
-      updatedBy: author,
-    };
-    await this.#ctx.apply([
-      this.#ctx.revision('practices', current, now),
-      { op: 'put', collection: 'practices', record: restored },
-    ]);
-    return this.#detail(restored);
+    return this.#detail(await this.#ctx.restore('practices', saved, this.#live(id), author));
   }
 
   #live(id: string): Practice {
