@@ -15,7 +15,7 @@ export default defineConfig({
       outDir: `${out}/main`,
       // lowdb is ESM-only: bundle dependencies into the ESM main instead of requiring them.
       externalizeDeps: false,
-      rollupOptions: { input: resolve('electron/main.ts') },
+      rollupOptions: { input: resolve('electron/main/main.ts') },
     },
   },
   preload: {

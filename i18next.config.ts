@@ -8,7 +8,8 @@ import type { I18nextToolkitConfig } from 'i18next-cli';
 export default {
   locales: ['de', 'nl'],
   extract: {
-    input: ['renderer/src/**/*.tsx'],
+    // .ts too: hooks call t() and live in files of their own.
+    input: ['renderer/src/**/*.{ts,tsx}'],
     output: 'locales/{{language}}/{{namespace}}.json',
     defaultNS: 'app',
     primaryLanguage: 'de',

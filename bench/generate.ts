@@ -9,8 +9,8 @@
  * Records are valid against shared/model.ts (versions `{}`).
  */
 import { z } from 'zod';
-import { StoreData } from '../electron/kb/store';
-import { textHash } from '../electron/kb/translation';
+import { StoreData } from '../core/store/store';
+import { textHash } from '../core/store/translation';
 import type { Annotation, AnnotationKind, ComparisonEntry, GlossaryTerm, Lang, Organisation, Practice, PracticeText, Topic, Visit } from '../shared/model';
 
 export interface GenerateOptions {

@@ -18,8 +18,8 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { SearchIndex } from '../electron/kb/search/index';
-import type { SearchSource } from '../electron/kb/search/types';
+import { SearchIndex } from '../core/search/index';
+import type { SearchSource } from '../core/search/types';
 import { generateKnowledgeBase, validateKnowledgeBase, type GeneratedKnowledgeBase } from './generate';
 
 /**

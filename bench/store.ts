@@ -30,12 +30,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Annotation, Practice } from '../shared/model';
-import { SnapshotFile } from '../electron/kb/storage/snapshot';
-import { COLLECTIONS, openStore, STORE_FILE, STORE_SCHEMA_VERSION, type Change, type StoreData } from '../electron/kb/store';
+import { SnapshotFile } from '../core/storage/snapshot';
+import { COLLECTIONS, openStore, STORE_FILE, STORE_SCHEMA_VERSION, type Change, type StoreData } from '../core/store/store';
 import { BUNDLE_EXTENSION, type BundleCollection } from '../shared/bundle';
-import { readBundleFile, writeBundleFile } from '../electron/kb/bundle/bundle-file';
-import { writeBundle } from '../electron/kb/bundle/write-bundle';
-import { KnowledgeBase } from '../electron/kb/knowledge-base';
+import { readBundleFile, writeBundleFile } from '../core/bundle/bundle-file';
+import { writeBundle } from '../core/bundle/write-bundle';
+import { KnowledgeBase } from '../core/knowledge-base';
 import { GENERATED_AV, GENERATED_TS, generateKnowledgeBase, type GeneratedKnowledgeBase } from './generate';
 
 export interface StoreBenchOptions {

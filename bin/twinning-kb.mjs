@@ -3,7 +3,7 @@
 import { createJiti } from 'jiti';
 
 const jiti = createJiti(import.meta.url);
-const { runCli } = await jiti.import('../electron/cli/twinning-kb.ts');
+const { runCli } = await jiti.import('../cli/twinning-kb.ts');
 const code = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

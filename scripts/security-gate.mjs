@@ -21,7 +21,7 @@ const tool = require('@doyensec/electronegativity');
 const electronegativity = tool.default ?? tool;
 const { severity } = require('@doyensec/electronegativity/dist/finder/attributes');
 
-const DEFAULT_FOLDERS = ['electron', 'renderer', 'shared'];
+const DEFAULT_FOLDERS = ['electron', 'core', 'cli', 'renderer', 'shared'];
 const SCANNED = /\.(jsx?|tsx?|html?)$/;
 const ENG_DISABLE = /(?:\/\*|\/\/|<!--)[ \t]*eng-disable[ \t]+(.*)$/;
 const CHECK_NAME = /^([A-Z0-9]+_)+CHECK$|^[a-z][A-Za-z0-9]*Check$/;

@@ -99,19 +99,23 @@ export const BundleSelection = z
   .strict();
 export type BundleSelection = z.infer<typeof BundleSelection>;
 
+/** Which installation, of which organisation, made a bundle; kept with every record imported from it. */
+export const ExportedBy = z
+  .object({
+    installationId: z.uuid(),
+    organisationId: Id,
+    /** The person who exported, as given in their settings. */
+    name: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+export type ExportedBy = z.infer<typeof ExportedBy>;
+
 export const Bundle = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
     schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
     exportedAt: Timestamp,
-    exportedBy: z
-      .object({
-        installationId: z.uuid(),
-        organisationId: Id,
-        /** The person who exported, as given in their settings. */
-        name: z.string().min(1).max(200).optional(),
-      })
-      .strict(),
+    exportedBy: ExportedBy,
     selection: BundleSelection.optional(),
     content: BundleContent,
     /** SHA-256 (hex) of `content` serialized canonically (RFC 8785: sorted keys, no whitespace). */

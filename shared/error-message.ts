@@ -4,7 +4,7 @@
  * and the command line say the same thing.
  */
 import type { TFunction } from 'i18next';
-import type { ErrorParams } from './contract';
+import type { ErrorParams } from './errors';
 
 export function errorMessage(t: TFunction, code: string, params: ErrorParams = {}): string {
   const values: Record<string, string | number> = { ...params };

@@ -184,6 +184,13 @@ export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
 /** The comparison's fixed rows about structure; each topic adds a row "topic:<topicId>". */
 export const STRUCTURE_DIMENSIONS = ['legal-status', 'size', 'council', 'executive', 'departments'] as const;
 export const TOPIC_DIMENSION_PREFIX = 'topic:';
+/** The comparison row of a topic. */
+export const topicDimension = (topicId: string): string => `${TOPIC_DIMENSION_PREFIX}${topicId}`;
+/** The topic of a comparison row, or undefined for a structure row. */
+export const dimensionTopicId = (dimension: string): string | undefined =>
+  dimension.startsWith(TOPIC_DIMENSION_PREFIX) ? dimension.slice(TOPIC_DIMENSION_PREFIX.length) : undefined;
+/** One cell of the comparison: a dimension and an organisation (at most one entry each). */
+export const comparisonCellKey = (dimension: string, organisationId: string): string => `${dimension}\u0000${organisationId}`;
 
 export const ComparisonEntry = z
   .object({
@@ -207,6 +214,10 @@ export const ComparisonEntry = z
   })
   .strict();
 export type ComparisonEntry = z.infer<typeof ComparisonEntry>;
+
+/** The collections whose records keep a history of saved versions. */
+export const HISTORY_COLLECTIONS = ['practices', 'comparison'] as const;
+export type HistoryCollection = (typeof HISTORY_COLLECTIONS)[number];
 
 /** A saved version of a record, kept when it is replaced by a newer one. */
 export const Revision = z.discriminatedUnion('collection', [

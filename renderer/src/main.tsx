@@ -1,9 +1,9 @@
 /** Renderer entry: loads the overview, sets the interface language, renders the app. */
 import { StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Overview } from '../../shared/contract';
+import type { Overview } from '../../shared/responses';
 import { pickLanguage } from '../../shared/language';
-import { App } from './App';
+import { App } from './app/App';
 import { ErrorMessage } from './components/ErrorMessage';
 import { initI18n } from './lib/i18n';
 import { call, KbCallError } from './lib/kb';

@@ -8,9 +8,9 @@ import { mkdir, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/twinning-kb';
-import { readBundle } from '../../electron/kb/bundle/read-bundle';
-import type { KbError } from '../../electron/kb/errors';
+import { runCli } from '../../cli/twinning-kb';
+import { readBundle } from '../../core/bundle/read-bundle';
+import type { KbError } from '../../core/base/errors';
 import type { Bundle } from '../../shared/bundle';
 import type { Lang } from '../../shared/model';
 import {

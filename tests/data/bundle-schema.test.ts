@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { readBundle } from '../../electron/kb/bundle/read-bundle';
+import { readBundle } from '../../core/bundle/read-bundle';
 import { bundleJsonSchema, SCHEMA_FILE } from '../../scripts/generate-bundle-schema';
 import type { Bundle } from '../../shared/bundle';
 import { BUNDLE_SCHEMA_VERSION } from '../../shared/bundle';

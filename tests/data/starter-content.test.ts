@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { loadStarterContent } from '../../electron/kb/starter';
+import { loadStarterContent } from '../../core/store/starter-content';
 import { LANGUAGES } from '../../shared/model';
 import { renderMarkdown } from '../../renderer/src/lib/markdown';
 

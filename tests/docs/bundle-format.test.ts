@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readBundle } from '../../electron/kb/bundle/read-bundle';
+import { readBundle } from '../../core/bundle/read-bundle';
 
 const example = readFileSync(new URL('../../docs/bundle-example.twinning-kb.json', import.meta.url));
 const page = readFileSync(new URL('../../docs/bundle-format.md', import.meta.url), 'utf8');

@@ -10,11 +10,11 @@ import i18next, { type TFunction } from 'i18next';
 import type { Bundle, BundleCollection, BundleRecord, BundleSelection, CollectionRecord } from '../../shared/bundle';
 import { errorMessage } from '../../shared/error-message';
 import { i18nOptions } from '../../shared/i18n';
-import type { ErrorCode, ErrorParams } from '../../shared/contract';
+import type { ErrorCode, ErrorParams } from '../../shared/errors';
 import type { Annotation, Lang, Organisation, Practice, Topic } from '../../shared/model';
-import { canonicalJson, sha256Hex } from '../../electron/kb/canonical-json';
-import { writeBundle } from '../../electron/kb/bundle/write-bundle';
-import type { KnowledgeBase } from '../../electron/kb/knowledge-base';
+import { canonicalJson, sha256Hex } from '../../core/base/canonical-json';
+import { writeBundle } from '../../core/bundle/write-bundle';
+import type { KnowledgeBase } from '../../core/knowledge-base';
 import { AV, germanPractice, TS } from './knowledge-base';
 import { memoryKnowledgeBase } from './memory-store';
 

@@ -1,5 +1,5 @@
-import { openKnowledgeBase, type KnowledgeBase } from '../../electron/kb/knowledge-base';
-import type { PracticeInput } from '../../shared/contract';
+import { openKnowledgeBase, type KnowledgeBase } from '../../core/knowledge-base';
+import type { PracticeInput } from '../../shared/requests';
 
 export const TS = 'org-tempelhof-schoeneberg';
 export const AV = 'org-amstelveen';
@@ -8,7 +8,7 @@ export const AV = 'org-amstelveen';
 export async function writableKnowledgeBase(dir: string, user = { name: 'Erika Muster', organisationId: TS }): Promise<KnowledgeBase> {
   let tick = Date.parse('2026-11-20T09:00:00Z');
   const kb = await openKnowledgeBase(dir, { systemLocales: ['de-DE'], now: () => new Date((tick += 1000)) });
-  await kb.setUser(user);
+  await kb.settings.setUser(user);
   return kb;
 }
 

@@ -1,32 +1,41 @@
 /** A Store kept in memory only: for property tests that open thousands of knowledge bases. */
 import { randomUUID } from 'node:crypto';
-import { canonicalize } from '../../electron/kb/canonical-json';
-import { KnowledgeBase } from '../../electron/kb/knowledge-base';
-import { loadStarterContent } from '../../electron/kb/starter';
-import { applyChanges, seedData, type Change, type CollectionName, type RecordOf, type Store, type StoreData } from '../../electron/kb/store';
+import { canonicalize } from '../../core/base/canonical-json';
+import { KnowledgeBase } from '../../core/knowledge-base';
+import { loadStarterContent } from '../../core/store/starter-content';
+import { checkChange, MemoryState } from '../../core/storage/memory';
+import type { StoredRecord } from '../../core/storage/types';
+import { COLLECTIONS, seedData, type Change, type CollectionName, type RecordOf, type Store, type StoreData, type StoreSettings } from '../../core/store/store';
 import type { Author } from '../../shared/model';
 
 export class MemoryStore implements Store {
-  data: StoreData;
   readonly notices = [];
+  readonly #state: MemoryState;
   constructor(data: StoreData) {
-    this.data = canonicalize(data); // records canonicalized, as the real store keeps them
+    const { schemaVersion, installationId, settings } = data;
+    // Records canonicalized, as the real store keeps them.
+    const records = Object.fromEntries(COLLECTIONS.map((name) => [name, (data[name] as StoredRecord[]).map(canonicalize)]));
+    this.#state = new MemoryState({ schemaVersion, installationId, settings }, COLLECTIONS, records);
   }
   get installationId() {
-    return this.data.installationId;
+    return this.#state.fields.installationId;
   }
   get settings() {
-    return this.data.settings;
+    return this.#state.settings as StoreSettings;
   }
   all<C extends CollectionName>(collection: C): readonly RecordOf<C>[] {
-    return this.data[collection] as RecordOf<C>[];
+    return this.#state.all(collection) as readonly RecordOf<C>[];
   }
   get<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined {
-    return this.all(collection).find((r) => r.id === id);
+    return this.#state.get(collection, id) as RecordOf<C> | undefined;
   }
   async apply(changes: readonly Change[]) {
-    // Records are replaced whole, never mutated: no copy needed.
-    this.data = applyChanges(this.data, changes.map((change): Change => (change.op === 'put' ? ({ ...change, record: canonicalize(change.record) } as Change) : change)));
+    this.#state.apply(changes.map((change) => checkChange(change, COLLECTION_SET)));
+  }
+  /** Everything, as a seed for another memory store. */
+  get data(): StoreData {
+    const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, this.#state.all(name)]));
+    return { ...(this.#state.fields as Pick<StoreData, 'schemaVersion' | 'installationId' | 'settings'>), ...collections } as StoreData;
   }
   async backup() {
     return 'memory';
@@ -35,6 +44,7 @@ export class MemoryStore implements Store {
   async close() {}
 }
 
+const COLLECTION_SET: ReadonlySet<string> = new Set(COLLECTIONS);
 const starter = seedData(loadStarterContent());
 /** Only what records point at: for tests that open many knowledge bases. */
 const minimal = { ...starter, practices: [], visits: [], glossary: [], comparison: [] };

@@ -9,6 +9,8 @@ type Listener = (...args: unknown[]) => unknown;
 
 export const state = {
   userData: '',
+  /** The app's folder: holds the build output `out/`. */
+  appPath: '',
   systemLocales: ['de-DE'] as string[],
   gotSingleInstanceLock: true,
   quitCalls: 0,
@@ -35,6 +37,7 @@ class App extends EventEmitter {
     if (name !== 'userData') throw new Error(`unexpected path ${name}`);
     return state.userData;
   };
+  getAppPath = () => state.appPath;
   getPreferredSystemLanguages = () => state.systemLocales;
   getVersion = () => '0.0.0-test';
 }

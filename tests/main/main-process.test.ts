@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, ipcChannel } from '../../shared/contract';
 import { APP_URL, CONTENT_SECURITY_POLICY } from '../../electron/main/security';
@@ -14,8 +16,11 @@ const invoke = (name: string, payload: unknown, senderFrame: unknown = trustedFr
 describe('the main process, loaded with a stand-in for Electron', () => {
   beforeAll(async () => {
     state.userData = await tempDir();
+    state.appPath = await tempDir();
+    await mkdir(path.join(state.appPath, 'out/renderer'), { recursive: true });
+    await writeFile(path.join(state.appPath, 'out/renderer/index.html'), '<!doctype html><title>twinning-kb</title>');
     state.systemLocales = ['de-DE', 'en-US'];
-    await import('../../electron/main');
+    await import('../../electron/main/main');
     await vi.waitFor(() => expect(state.windows).toHaveLength(1));
   });
 

@@ -5,7 +5,7 @@ vi.mock('electron', () => import('./electron-stand-in'));
 
 it('quits at once, opening no window, when another instance already runs', async () => {
   state.gotSingleInstanceLock = false;
-  await import('../../electron/main');
+  await import('../../electron/main/main');
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(state.quitCalls).toBe(1);
   expect(state.windows).toHaveLength(0);

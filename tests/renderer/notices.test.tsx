@@ -2,8 +2,8 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Notice } from '../../shared/contract';
-import { Notices } from '../../renderer/src/components/Notices';
+import type { Notice } from '../../shared/responses';
+import { Notices } from '../../renderer/src/app/Notices';
 import { initI18n } from '../../renderer/src/lib/i18n';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

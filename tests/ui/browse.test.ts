@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import deApp from '../../locales/de/app.json';
 import nlApp from '../../locales/nl/app.json';
-import { loadStarterContent } from '../../electron/kb/starter';
-import { openStore } from '../../electron/kb/store';
+import { loadStarterContent } from '../../core/store/starter-content';
+import { openStore } from '../../core/store/store';
 import { useTempDirs } from '../helpers/temp-dir';
 import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
 
@@ -110,7 +110,7 @@ describe('browsing the knowledge base', () => {
     expect(starter.practices.some((p) => p.texts.nl?.title === shown)).toBe(true);
     await session.screenshot('04-practice-nl');
 
-    expect(session.kb.settings.language).toBe('nl');
+    expect(session.kb.settings.get().language).toBe('nl');
     await page.reload();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Alle praktijkvoorbeelden');
     await session.screenshot('05-list-nl');

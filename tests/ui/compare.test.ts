@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loadStarterContent } from '../../electron/kb/starter';
+import { loadStarterContent } from '../../core/store/starter-content';
 import { useTempDirs } from '../helpers/temp-dir';
 import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
 
@@ -161,14 +161,14 @@ describe('the comparison table', () => {
     const { page, kb } = session;
     const cell = kb.store.get('comparison', 'cmp-council-av')!;
     await kb.comparison.save({ dimension: 'council', organisationId: cell.organisationId, baseUpdatedAt: cell.updatedAt, text: { de: 'Eigene Angabe.', nl: '' } });
-    const removable = kb.starterContent().removable;
+    const removable = kb.starterContent.state().removable;
 
     await page.getByRole('button', { name: 'Einstellungen', exact: true }).click();
     await expect.poll(() => page.getByText(`${removable} unveränderte Beispielinhalte können entfernt werden.`).count()).toBe(1);
     await page.getByRole('button', { name: 'Beispielinhalte entfernen' }).click();
     const confirm = page.getByRole('dialog', { name: 'Beispielinhalte entfernen?' });
     await confirm.getByRole('button', { name: 'Abbrechen' }).click();
-    expect(kb.starterContent().removable).toBe(removable);
+    expect(kb.starterContent.state().removable).toBe(removable);
     await page.getByRole('button', { name: 'Beispielinhalte entfernen' }).click();
     await confirm.getByRole('button', { name: 'Beispielinhalte entfernen' }).click();
     await expect.poll(() => page.locator('.toast').textContent()).toContain(`${removable} Beispielinhalte entfernt.`);

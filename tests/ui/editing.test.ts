@@ -35,7 +35,7 @@ describe('writing and annotating', () => {
     await page.getByRole('radio', { name: 'Gemeinde Amstelveen' }).check();
     await page.getByRole('button', { name: 'Speichern' }).click();
     await expect.poll(() => heading(page)).toBe('Alle Praxisbeispiele');
-    expect(session.kb.settings.user).toEqual({ name: 'Jan de Vries', organisationId: 'org-amstelveen' });
+    expect(session.kb.settings.get().user).toEqual({ name: 'Jan de Vries', organisationId: 'org-amstelveen' });
   });
 
   it('writes a practice in German, translates it, and marks Dutch outdated when the German changes', async () => {

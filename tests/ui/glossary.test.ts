@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loadStarterContent } from '../../electron/kb/starter';
+import { loadStarterContent } from '../../core/store/starter-content';
 import { germanPractice } from '../helpers/knowledge-base';
 import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
 

@@ -15,11 +15,11 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { Author, Lang } from '../../shared/model';
-import { createDispatcher } from '../../electron/ipc/dispatch';
-import { createHandlers } from '../../electron/ipc/handlers';
-import { openKnowledgeBase, type KnowledgeBase } from '../../electron/kb/knowledge-base';
+import { createDispatcher } from '../../electron/main/ipc/dispatch';
+import { createHandlers } from '../../electron/main/ipc/handlers';
+import { openKnowledgeBase, type KnowledgeBase } from '../../core/knowledge-base';
 import { createAppFileHandler } from '../../electron/main/app-files';
-import { registerIpc } from '../../electron/main/ipc';
+import { registerIpc } from '../../electron/main/ipc/register';
 import { APP_ORIGIN } from '../../electron/main/security';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -164,7 +164,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'twinning-kb-ui-')));
   const kb = await openKnowledgeBase(dataDir, { systemLocales: options.systemLocales ?? ['de-DE'] });
   const user = options.user === undefined ? DEFAULT_USER : options.user;
-  if (user && !kb.store.settings.user) await kb.setUser(user);
+  if (user && !kb.store.settings.user) await kb.settings.setUser(user);
   const openedExternally: string[] = [];
   const languages: Lang[] = [];
   const dialogs: AppSession['dialogs'] = { savePath: null, openPath: null };

@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, Practice } from '../../shared/model';
-import { writeBundle } from '../../electron/kb/bundle/write-bundle';
-import { loadStarterContent } from '../../electron/kb/starter';
+import { writeBundle } from '../../core/bundle/write-bundle';
+import { loadStarterContent } from '../../core/store/starter-content';
 import { INSTALLATION } from '../helpers/bundles';
 import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
 

@@ -1,11 +1,18 @@
+/**
+ * One annotation as a list item, the same on a practice's page, on a visit's
+ * page and in the list of lessons learned.
+ */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnnotationView } from '../../../shared/contract';
-import type { Lang, Visit } from '../../../shared/model';
+import type { Visit } from '../../../shared/model';
+import type { AnnotationView } from '../../../shared/responses';
+import { useNavigation } from '../app/navigation';
+import { useOverview } from '../app/overview';
+import { useLang } from '../hooks/useLang';
 import { pickText } from '../lib/texts';
-import { useNavigation } from '../navigation';
-import { useOverview } from '../overview';
+import { visitLabel } from '../lib/visitLabel';
 
-/** One annotation: kind, text in its own language, who, when, and its visit and practice as links. */
+/** Kind, text in its own language, who, when, and its visit and practice as links. */
 export function AnnotationItem({
   annotation,
   visits,
@@ -15,10 +22,10 @@ export function AnnotationItem({
   annotation: AnnotationView;
   visits: Visit[];
   showPractice?: boolean;
-  actions?: React.ReactNode;
+  actions?: ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { overview } = useOverview();
   const { navigate } = useNavigation();
   const org = overview.organisations.find((o) => o.id === annotation.organisationId);
@@ -58,24 +65,4 @@ export function AnnotationItem({
       {actions}
     </li>
   );
-}
-
-/** "Besuch von Amstelveen in Tempelhof-Schöneberg (September 2027)": a visit named by who went where. */
-export function visitLabel(
-  visit: Visit,
-  lang: Lang,
-  organisations: { id: string; name: Record<Lang, string> }[],
-  t: (key: string, options?: Record<string, unknown>) => string,
-): string {
-  const name = (id: string) => organisations.find((o) => o.id === id)?.name[lang] ?? id;
-  const label = t('visit.label', { guest: name(visit.guestOrganisationId), host: name(visit.hostOrganisationId) });
-  return visit.startDate ? `${label} (${formatCalendarDate(visit.startDate, lang)})` : label;
-}
-
-/** A YYYY-MM-DD or YYYY-MM date in the interface language. */
-export function formatCalendarDate(date: string, lang: Lang): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const value = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(lang, options).format(value);
 }

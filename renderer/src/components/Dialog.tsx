@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
-
 /**
  * A modal dialog on the native <dialog>: the browser traps focus, makes the
  * page behind it inert and closes on Escape; focus goes back to where it was.
  */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
 export function Dialog({
   title,
   onClose,

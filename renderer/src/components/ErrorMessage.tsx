@@ -1,8 +1,8 @@
+/** A failed call, explained in the interface language. */
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../shared/error-message';
 import type { KbCallError } from '../lib/kb';
 
-/** A failed call, explained in the interface language. */
 export function ErrorMessage({ error }: { error: KbCallError }) {
   const { t } = useTranslation('errors');
   return (

@@ -1,8 +1,11 @@
+/**
+ * Links out of the app (sources, links in Markdown). They never navigate the
+ * window: main asks the user, then opens the system browser.
+ */
 import type { ReactNode } from 'react';
 import { call } from '../lib/kb';
 import { isExternalUrl } from '../lib/markdown';
 
-/** Never navigates the window: main asks the user, then opens the system browser. */
 export function openExternalLink(href: string | null): void {
   if (href && isExternalUrl(href)) void call('openExternal', { url: href }).catch(() => undefined);
 }

@@ -1,10 +1,10 @@
+/** Switches the interface language, remembers it in the store, and tells main (for the menu). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Lang } from '../../../shared/model';
 import { call, KbCallError } from '../lib/kb';
 import { ErrorMessage } from './ErrorMessage';
 
-/** Switches the interface language, remembers it in the store, and tells main (for the menu). */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<KbCallError>();

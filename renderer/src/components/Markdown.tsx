@@ -1,14 +1,15 @@
-import { useId, useMemo, useRef, type MouseEvent } from 'react';
-import type { Lang } from '../../../shared/model';
-import { glossaryMatcher, markGlossaryTerms, renderMarkdown } from '../lib/markdown';
-import { openExternalLink } from './ExternalLink';
-import { GlossaryTooltips, useGlossaryTerms } from './GlossaryTermLookup';
-
 /**
  * Renders sanitized Markdown. Links never navigate the window: http(s) links
  * are handed to main, which asks the user before opening the system browser.
  * Glossary terms in the text are marked and show the other language on hover or focus.
  */
+import { useId, useMemo, useRef, type MouseEvent } from 'react';
+import type { Lang } from '../../../shared/model';
+import { useGlossaryTerms } from '../hooks/useGlossaryTerms';
+import { glossaryMatcher, markGlossaryTerms, renderMarkdown } from '../lib/markdown';
+import { openExternalLink } from './ExternalLink';
+import { GlossaryTooltips } from './GlossaryTooltips';
+
 export function Markdown({ source, lang }: { source: string; lang: Lang }) {
   const glossary = useGlossaryTerms();
   const tooltipPrefix = useId();

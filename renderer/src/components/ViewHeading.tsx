@@ -1,10 +1,10 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { useNavigation } from '../navigation';
-
 /**
  * A view's h1. After a navigation it takes focus, so keyboard and screen
  * reader users land at the start of the new view rather than in the old one.
  */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useNavigation } from '../app/navigation';
+
 export function ViewHeading({ children, lang }: { children: ReactNode; lang?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { navigated } = useNavigation();

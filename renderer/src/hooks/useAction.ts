@@ -1,3 +1,7 @@
+/**
+ * Changing the knowledge base from a view: one way for every view to run the
+ * call, disable its buttons meanwhile and show what went wrong.
+ */
 import { useCallback, useState } from 'react';
 import { KbCallError } from '../lib/kb';
 

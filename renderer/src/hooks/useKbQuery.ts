@@ -1,3 +1,7 @@
+/**
+ * Reading from the knowledge base in a view: the answer, its error and
+ * whether it is on its way, asked again when the request changes.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/contract';
 import { call, KbCallError } from '../lib/kb';

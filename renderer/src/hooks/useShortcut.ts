@@ -1,3 +1,7 @@
+/**
+ * The app's keyboard shortcuts (F1, Ctrl/Cmd+K, Ctrl/Cmd+S, Escape): window
+ * wide, so they work wherever focus is, except inside an open dialog.
+ */
 import { useEffect, useRef } from 'react';
 
 /** Calls `handler` for a key, with Ctrl (or Cmd on macOS) when `mod` is set, anywhere in the window. */

@@ -1,29 +1,26 @@
-import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useFeedback } from '../components/Feedback';
-import { useNavigation } from '../navigation';
-
 /**
- * While `dirty`, leaving the view asks first, and closing the window is held
- * back (main then asks the user in a native dialog).
+ * Keeps a page editor's unsaved edits from being lost by accident: while
+ * `dirty`, leaving the view asks first, and closing the window is held back
+ * (main then asks the user in a native dialog).
  */
+import { useEffect } from 'react';
+import { useNavigation } from '../app/navigation';
+import { useConfirmDiscard } from './useConfirmDiscard';
+
 export function useUnsavedGuard(dirty: boolean): void {
-  const { t } = useTranslation();
   const { setGuard } = useNavigation();
-  const { confirm } = useFeedback();
+  const confirmDiscard = useConfirmDiscard();
   useEffect(() => {
     if (!dirty) {
       setGuard(null);
       return;
     }
-    setGuard(() =>
-      confirm({ title: t('unsaved.title'), message: t('unsaved.message'), confirmLabel: t('unsaved.discard'), danger: true }),
-    );
+    setGuard(confirmDiscard);
     const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       setGuard(null);
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
-  }, [dirty, setGuard, confirm, t]);
+  }, [dirty, setGuard, confirmDiscard]);
 }

@@ -2,7 +2,8 @@
  * The renderer's only way to the knowledge base: `window.kb`, unwrapped.
  * A failed call throws a KbCallError whose code names a message in `errors:`.
  */
-import type { Channel, ErrorCode, ErrorParams, KbApi, RequestOf, ResponseOf, Result } from '../../../shared/contract';
+import type { Channel, KbApi, RequestOf, ResponseOf } from '../../../shared/contract';
+import type { ErrorCode, ErrorParams, Result } from '../../../shared/errors';
 
 declare global {
   interface Window {

@@ -1,3 +1,7 @@
+/**
+ * Which language version of a text to show: the interface language's when
+ * there is one, else the partner's, marked as a fallback so views can say so.
+ */
 import { otherLang, type Lang } from '../../../shared/model';
 
 export interface Picked<T> {

@@ -1,0 +1,71 @@
+/**
+ * The `twinning-kb` command: checks and describes exchange bundles without
+ * the app, with the app's own validation, in German or Dutch (from LANG).
+ * Exit codes: 0 valid, 1 invalid bundle, 2 usage or I/O error.
+ */
+import path from 'node:path';
+import i18next, { type TFunction } from 'i18next';
+import { BUNDLE_COLLECTIONS, type Bundle } from '../shared/bundle';
+import { errorMessage } from '../shared/error-message';
+import { i18nOptions } from '../shared/i18n';
+import { pickLanguage } from '../shared/language';
+import { LANGUAGES, type Lang } from '../shared/model';
+import { readBundleFile } from '../core/bundle/bundle-file';
+import { readBundle } from '../core/bundle/read-bundle';
+import { KbError } from '../core/base/errors';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: Record<string, string | undefined>;
+}
+
+export const EXIT = { valid: 0, invalid: 1, usage: 2 } as const;
+
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const language = pickLanguage([io.env.LC_ALL, io.env.LC_MESSAGES, io.env.LANG].filter((l): l is string => !!l));
+  const i18n = i18next.createInstance();
+  await i18n.init(i18nOptions(language));
+  const t = i18n.t.bind(i18n) as TFunction;
+
+  const [command, file, ...rest] = args;
+  if ((command !== 'validate' && command !== 'inspect') || !file || rest.length > 0) {
+    io.err(t('cli:usage'));
+    return EXIT.usage;
+  }
+  let bundle: Bundle;
+  try {
+    bundle = readBundle(await readBundleFile(file));
+  } catch (error) {
+    if (!(error instanceof KbError)) {
+      io.err(t('cli:unexpected', { detail: error instanceof Error ? error.message : String(error) }));
+      return EXIT.usage;
+    }
+    io.err(`${path.basename(file)}: ${errorMessage(t, error.code, error.params)}`);
+    return error.code === 'fileReadFailed' ? EXIT.usage : EXIT.invalid;
+  }
+  if (command === 'validate') io.out(t('cli:valid', { file: path.basename(file), summary: countsLine(t, bundle) }));
+  else inspect(t, language, bundle, io);
+  return EXIT.valid;
+}
+
+function countsLine(t: TFunction, bundle: Bundle): string {
+  return BUNDLE_COLLECTIONS.map((c) => t(`cli:count.${c}`, { count: bundle.content[c].length })).join(', ');
+}
+
+function inspect(t: TFunction, language: Lang, bundle: Bundle, io: CliIo): void {
+  const { content } = bundle;
+  const name = (id: string) => content.organisations.find((o) => o.id === id)?.name[language] ?? id;
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(bundle.exportedAt));
+  io.out(t('cli:format', { version: bundle.schemaVersion }));
+  io.out(t('cli:exported', { date, organisation: name(bundle.exportedBy.organisationId), installation: bundle.exportedBy.installationId }));
+  io.out(t('cli:contents'));
+  for (const c of BUNDLE_COLLECTIONS) io.out(`  ${t(`cli:count.${c}`, { count: content[c].length })}`);
+  io.out(`  ${t('cli:count.tombstones', { count: content.tombstones.length })}`);
+  io.out(`  ${t('cli:count.conflicts', { count: content.conflicts.length })}`);
+  io.out(t('cli:organisations', { list: content.organisations.map((o) => o.name[language]).join(', ') || '–' }));
+  const practices = [...content.practices, ...content.tombstones.filter((x) => x.collection === 'practices').map((x) => x.record)];
+  const byLanguage = LANGUAGES.map((lang) => t('cli:languageCount', { language: lang.toUpperCase(), count: practices.filter((p) => 'texts' in p && p.texts[lang]).length }));
+  io.out(t('cli:languages', { list: byLanguage.join(', ') }));
+  io.out(t('cli:checksum', { value: bundle.checksum.value }));
+}

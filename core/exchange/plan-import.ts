@@ -1,0 +1,119 @@
+/**
+ * Works out what importing a bundle would change, without changing anything:
+ * per record, the local versions (current and in conflict) and the bundle's
+ * are merged; what differs from the store becomes a change. The same plan
+ * serves the preview (its counts) and the import (its changes).
+ */
+import { BUNDLE_COLLECTIONS, type Bundle, type BundleCollection, type BundleRecord } from '../../shared/bundle';
+import { recordHash } from '../base/canonical-json';
+import { hashed, mergeVersions, type Hashed } from './merge';
+import { currentRecords } from '../bundle/read-bundle';
+import { del, put, type Change, type Store } from '../store/store';
+import type { History } from '../write/history';
+import { compareVersions } from '../base/versioning';
+import type { ImportCounts } from '../../shared/responses';
+import { isImportedInto, recordKey, type Origin, type StoredConflict, type UndoStep } from '../store/exchange-records';
+
+export interface ImportPlan {
+  changes: Change[];
+  /** How to take each change back, in the same order. */
+  undo: UndoStep[];
+  counts: Record<BundleCollection, ImportCounts>;
+}
+
+export interface PlanContext {
+  store: Store;
+  history: History;
+  now: string;
+  origin: Omit<Origin, 'id'>;
+}
+
+export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
+  const { store } = ctx;
+  const incoming = new Map<string, { collection: BundleCollection; id: string; versions: Hashed<BundleRecord>[] }>();
+  for (const { collection, record } of [...currentRecords(bundle.content), ...bundle.content.conflicts]) {
+    const key = recordKey(collection, record.id);
+    const entry = incoming.get(key) ?? { collection, id: record.id, versions: [] };
+    entry.versions.push(hashed(record));
+    incoming.set(key, entry);
+  }
+  const localConflicts = groupConflicts(store.all('conflicts'));
+
+  const changes: Change[] = [];
+  /** Hashes already computed while merging, by record: an undo step needs them again. */
+  const hashes = new Map<unknown, string>();
+  const counts = Object.fromEntries(
+    BUNDLE_COLLECTIONS.map((c) => [c, { added: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 }]),
+  ) as Record<BundleCollection, ImportCounts>;
+
+  // Parents first, so a practice is never added after an annotation pointing at it.
+  const ordered = [...incoming.entries()].sort(
+    ([, a], [, b]) => BUNDLE_COLLECTIONS.indexOf(a.collection) - BUNDLE_COLLECTIONS.indexOf(b.collection),
+  );
+  for (const [key, { collection, id, versions }] of ordered) {
+    const count = counts[collection];
+    const purged = store.get('purged', key);
+    // Versions a purge here already included stay deleted.
+    const wanted = purged ? versions.filter((v) => !['before', 'equal'].includes(compareVersions(v.record.version, purged.version))) : versions;
+    const local = store.get(collection, id) as BundleRecord | undefined;
+    const localHashed = local ? hashed(local) : undefined;
+    const conflicts = localConflicts.get(key) ?? [];
+    if (wanted.length === 0) {
+      count.unchanged += 1;
+      continue;
+    }
+    const merged = mergeVersions([...(localHashed ? [localHashed] : []), ...conflicts.map((c) => ({ record: c.record, hash: c.hash })), ...wanted]);
+
+    const winnerChanged = merged.winner.hash !== localHashed?.hash;
+    const keptHashes = new Set(merged.others.map((o) => o.hash));
+    const before = new Set(conflicts.map((c) => c.hash));
+    const newConflicts = merged.others.filter((o) => !before.has(o.hash));
+    const resolved = conflicts.filter((c) => !keptHashes.has(c.hash));
+    if (!winnerChanged && newConflicts.length === 0 && resolved.length === 0) {
+      count.unchanged += 1;
+      continue;
+    }
+
+    if (winnerChanged) {
+      const winner = merged.winner.record;
+      if (!local) count[isDeleted(winner) ? 'deleted' : 'added'] += 1;
+      else if (isDeleted(winner) && !isDeleted(local)) count.deleted += 1;
+      else count.updated += 1;
+      if (local) changes.push(...ctx.history.keepReplaced(collection, local, ctx.now));
+      changes.push(put(collection, winner));
+      hashes.set(winner, merged.winner.hash);
+    }
+    if (newConflicts.length > 0) count.conflicts += 1;
+    for (const c of resolved) changes.push(del('conflicts', c.id));
+    for (const c of newConflicts) {
+      const conflict = { id: `${key}:${c.hash.slice(0, 16)}`, collection, recordId: id, hash: c.hash, record: c.record } as StoredConflict;
+      changes.push(put('conflicts', conflict));
+    }
+    changes.push(put('origins', { id: key, ...ctx.origin }));
+  }
+  return { changes, undo: changes.map((change) => undoStep(store, change, hashes)), counts };
+}
+
+function groupConflicts(conflicts: readonly StoredConflict[]): Map<string, StoredConflict[]> {
+  const groups = new Map<string, StoredConflict[]>();
+  for (const conflict of conflicts) {
+    const key = recordKey(conflict.collection, conflict.recordId);
+    groups.set(key, [...(groups.get(key) ?? []), conflict]);
+  }
+  return groups;
+}
+
+/** The record before a change, and a hash of what the change leaves, to take it back later if nothing else touched it. */
+function undoStep(store: Store, change: Change, hashes: ReadonlyMap<unknown, string>): UndoStep {
+  if (change.op === 'settings' || !isImportedInto(change.collection)) throw new Error('an import changed what it does not write to');
+  const id = change.op === 'put' ? change.record.id : change.id;
+  const before = store.get(change.collection, id);
+  return {
+    collection: change.collection,
+    id,
+    ...(before ? { before } : {}),
+    afterHash: change.op === 'put' ? (hashes.get(change.record) ?? recordHash(change.record)) : null,
+  };
+}
+
+const isDeleted = (record: BundleRecord) => 'deletedAt' in record && record.deletedAt !== undefined;

@@ -1,0 +1,227 @@
+/**
+ * The search index as the running knowledge base keeps it: ready without
+ * delaying start-up, current after every change, saved for the next start.
+ *
+ * `start` loads the copy saved at the last close (brought up to date with the
+ * store) or, when there is none or it is stale or damaged, builds the index in
+ * the background. Until then `search` answers with the status "building".
+ * Every batch the knowledge base applies is passed to `applied`; batches that
+ * arrive while loading or building are replayed once the index is there. The
+ * index is saved a while after the last change and on `close`.
+ */
+import { readFile } from 'node:fs/promises';
+import type { SearchQuery, SearchResponse, SearchStatus } from '../../shared/search';
+import { writeFileDurably } from '../base/durable-write';
+import { isNotFound } from '../base/file-system';
+import type { Change, Store } from '../store/store';
+import { SearchIndex, StaleSearchIndexError } from './index';
+import { emptyItems, toItems } from './search-items';
+import type { SearchCollection } from './types';
+
+/** The saved copy's name in the data folder. */
+export const SEARCH_INDEX_FILE = 'search-index.json';
+
+const INDEXED: ReadonlySet<string> = new Set<SearchCollection>(['practices', 'annotations', 'visits', 'glossary', 'organisations', 'topics']);
+
+export interface LiveSearchOptions {
+  /** Where the index is saved between runs; without it, the index lives in memory only. */
+  file?: string;
+  /** Records indexed between two turns of the event loop while building. */
+  chunkSize?: number;
+  /**
+   * How long after the last change the index is saved (default a minute). A
+   * copy that missed changes is still good: loading brings it up to date.
+   */
+  saveDelayMs?: number;
+  /** Hears failures that cost only time (a failed save, a rebuild); the default writes them to the console. */
+  onError?: (error: unknown) => void;
+}
+
+export class LiveSearch {
+  readonly #store: Store;
+  readonly #file: string | undefined;
+  readonly #chunkSize: number | undefined;
+  readonly #saveDelayMs: number;
+  readonly #onError: (error: unknown) => void;
+  #index: SearchIndex | null = null;
+  #opening: Promise<void> | null = null;
+  #progress = { done: 0, total: 0 };
+  /** Records changed while the index was loading or building, to re-read from the store once it is there. */
+  readonly #pending = new Map<string, { collection: SearchCollection; id: string }>();
+  /** Changed since last saved. */
+  #dirty = false;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #saving: Promise<void> = Promise.resolve();
+  readonly #abort = new AbortController();
+  /** Where the index in use came from: the copy saved last time, or a build. */
+  #origin: 'saved' | 'built' | null = null;
+
+  constructor(store: Store, options: LiveSearchOptions = {}) {
+    this.#store = store;
+    this.#file = options.file;
+    this.#chunkSize = options.chunkSize;
+    this.#saveDelayMs = options.saveDelayMs ?? 60_000;
+    this.#onError = options.onError ?? ((error) => console.error('search index:', error));
+  }
+
+  /** Begins loading or building the index in the background; later calls do nothing. */
+  start(): void {
+    this.#opening ??= this.#open();
+  }
+
+  /** Resolves once the index answers (starting it if need be); rejects when it could not be opened. */
+  async ready(): Promise<void> {
+    this.start();
+    while (!this.#index) {
+      const opening = this.#opening;
+      if (!opening || this.#abort.signal.aborted) throw new Error('the search index could not be opened');
+      await opening;
+    }
+  }
+
+  get status(): SearchStatus {
+    return this.#index ? { state: 'ready' } : { state: 'building', ...this.#progress };
+  }
+
+  get origin(): 'saved' | 'built' | null {
+    return this.#origin;
+  }
+
+  /** Results with the index's status; no results while it is still being built. */
+  search(query: SearchQuery): SearchResponse {
+    if (!this.#index) {
+      this.start();
+      return { status: this.status, results: emptyItems() };
+    }
+    return { status: this.status, results: toItems(this.#index.search(query), this.#store) };
+  }
+
+  /** Takes in a batch the knowledge base has just written. Never throws: the write itself succeeded. */
+  applied(changes: readonly Change[]): void {
+    if (!this.#opening || this.#abort.signal.aborted) return; // not started: the index will read the store as it is then
+    let touched = false;
+    for (const change of changes) {
+      if (change.op === 'settings' || !INDEXED.has(change.collection)) continue;
+      const collection = change.collection as SearchCollection;
+      const id = change.op === 'put' ? change.record.id : change.id;
+      touched = true;
+      if (this.#index) this.#refresh(collection, id);
+      else this.#pending.set(`${collection}\n${id}`, { collection, id });
+    }
+    if (touched && this.#index) this.#changed();
+  }
+
+  /** Stops a build still running and saves the index if it changed; awaited before the app quits. */
+  async close(): Promise<void> {
+    clearTimeout(this.#saveTimer);
+    this.#abort.abort();
+    await this.#opening;
+    await this.#save();
+  }
+
+  // --- opening -----------------------------------------------------------------
+
+  async #open(): Promise<void> {
+    try {
+      const saved = await this.#loadSaved();
+      const index = saved ?? (await this.#build());
+      this.#index = index;
+      this.#origin = saved ? 'saved' : 'built';
+      this.#catchUp();
+      if (!saved) this.#changed(); // a fresh build is worth keeping for the next start
+    } catch (error) {
+      if (this.#abort.signal.aborted) return; // closed while building
+      this.#onError(error);
+      this.#opening = null; // a later search tries again
+    }
+  }
+
+  /** The saved copy brought up to date, or null when there is none or it cannot be used. */
+  async #loadSaved(): Promise<SearchIndex | null> {
+    if (!this.#file) return null;
+    let text: string;
+    try {
+      text = await readFile(this.#file, 'utf8');
+    } catch (error) {
+      if (!isNotFound(error)) this.#onError(error);
+      return null;
+    }
+    try {
+      return SearchIndex.load(text, this.#store);
+    } catch (error) {
+      if (!(error instanceof StaleSearchIndexError)) throw error;
+      return null; // another version or damaged: build afresh, and the next save replaces it
+    }
+  }
+
+  #build(): Promise<SearchIndex> {
+    return SearchIndex.buildAsync(this.#store, {
+      ...(this.#chunkSize ? { chunkSize: this.#chunkSize } : {}),
+      signal: this.#abort.signal,
+      onProgress: (done, total) => {
+        this.#progress = { done, total };
+      },
+    });
+  }
+
+  /** Replays what changed while the index was loading or building. */
+  #catchUp(): void {
+    if (this.#pending.size === 0) return;
+    for (const { collection, id } of this.#pending.values()) this.#refresh(collection, id);
+    this.#pending.clear();
+    this.#changed();
+  }
+
+  // --- keeping current -----------------------------------------------------------
+
+  /** Indexes a record as the store has it now, or forgets it when it is gone. */
+  #refresh(collection: SearchCollection, id: string): void {
+    const index = this.#index!;
+    try {
+      const record = this.#store.get(collection, id);
+      if (record) index.upsert(collection, record);
+      else index.remove(collection, id);
+    } catch (error) {
+      // An index that missed a change would answer wrongly: start over from the store.
+      this.#onError(error);
+      this.#index = null;
+      this.#origin = null;
+      this.#pending.clear();
+      this.#opening = this.#abort.signal.aborted ? null : this.#rebuild();
+    }
+  }
+
+  async #rebuild(): Promise<void> {
+    try {
+      this.#index = await this.#build();
+      this.#origin = 'built';
+      this.#catchUp();
+      this.#changed();
+    } catch (error) {
+      if (!this.#abort.signal.aborted) this.#onError(error);
+    }
+  }
+
+  // --- saving --------------------------------------------------------------------
+
+  #changed(): void {
+    this.#dirty = true;
+    if (!this.#file || this.#abort.signal.aborted) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => void this.#save(), this.#saveDelayMs);
+    this.#saveTimer.unref?.(); // never keeps the process alive
+  }
+
+  #save(): Promise<void> {
+    const file = this.#file;
+    const index = this.#index;
+    if (!file || !index || !this.#dirty) return this.#saving;
+    this.#dirty = false;
+    const run = this.#saving.then(() => writeFileDurably(file, JSON.stringify(index.toJSON())));
+    this.#saving = run.catch((error: unknown) => {
+      this.#dirty = true;
+      this.#onError(error);
+    });
+    return this.#saving;
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Turns what the user typed into query terms: one group per word (all groups
+ * must match), each group the word's index terms in both languages, its
+ * compounds, its glossary equivalents and, for the word still being typed, its
+ * prefixes. `resolveTerms` then looks the terms up in the index vocabulary,
+ * expanding prefixes and typos, with a weight for each way a term was reached.
+ */
+import { LANGUAGES, type Lang } from '../../shared/model';
+import { type CompoundParts, MIN_PART } from './compounds';
+import type { GlossaryLinks } from './glossary-links';
+import { MAX_WORDS, type InvertedIndex, type ScoringTerm } from './inverted-index';
+import { foldWord } from '../../shared/fold';
+import { stemAsCompoundPart, stemWord } from './stem';
+import { isStopword } from './stopwords';
+import { tokenize } from './tokenize';
+
+/** Relative weight of each way a term can enter the query. */
+export const BOOST = { direct: 1, typedPrefix: 0.8, compound: 0.5, glossary: 0.6, transposed: 0.45 } as const;
+/** Weight of a term reached by prefix or by a typo, as in MiniSearch; a longer distance weighs less. */
+const PREFIX_WEIGHT = 0.5;
+const FUZZY_WEIGHT = 0.45;
+/** One typo in words of at least this many letters. */
+const FUZZY_MIN_LENGTH = 5;
+/** Prefix matching for whole words: finds compounds that start with the word ("verkehr" → "verkehrsplanung"). */
+const PREFIX_MIN_LENGTH = 4;
+/** Prefix matching for the word being typed starts earlier. */
+const TYPING_PREFIX_MIN_LENGTH = 2;
+/** A short prefix may start thousands of words; the shortest completions are the likely ones. */
+const MAX_PREFIX_TERMS = 200;
+/** A word being typed may be an inflected form whose stem is shorter ("verwaltun" → "verwalt"). */
+const TYPING_TRUNCATIONS = 3;
+
+export interface TermSpec {
+  term: string;
+  boost: number;
+  prefix: boolean;
+  fuzzy: number;
+  /** null for the user's own words, else the glossary term that brought this term in. */
+  viaGlossary: string | null;
+}
+
+export interface QueryPlan {
+  /** Per query word, the terms that stand for it. */
+  words: TermSpec[][];
+}
+
+export function planQuery(text: string, glossary: GlossaryLinks, compounds: CompoundParts): QueryPlan | null {
+  const tokens = tokenize(text);
+  const last = tokens.at(-1);
+  const typing = last !== undefined && last.end === text.length;
+  const words = tokens
+    .map((token, i) => analyzeQueryWord(token.text, typing && i === tokens.length - 1))
+    .filter((word) => word !== null)
+    .slice(0, MAX_WORDS);
+  if (words.length === 0) return null;
+
+  const queryTerms: Record<Lang, Set<string>> = { de: new Set(), nl: new Set() };
+  for (const word of words) for (const lang of LANGUAGES) if (word.terms[lang]) queryTerms[lang].add(word.terms[lang]);
+
+  return { words: words.map((word) => termsForWord(word, queryTerms, glossary, compounds)) };
+}
+
+function termsForWord(word: QueryWord, queryTerms: Record<Lang, Set<string>>, glossary: GlossaryLinks, compounds: CompoundParts): TermSpec[] {
+  const specs = new Map<string, TermSpec>();
+  const use = (term: string, boost: number, options: Partial<Pick<TermSpec, 'prefix' | 'fuzzy' | 'viaGlossary'>> = {}): void => {
+    const spec: TermSpec = { term, boost, prefix: options.prefix ?? false, fuzzy: options.fuzzy ?? 0, viaGlossary: options.viaGlossary ?? null };
+    const known = specs.get(term);
+    specs.set(term, known ? strongest(known, spec) : spec);
+  };
+  for (const lang of LANGUAGES) {
+    const term = word.terms[lang];
+    if (!term) continue;
+    const folded = word.folded[lang];
+    const typo = folded.length >= FUZZY_MIN_LENGTH;
+    const prefix = term.length >= (word.typing ? TYPING_PREFIX_MIN_LENGTH : PREFIX_MIN_LENGTH);
+    use(term, BOOST.direct, { prefix, fuzzy: typo && term.length >= FUZZY_MIN_LENGTH ? 1 : 0 });
+    // The typo may be in an ending the stemmer would have removed ("Plats" for "Platz").
+    if (typo && folded !== term) use(folded, BOOST.direct, { fuzzy: 1 });
+    if (typo) for (const swapped of transpositions(folded)) use(stemWord(swapped, lang), BOOST.transposed);
+    if (word.typing) for (const shorter of truncations(folded)) use(shorter, BOOST.typedPrefix);
+    for (const part of new Set([term, stemAsCompoundPart(folded, lang)])) {
+      for (const compound of compounds.containing(part, lang)) use(compound, BOOST.compound);
+    }
+  }
+  for (const equivalent of glossary.equivalents(word.terms, queryTerms, word.typing)) {
+    for (const term of equivalent.terms) use(term, BOOST.glossary, { prefix: term.length >= PREFIX_MIN_LENGTH, viaGlossary: equivalent.termId });
+  }
+  return [...specs.values()];
+}
+
+/** The same term reached in two ways: keep the strongest way to match it. */
+function strongest(a: TermSpec, b: TermSpec): TermSpec {
+  return {
+    term: a.term,
+    boost: Math.max(a.boost, b.boost),
+    prefix: a.prefix || b.prefix,
+    fuzzy: Math.max(a.fuzzy, b.fuzzy),
+    viaGlossary: a.viaGlossary === null || b.viaGlossary === null ? null : a.viaGlossary,
+  };
+}
+
+export interface ResolvedQuery {
+  /** Per query word, the index terms to score. */
+  words: ScoringTerm[][];
+  /** Every index term that can match, to mark words in snippets. */
+  terms: Set<string>;
+  /** Glossary term ids, by the origin numbers in `words`. */
+  glossaryIds: string[];
+}
+
+/** Looks the planned terms up in the index, expanding prefixes and typos. */
+export function resolveTerms(plan: QueryPlan, index: InvertedIndex): ResolvedQuery {
+  const terms = new Set<string>();
+  const glossaryIds: string[] = [];
+  const words = plan.words.map((specs) => {
+    const found = new Map<number, ScoringTerm>();
+    const add = (term: string, termNum: number, weight: number, origin: number): void => {
+      terms.add(term);
+      const known = found.get(termNum);
+      if (!known) return void found.set(termNum, { termNum, weight, origin });
+      known.weight = Math.max(known.weight, weight);
+      if (origin < 0) known.origin = -1;
+    };
+    for (const spec of specs) {
+      let origin = -1;
+      if (spec.viaGlossary !== null) {
+        origin = glossaryIds.indexOf(spec.viaGlossary);
+        if (origin < 0) origin = glossaryIds.push(spec.viaGlossary) - 1;
+      }
+      const exact = index.termNum(spec.term);
+      if (exact !== undefined) add(spec.term, exact, spec.boost, origin);
+      if (spec.prefix) {
+        const completions = index.withPrefix(spec.term);
+        if (completions.length > MAX_PREFIX_TERMS) completions.sort((a, b) => a[0].length - b[0].length).length = MAX_PREFIX_TERMS;
+        for (const [term, termNum] of completions) {
+          const distance = term.length - spec.term.length;
+          add(term, termNum, (spec.boost * PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), origin);
+        }
+      }
+      if (spec.fuzzy > 0) {
+        for (const [term, termNum, distance] of index.withinDistance(spec.term, spec.fuzzy)) {
+          add(term, termNum, (spec.boost * FUZZY_WEIGHT * term.length) / (term.length + distance), origin);
+        }
+      }
+    }
+    return [...found.values()];
+  });
+  return { words, terms, glossaryIds };
+}
+
+interface QueryWord {
+  folded: Record<Lang, string>;
+  /** The word's index term per language; absent where it is a stop word. */
+  terms: Partial<Record<Lang, string>>;
+  typing: boolean;
+}
+
+function analyzeQueryWord(word: string, typing: boolean): QueryWord | null {
+  const folded = { de: foldWord(word, 'de'), nl: foldWord(word, 'nl') };
+  // A stop word in either language is dropped: the other language's documents do not index it,
+  // so requiring it would make the query find nothing there. While typed it may still grow into a word.
+  const stop = isStopword(folded.de, 'de') || isStopword(folded.nl, 'nl');
+  if (stop && !typing) return null;
+  const terms: Partial<Record<Lang, string>> = {};
+  for (const lang of LANGUAGES) {
+    if (folded[lang].length < 2) continue;
+    terms[lang] = stop ? folded[lang] : stemWord(folded[lang], lang);
+  }
+  return Object.keys(terms).length > 0 ? { folded, terms, typing } : null;
+}
+
+/** "verwaltun" → "verwaltu", "verwalt", "verwal": stems an unfinished word may already match exactly. */
+function truncations(folded: string): string[] {
+  const out: string[] = [];
+  for (let cut = 1; cut <= TYPING_TRUNCATIONS && folded.length - cut >= MIN_PART; cut++) out.push(folded.slice(0, -cut));
+  return out;
+}
+
+/** Two neighbouring letters swapped, the typo Levenshtein distance counts as two ("inrichitng"). */
+function transpositions(folded: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < folded.length; i++) {
+    if (folded[i] !== folded[i + 1]) out.push(folded.slice(0, i) + folded[i + 1] + folded[i] + folded.slice(i + 2));
+  }
+  return out;
+}

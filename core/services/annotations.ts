@@ -1,0 +1,116 @@
+/**
+ * Annotations: lessons learned, questions and comments on a practice, written
+ * by exchange participants. Only the installation an annotation was written
+ * on may change it; deleting moves it to the trash so it can be undone.
+ */
+import type { AnnotationInput } from '../../shared/requests';
+import type { AnnotationView, Page } from '../../shared/responses';
+import { LANGUAGES, type Annotation, type AnnotationKind, type Lang } from '../../shared/model';
+import type { KbContext } from '../write/context';
+import { requireRecord, requireReference } from '../write/references';
+import { KbError } from '../base/errors';
+import { recordKey } from '../store/exchange-records';
+import { put } from '../store/store';
+
+export interface AnnotationFilter {
+  practiceId?: string;
+  visitId?: string;
+  topicId?: string;
+  organisationId?: string;
+  kind?: AnnotationKind;
+  offset: number;
+  limit: number;
+}
+
+export class Annotations {
+  readonly #ctx: KbContext;
+
+  constructor(ctx: KbContext) {
+    this.#ctx = ctx;
+  }
+
+  /** Newest first; annotations of practices in the trash are hidden with them. */
+  list(filter: AnnotationFilter): Page<AnnotationView> {
+    const { store } = this.#ctx;
+    const matching = store.all('annotations').filter((a) => {
+      if (a.deletedAt) return false;
+      if (filter.practiceId && a.practiceId !== filter.practiceId) return false;
+      if (filter.visitId && a.visitId !== filter.visitId) return false;
+      if (filter.organisationId && a.organisationId !== filter.organisationId) return false;
+      if (filter.kind && a.kind !== filter.kind) return false;
+      const practice = store.get('practices', a.practiceId);
+      if (!practice || practice.deletedAt) return false;
+      return !filter.topicId || practice.topicIds.includes(filter.topicId);
+    });
+    matching.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+    return {
+      total: matching.length,
+      offset: filter.offset,
+      items: matching.slice(filter.offset, filter.offset + filter.limit).map((a) => this.#view(a)),
+    };
+  }
+
+  async save(id: string | undefined, input: AnnotationInput): Promise<AnnotationView> {
+    const author = this.#ctx.identity.author();
+    const { store } = this.#ctx;
+    requireReference(store, 'practices', input.practiceId, { live: true });
+    if (input.visitId) requireReference(store, 'visits', input.visitId);
+    const previous = id ? this.#own(id) : undefined;
+    if (previous && previous.practiceId !== input.practiceId) {
+      throw new KbError('invalidRequest', 'an annotation cannot move to another practice');
+    }
+    const now = this.#ctx.clock.now();
+    const annotation: Annotation = {
+      id: previous?.id ?? this.#ctx.clock.newId('annotation'),
+      ...this.#ctx.identity.stamp(previous),
+      practiceId: input.practiceId,
+      kind: input.kind,
+      text: input.text,
+      language: input.language,
+      author: author.name,
+      organisationId: author.organisationId,
+      installationId: store.installationId,
+      ...(input.visitId ? { visitId: input.visitId } : {}),
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await this.#ctx.writer.apply([put('annotations', annotation)]);
+    return this.#view(annotation);
+  }
+
+  async trash(id: string): Promise<void> {
+    await this.#ctx.trash.move('annotations', this.#own(id));
+  }
+
+  async restore(id: string): Promise<AnnotationView> {
+    this.#ctx.identity.author();
+    const annotation = requireRecord(this.#ctx.store, 'annotations', id);
+    if (annotation.installationId !== this.#ctx.store.installationId) throw new KbError('notYours', `annotation ${id}`);
+    return this.#view(await this.#ctx.trash.restore('annotations', annotation));
+  }
+
+  /** A live annotation written on this installation, else an error saying why not. */
+  #own(id: string): Annotation {
+    this.#ctx.identity.author();
+    const annotation = requireRecord(this.#ctx.store, 'annotations', id);
+    if (annotation.deletedAt) throw new KbError('notFound', `annotation ${id} is in the trash`);
+    if (annotation.installationId !== this.#ctx.store.installationId) throw new KbError('notYours', `annotation ${id}`);
+    return annotation;
+  }
+
+  #view(annotation: Annotation): AnnotationView {
+    const practice = this.#ctx.store.get('practices', annotation.practiceId);
+    const practiceTitles: Partial<Record<Lang, string>> = {};
+    for (const lang of LANGUAGES) {
+      const title = practice?.texts[lang]?.title;
+      if (title) practiceTitles[lang] = title;
+    }
+    const origin = this.#ctx.store.get('origins', recordKey('annotations', annotation.id));
+    return {
+      ...annotation,
+      practiceTitles,
+      mine: annotation.installationId === this.#ctx.store.installationId,
+      ...(origin ? { importedAt: origin.importedAt } : {}),
+    };
+  }
+}

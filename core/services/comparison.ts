@@ -1,0 +1,199 @@
+/**
+ * The comparison of the partner administrations: one cell per dimension
+ * (structure or exchange topic) and organisation, written in German and
+ * Dutch. Either language may be written first or changed later; the other
+ * is then marked as needing translation. Every save keeps the replaced
+ * version as a revision, which can be restored.
+ */
+import { createHash } from 'node:crypto';
+import type { ComparisonCell, ComparisonTable, TranslationStatuses } from '../../shared/responses';
+import type { ComparisonCellInput } from '../../shared/requests';
+import {
+  type ComparisonEntry,
+  type ComparisonRevision,
+  LANGUAGES,
+  type Lang,
+  otherLang,
+  STRUCTURE_DIMENSIONS,
+  comparisonCellKey,
+  dimensionTopicId,
+  type TranslationStatus,
+} from '../../shared/model';
+import { put } from '../store/store';
+import type { KbContext } from '../write/context';
+import { requireRecord, requireReference } from '../write/references';
+import { KbError } from '../base/errors';
+import { provenance } from '../write/provenance';
+
+type CellText = ComparisonEntry['text'];
+type Basis = NonNullable<ComparisonEntry['basedOn']>;
+
+/** Identifies one language's text of a cell. */
+export function cellTextHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * A language is current when the other has no text, or when it was written
+ * or checked against the other's present text; outdated when the other
+ * changed since.
+ */
+export function cellTranslation(entry: Pick<ComparisonEntry, 'text' | 'basedOn'>): TranslationStatuses {
+  const status = (lang: Lang): TranslationStatus => {
+    if (!entry.text[lang]) return 'missing';
+    const other = entry.text[otherLang(lang)];
+    const basis = entry.basedOn?.[lang];
+    if (!other || basis === undefined) return 'current';
+    return basis === cellTextHash(other) ? 'current' : 'outdated';
+  };
+  return { de: status('de'), nl: status('nl') };
+}
+
+/**
+ * Each language's basis after a save. A language written now is based on the
+ * other's new text. One left as it was falls behind when the other changed,
+ * unless the other was itself behind (or missing): then that change was the
+ * translation catching up, and both are current.
+ */
+function stampBasis(next: CellText, previous: ComparisonEntry | undefined): ComparisonEntry['basedOn'] {
+  if (!next.de || !next.nl) return undefined; // a single language needs no basis
+  const before = previous ? cellTranslation(previous) : undefined;
+  const changed = (lang: Lang) => next[lang] !== previous?.text[lang];
+  const basis: Basis = {};
+  for (const lang of LANGUAGES) {
+    const other = otherLang(lang);
+    const otherText = next[other]!;
+    if (changed(lang) || !previous) {
+      basis[lang] = cellTextHash(otherText);
+    } else if (!changed(other)) {
+      if (previous.basedOn?.[lang]) basis[lang] = previous.basedOn[lang];
+    } else if (before?.[other] !== 'current') {
+      basis[lang] = cellTextHash(otherText);
+    } else {
+      basis[lang] = previous.basedOn?.[lang] ?? cellTextHash(previous.text[other]!);
+    }
+  }
+  return basis;
+}
+
+export class Comparison {
+  readonly #ctx: KbContext;
+
+  constructor(ctx: KbContext) {
+    this.#ctx = ctx;
+  }
+
+  table(): ComparisonTable {
+    const { store } = this.#ctx;
+    const counts = new Map<string, { topicId: string; organisationId: string; count: number }>();
+    for (const practice of store.all('practices')) {
+      if (practice.deletedAt) continue;
+      for (const topicId of practice.topicIds) {
+        const key = comparisonCellKey(topicId, practice.organisationId);
+        const entry = counts.get(key) ?? { topicId, organisationId: practice.organisationId, count: 0 };
+        entry.count += 1;
+        counts.set(key, entry);
+      }
+    }
+    return { cells: [...this.#cells().values()].map((entry) => this.#detail(entry)), practiceCounts: [...counts.values()] };
+  }
+
+  /** Saves a cell; both texts empty clears it (the old text stays in its history). */
+  async save(input: ComparisonCellInput): Promise<ComparisonCell> {
+    const author = this.#ctx.identity.author();
+    this.#checkReferences(input.dimension, input.organisationId);
+    const previous = this.#cells().get(comparisonCellKey(input.dimension, input.organisationId));
+    if ((previous?.updatedAt ?? null) !== input.baseUpdatedAt) {
+      throw new KbError('editConflict', `comparison ${input.dimension} of ${input.organisationId} changed since ${input.baseUpdatedAt}`);
+    }
+    const text: CellText = {};
+    for (const lang of LANGUAGES) {
+      const value = input.text[lang].trim();
+      if (value) text[lang] = value;
+    }
+    if (!previous && !text.de && !text.nl) throw new KbError('invalidRequest', 'an empty cell has nothing to save');
+    if (previous && LANGUAGES.every((lang) => previous.text[lang] === text[lang])) return this.#detail(previous);
+
+    const now = this.#ctx.clock.now();
+    const basedOn = stampBasis(text, previous);
+    const entry: ComparisonEntry = {
+      id: previous?.id ?? this.#newCellId(input.dimension, input.organisationId),
+      ...this.#ctx.identity.stamp(previous),
+      dimension: input.dimension,
+      organisationId: input.organisationId,
+      text,
+      ...(basedOn ? { basedOn } : {}),
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      createdBy: previous ? previous.createdBy : author,
+      updatedBy: author,
+    };
+    await this.#ctx.writer.apply([...(previous ? [this.#ctx.history.keep('comparison', previous, now)] : []), put('comparison', entry)]);
+    return this.#detail(entry);
+  }
+
+  /** The language was checked against the other's present text: current again, unchanged. */
+  async markChecked(id: string, lang: Lang): Promise<ComparisonCell> {
+    const author = this.#ctx.identity.author();
+    const entry = requireRecord(this.#ctx.store, 'comparison', id);
+    const other = entry.text[otherLang(lang)];
+    if (!entry.text[lang] || !other) throw new KbError('invalidRequest', `cell ${id} has no translation into ${lang} to check`);
+    const updated: ComparisonEntry = {
+      ...entry,
+      ...this.#ctx.identity.stamp(entry),
+      basedOn: { ...entry.basedOn, [lang]: cellTextHash(other) },
+      updatedAt: this.#ctx.clock.now(),
+      updatedBy: author,
+    };
+    await this.#ctx.writer.apply([put('comparison', updated)]);
+    return this.#detail(updated);
+  }
+
+  /** Saved versions of a cell, newest first (the current version is the cell itself). */
+  revisions(id: string): ComparisonRevision[] {
+    requireRecord(this.#ctx.store, 'comparison', id);
+    return this.#ctx.history.list('comparison', id);
+  }
+
+  /** Brings back an older version as a new save, so the restore itself can be undone. */
+  async restoreRevision(id: string, revisionId: string): Promise<ComparisonCell> {
+    const { starter: _starter, ...saved } = this.#ctx.history.saved('comparison', id, revisionId).record;
+    const author = this.#ctx.identity.author();
+    return this.#detail(await this.#ctx.history.restore('comparison', saved, requireRecord(this.#ctx.store, 'comparison', id), author));
+  }
+
+  /** The current cell per dimension and organisation: the newest, should a bundle ever have brought two. */
+  #cells(): Map<string, ComparisonEntry> {
+    const cells = new Map<string, ComparisonEntry>();
+    for (const entry of this.#ctx.store.all('comparison')) {
+      const key = comparisonCellKey(entry.dimension, entry.organisationId);
+      const seen = cells.get(key);
+      if (!seen || entry.updatedAt > seen.updatedAt || (entry.updatedAt === seen.updatedAt && entry.id > seen.id)) cells.set(key, entry);
+    }
+    return cells;
+  }
+
+  /**
+   * A new cell's id follows from its place, so two installations filling the
+   * same empty cell make two versions of one record (a conflict to resolve),
+   * never two cells.
+   */
+  #newCellId(dimension: string, organisationId: string): string {
+    const id = `cmp:${organisationId}:${dimension}`;
+    return id.length <= 100 ? id : `cmp-${cellTextHash(comparisonCellKey(dimension, organisationId)).slice(0, 40)}`;
+  }
+
+  #checkReferences(dimension: string, organisationId: string): void {
+    requireReference(this.#ctx.store, 'organisations', organisationId);
+    if ((STRUCTURE_DIMENSIONS as readonly string[]).includes(dimension)) return;
+    requireReference(this.#ctx.store, 'topics', dimensionTopicId(dimension) ?? '');
+  }
+
+  #detail(entry: ComparisonEntry): ComparisonCell {
+    return {
+      entry,
+      translation: cellTranslation(entry),
+      ...provenance(this.#ctx.store, 'comparison', entry.id),
+    };
+  }
+}

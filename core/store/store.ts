@@ -1,0 +1,169 @@
+/**
+ * The local store. The knowledge base sees it through the narrow `Store`
+ * interface: read records by collection, and `apply` a batch of changes that
+ * is durable before the promise resolves, or fails leaving nothing changed.
+ *
+ * This module says what is stored (the collections and their schemas); the
+ * storage engine in core/storage says how: records in memory with an index per
+ * collection, each batch appended to a journal and fsync'd, the journal
+ * folded into a lowdb snapshot in the background, rolling backups, and
+ * recovery from a damaged store without overwriting it
+ * (see core/storage/journaled-store.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Notice } from '../../shared/responses';
+import {
+  Annotation,
+  Author,
+  ComparisonEntry,
+  GlossaryTerm,
+  Lang,
+  Organisation,
+  Practice,
+  Revision,
+  Topic,
+  Visit,
+} from '../../shared/model';
+import { ImportEntry, Origin, PurgeMarker, StoredConflict } from './exchange-records';
+import type { StarterContent } from './starter-content';
+import { JournaledStore, type StorageOptions } from '../storage/journaled-store';
+import type { StoreContent, StoreFormat } from '../storage/load';
+import type { StoredRecord } from '../storage/types';
+
+export type { StorageOptions } from '../storage/journaled-store';
+
+/** Base name of the store's files: the snapshot `twinning-kb.json`, journal segments, backups. */
+export const STORE_NAME = 'twinning-kb';
+export const STORE_FILE = `${STORE_NAME}.json`;
+export const STORE_SCHEMA_VERSION = 1;
+
+/**
+ * The single list of collections, one line each: name → array schema. A
+ * collection added later needs `.default([])`, so that stores written before
+ * it read it as empty.
+ */
+const collections = {
+  organisations: z.array(Organisation),
+  topics: z.array(Topic),
+  practices: z.array(Practice),
+  annotations: z.array(Annotation),
+  visits: z.array(Visit),
+  glossary: z.array(GlossaryTerm),
+  comparison: z.array(ComparisonEntry),
+  revisions: z.array(Revision).default([]),
+  // Exchanging with the partner (exchange-records.ts).
+  conflicts: z.array(StoredConflict).default([]),
+  origins: z.array(Origin).default([]),
+  imports: z.array(ImportEntry).default([]),
+  purged: z.array(PurgeMarker).default([]),
+};
+export type CollectionName = keyof typeof collections;
+export const COLLECTIONS = Object.keys(collections) as CollectionName[];
+export type RecordOf<C extends CollectionName> = z.infer<(typeof collections)[C]>[number];
+
+export const StoreSettings = z.object({
+  /** null until the first start picks one from the operating system. */
+  language: Lang.nullable(),
+  /** Who writes here: asked on first start, stamped on everything written. */
+  user: Author.nullable().default(null),
+});
+export type StoreSettings = z.infer<typeof StoreSettings>;
+
+/** What is stored besides the collections. */
+const StoreFields = z.object({
+  schemaVersion: z.literal(STORE_SCHEMA_VERSION),
+  installationId: z.uuid(),
+  settings: StoreSettings,
+});
+
+export const StoreData = z.object({ ...StoreFields.shape, ...collections });
+export type StoreData = z.infer<typeof StoreData>;
+
+/** One change in a batch. Records are replaced whole, never mutated in place. */
+export type Change =
+  | { [C in CollectionName]: { op: 'put'; collection: C; record: RecordOf<C> } }[CollectionName]
+  | { op: 'delete'; collection: CollectionName; id: string }
+  | { op: 'settings'; settings: Partial<StoreSettings> };
+
+export interface Store {
+  readonly installationId: string;
+  readonly settings: StoreSettings;
+  /** What the user must be told about opening the store (e.g. a damaged file set aside). */
+  readonly notices: readonly Notice[];
+  all<C extends CollectionName>(collection: C): readonly RecordOf<C>[];
+  get<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined;
+  /** Applies the changes and makes them durable; on failure nothing is changed, in memory or on disk. */
+  apply(changes: readonly Change[]): Promise<void>;
+  /**
+   * Writes a copy of everything saved so far into the backups folder and
+   * returns its path. The newest few backups of each reason are kept.
+   */
+  backup(reason: string): Promise<string>;
+  /** Waits until pending writes and background work (compaction, backups) are done; rejects if background work failed. */
+  flush(): Promise<void>;
+  /** Finishes pending work and compacts the journal; later `apply` calls fail. */
+  close(): Promise<void>;
+}
+
+/** A new store's content: the starter content, every other collection empty. */
+export function seedData(starter: StarterContent): StoreData {
+  const empty = Object.fromEntries(COLLECTIONS.map((name) => [name, []])) as unknown as Pick<StoreData, CollectionName>;
+  return {
+    schemaVersion: STORE_SCHEMA_VERSION,
+    installationId: randomUUID(),
+    settings: { language: null, user: null },
+    ...empty,
+    ...structuredClone(starter),
+  };
+}
+
+/** Opens the store in `dir`, creating it from the starter content on first start. */
+export async function openStore(dir: string, starter: () => StarterContent, options?: StorageOptions): Promise<Store> {
+  const format: StoreFormat = {
+    name: STORE_NAME,
+    collections: COLLECTIONS,
+    parseFields: (raw) => StoreFields.parse(raw),
+    parseDocument: (raw) => splitData(StoreData.parse(raw)),
+    seed: () => splitData(seedData(starter())),
+  };
+  return typedStore(await JournaledStore.open(dir, format, options));
+}
+
+/**
+ * The engine stores records without knowing their types; this is where they
+ * are bound. Every record it holds was checked against these schemas on its
+ * way in (by the services, the bundle reader, or parseFields/parseDocument).
+ */
+function typedStore(engine: JournaledStore): Store {
+  const notices: readonly Notice[] = engine.notices;
+  return {
+    get installationId() {
+      return engine.installationId;
+    },
+    get settings() {
+      return engine.settings as StoreSettings;
+    },
+    notices,
+    all: <C extends CollectionName>(collection: C) => engine.all(collection) as readonly RecordOf<C>[],
+    get: <C extends CollectionName>(collection: C, id: string) => engine.get(collection, id) as RecordOf<C> | undefined,
+    apply: (changes) => engine.apply(changes),
+    backup: (reason) => engine.backup(reason),
+    flush: () => engine.flush(),
+    close: () => engine.close(),
+  };
+}
+
+function splitData(data: StoreData): StoreContent {
+  const { schemaVersion, installationId, settings } = data;
+  const records: Partial<Record<CollectionName, readonly StoredRecord[]>> = {};
+  for (const name of COLLECTIONS) records[name] = data[name];
+  return { fields: { schemaVersion, installationId, settings }, collections: records };
+}
+
+// --- Typed changes: the one way to build a change, so no caller needs a cast.
+
+export const put = <C extends CollectionName>(collection: C, record: RecordOf<C>): Change =>
+  ({ op: 'put', collection, record }) as Change;
+export const del = (collection: CollectionName, id: string): Change => ({ op: 'delete', collection, id });
+export const changeSettings = (settings: Partial<StoreSettings>): Change => ({ op: 'settings', settings });

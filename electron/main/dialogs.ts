@@ -1,0 +1,78 @@
+/**
+ * The native dialogs, in the interface language, each attached to the main
+ * window when there is one (so it is modal to it) and free-standing otherwise.
+ */
+import path from 'node:path';
+import { app, dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { i18n as I18n } from 'i18next';
+
+export interface Dialogs {
+  showAbout(): void;
+  /** Asks before a link leaves the app; true when the user agreed. */
+  confirmOpenLink(url: string): Promise<boolean>;
+  /** Asks before closing over unsaved edits; true when the user chose to leave anyway. */
+  confirmLeaveUnsaved(): boolean;
+  chooseBundleToSave(suggestedName: string): Promise<string | null>;
+  chooseBundleToOpen(): Promise<string | null>;
+  choosePdfToSave(suggestedName: string): Promise<string | null>;
+}
+
+export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): Dialogs {
+  const t = (key: string, ns = 'menu', values: Record<string, string> = {}) => i18n.t(key, { ns, ...values });
+  // The one place that decides between a window-modal and a free-standing dialog.
+  const messageBox = (options: MessageBoxOptions) => {
+    const parent = window();
+    return parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options);
+  };
+  const save = async (options: SaveDialogOptions) => {
+    const parent = window();
+    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+  const open = async (options: OpenDialogOptions) => {
+    const parent = window();
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  const inDocuments = (name: string) => path.join(app.getPath('documents'), name);
+  const bundleFilters = () => [{ name: t('bundleFiles'), extensions: ['json'] }];
+
+  return {
+    showAbout() {
+      void messageBox({ type: 'info', title: t('about'), message: 'twinning-kb', detail: t('aboutDetail', 'menu', { version: app.getVersion() }) });
+    },
+    async confirmOpenLink(url) {
+      const { response } = await messageBox({
+        type: 'question',
+        title: t('openLinkTitle'),
+        message: t('openLinkMessage'),
+        detail: url,
+        buttons: [t('openLinkConfirm'), t('cancel')],
+        defaultId: 1,
+        cancelId: 1,
+      });
+      return response === 0;
+    },
+    confirmLeaveUnsaved() {
+      const options: MessageBoxOptions = {
+        type: 'warning',
+        title: t('unsavedTitle'),
+        message: t('unsavedMessage'),
+        buttons: [t('unsavedLeave'), t('unsavedStay')],
+        defaultId: 1,
+        cancelId: 1,
+      };
+      // Synchronous: Electron decides about the unload when the handler returns.
+      const parent = window();
+      return (parent ? dialog.showMessageBoxSync(parent, options) : dialog.showMessageBoxSync(options)) === 0;
+    },
+    chooseBundleToSave: (suggestedName) => save({ title: t('exportTitle'), defaultPath: inDocuments(suggestedName), filters: bundleFilters() }),
+    chooseBundleToOpen: () => open({ title: t('importTitle'), properties: ['openFile'], filters: bundleFilters() }),
+    choosePdfToSave: (suggestedName) =>
+      save({
+        title: t('printDialogTitle', 'compare'),
+        defaultPath: inDocuments(suggestedName),
+        filters: [{ name: t('printDialogFiles', 'compare'), extensions: ['pdf'] }],
+      }),
+  };
+}

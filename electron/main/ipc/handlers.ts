@@ -1,0 +1,120 @@
+/** Binds every contract channel to the knowledge base or to a main-process service. */
+import path from 'node:path';
+import type { Lang } from '../../../shared/model';
+import { readBundleFile, writeBundleFile } from '../../../core/bundle/bundle-file';
+import type { KnowledgeBase } from '../../../core/knowledge-base';
+import type { Handlers } from './dispatch';
+
+/** What only the Electron side can do; a stand-in in tests. */
+export interface Shell {
+  languageChanged(language: Lang): void;
+  /** Asks the user, then opens the URL in the system browser; true if opened. */
+  openExternal(url: string): Promise<boolean>;
+  /** A save dialog for a bundle; the chosen path, or null when cancelled. */
+  chooseBundleToSave(suggestedName: string): Promise<string | null>;
+  /** An open dialog for a bundle; the chosen path, or null when cancelled. */
+  chooseBundleToOpen(): Promise<string | null>;
+  /** A save dialog for a PDF; the chosen path, or null when cancelled. */
+  choosePdfToSave(suggestedName: string): Promise<string | null>;
+  /** Prints the window's page, in its print layout, to a PDF file at `file`. */
+  printToPdf(file: string): Promise<void>;
+}
+
+export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
+  const { practices, annotations, visits, exchange, conflicts, comparison, glossary } = kb;
+  return {
+    getOverview: () => kb.overview(),
+    setLanguage: async ({ language }) => {
+      const settings = await kb.settings.setLanguage(language);
+      shell.languageChanged(language);
+      return settings;
+    },
+    setUser: (user) => kb.settings.setUser(user),
+    addOrganisation: ({ name, country }) => kb.organisations.add(name, country),
+
+    listPractices: (query) => practices.list(query),
+    getPractice: ({ id }) => practices.get(id),
+    savePractice: ({ id, baseUpdatedAt, resolvesConflict, practice }) => practices.save(id, practice, baseUpdatedAt, resolvesConflict),
+    markTranslationChecked: ({ id, language }) => practices.markTranslationChecked(id, language),
+    deletePractice: async ({ id }) => {
+      await practices.trash(id);
+      return null;
+    },
+    restorePractice: ({ id }) => practices.restore(id),
+    purgePractice: async ({ id }) => {
+      await practices.purge(id);
+      return null;
+    },
+    listTrash: () => practices.listTrash(),
+    listRevisions: ({ id }) => practices.revisions(id),
+    restoreRevision: ({ id, revisionId }) => practices.restoreRevision(id, revisionId),
+
+    listAnnotations: (query) => annotations.list(query),
+    saveAnnotation: ({ id, annotation }) => annotations.save(id, annotation),
+    deleteAnnotation: async ({ id }) => {
+      await annotations.trash(id);
+      return null;
+    },
+    restoreAnnotation: ({ id }) => annotations.restore(id),
+
+    listVisits: () => visits.list(),
+    getVisit: ({ id }) => visits.get(id),
+    saveVisit: ({ id, visit }) => visits.save(id, visit),
+    deleteVisit: async ({ id }) => {
+      await visits.trash(id);
+      return null;
+    },
+    restoreVisit: ({ id }) => visits.restore(id),
+
+    exportBundle: async ({ selection }) => {
+      const file = await shell.chooseBundleToSave(exchange.suggestedFileName());
+      if (!file) return null;
+      const { pieces, summary } = exchange.exportBundle(selection);
+      await writeBundleFile(file, pieces);
+      return { ...summary, fileName: path.basename(file) };
+    },
+    openBundle: async () => {
+      const file = await shell.chooseBundleToOpen();
+      return file ? exchange.preview(await readBundleFile(file), path.basename(file)) : null;
+    },
+    previewBundle: ({ fileName, data }) => exchange.preview(data, fileName),
+    confirmImport: ({ previewId }) => exchange.confirm(previewId),
+    cancelImport: ({ previewId }) => {
+      exchange.cancel(previewId);
+      return null;
+    },
+    listImports: () => exchange.imports(),
+    undoLastImport: () => exchange.undoLast(),
+    listConflicts: () => conflicts.list(),
+    resolveConflict: async ({ collection, recordId, hash }) => {
+      await conflicts.keep(collection, recordId, hash);
+      return null;
+    },
+
+    getComparison: () => comparison.table(),
+    saveComparisonCell: (input) => comparison.save(input),
+    markComparisonChecked: ({ id, language }) => comparison.markChecked(id, language),
+    listComparisonRevisions: ({ id }) => comparison.revisions(id),
+    restoreComparisonRevision: ({ id, revisionId }) => comparison.restoreRevision(id, revisionId),
+    printComparison: async ({ fileName }) => {
+      const file = await shell.choosePdfToSave(fileName);
+      if (!file) return null;
+      await shell.printToPdf(file);
+      return { fileName: path.basename(file) };
+    },
+
+    listGlossary: () => glossary.list(),
+    saveGlossaryTerm: ({ id, baseUpdatedAt, term }) => glossary.save(id, term, baseUpdatedAt),
+    deleteGlossaryTerm: async ({ id }) => {
+      await glossary.delete(id);
+      return null;
+    },
+
+    search: (query) => kb.search.search(query),
+
+    getStarterContent: () => kb.starterContent.state(),
+    removeStarterContent: () => kb.starterContent.remove(),
+
+    openExternal: ({ url }) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK — this `shell` is the main process's confirming openExternal in main.ts, not Electron's
+  };
+}

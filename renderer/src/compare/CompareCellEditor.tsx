@@ -1,0 +1,78 @@
+/**
+ * The dialog that edits one comparison cell, both languages side by side.
+ * Saving refuses to overwrite a newer version.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Lang } from '../../../shared/model';
+import type { ComparisonCell } from '../../../shared/responses';
+import { Dialog } from '../components/Dialog';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { DialogSaveCancel } from '../components/SaveCancelButtons';
+import { TranslationBadge } from '../components/TranslationBadge';
+import { useAction } from '../hooks/useAction';
+import { useConfirmDiscard } from '../hooks/useConfirmDiscard';
+import { call } from '../lib/kb';
+
+export function CompareCellEditor({
+  dimension,
+  label,
+  organisation,
+  cell,
+  onClose,
+  onSaved,
+}: {
+  dimension: string;
+  label: string;
+  organisation: { id: string; name: string };
+  cell: ComparisonCell | undefined;
+  onClose: () => void;
+  onSaved: (cell: ComparisonCell) => void;
+}) {
+  const { t } = useTranslation('compare');
+  const confirmDiscard = useConfirmDiscard();
+  const action = useAction();
+  const fieldId = useId();
+  const initial = { de: cell?.entry.text.de ?? '', nl: cell?.entry.text.nl ?? '' };
+  const [text, setText] = useState(initial);
+  const dirty = LANGUAGES.some((l) => text[l] !== initial[l]);
+
+  async function save() {
+    const saved = await action.run(() =>
+      call('saveComparisonCell', { dimension, organisationId: organisation.id, baseUpdatedAt: cell?.entry.updatedAt ?? null, text }),
+    );
+    if (saved) onSaved(saved);
+  }
+
+  async function close() {
+    if (!dirty || (await confirmDiscard())) onClose();
+  }
+
+  return (
+    <Dialog
+      title={t('editor.title', { dimension: label, organisation: organisation.name })}
+      onClose={() => void close()}
+      actions={<DialogSaveCancel busy={action.busy} onSave={() => void save()} onCancel={() => void close()} />}
+    >
+      <div className="cell-editor editor">
+        <p className="hint">{t('editor.hint')}</p>
+        <div className="editor-columns">
+          {LANGUAGES.map((l: Lang) => (
+            <div key={l} className="cell-editor-column">
+              <label htmlFor={`${fieldId}-${l}`}>{t('editor.textIn', { language: t(`app:content.languageName.${l}`) })}</label>
+              {cell && cell.translation[l] !== 'current' && <TranslationBadge status={cell.translation[l]} lang={l} original={false} />}
+              <textarea
+                id={`${fieldId}-${l}`}
+                lang={l}
+                rows={12}
+                value={text[l]}
+                onChange={(event) => setText((s) => ({ ...s, [l]: event.target.value }))}
+              />
+            </div>
+          ))}
+        </div>
+        {action.error && <ErrorMessage error={action.error} />}
+      </div>
+    </Dialog>
+  );
+}

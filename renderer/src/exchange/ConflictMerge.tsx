@@ -1,0 +1,35 @@
+/**
+ * A practice in conflict merged by hand: the editor starts from the version
+ * shown (1), the others are shown above it to take from; saving replaces all
+ * versions with the merged text.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ConflictView } from '../../../shared/responses';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '../components/Loading';
+import { useKbQuery } from '../hooks/useKbQuery';
+import { PracticeForm } from '../practices/PracticeEditor';
+import { VersionContent, VersionOrigin } from './ConflictVersion';
+
+export function ConflictMerge({ conflict, onCancel }: { conflict: ConflictView; onCancel: () => void }) {
+  const { t } = useTranslation('exchange');
+  const { data, error } = useKbQuery('getPractice', { id: conflict.recordId });
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <Loading />;
+  const intro = (
+    <>
+      <p>{t('merge.intro')}</p>
+      <details className="merge-others" open>
+        <summary>{t('merge.others')}</summary>
+        {conflict.others.map((version, i) => (
+          <section key={version.hash} className="conflict-version" aria-label={t('conflicts.other', { n: i + 2 })}>
+            <h2>{t('conflicts.other', { n: i + 2 })}</h2>
+            <VersionOrigin record={version.record} />
+            <VersionContent collection="practices" record={version.record} />
+          </section>
+        ))}
+      </details>
+    </>
+  );
+  return <PracticeForm existing={data} merge={{ intro, onCancel }} />;
+}

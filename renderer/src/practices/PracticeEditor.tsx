@@ -1,0 +1,267 @@
+/**
+ * The practice editor: German and Dutch side by side, each with a live
+ * preview, checked before saving so the knowledge base only gets what it
+ * accepts. The same form merges a practice in conflict (exchange/ConflictMerge).
+ */
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, otherLang, type Lang, type Practice, type Source } from '../../../shared/model';
+import type { PracticeInput } from '../../../shared/requests';
+import type { PracticeDetail } from '../../../shared/responses';
+import { useNavigation } from '../app/navigation';
+import { useOverview } from '../app/overview';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useFeedback } from '../components/Feedback';
+import { Loading } from '../components/Loading';
+import { Markdown } from '../components/Markdown';
+import { OrganisationSelect } from '../components/OverviewSelect';
+import { FormSaveCancel } from '../components/SaveCancelButtons';
+import { TopicCheckboxes } from '../components/TopicCheckboxes';
+import { TranslationBadge } from '../components/TranslationBadge';
+import { ViewHeading } from '../components/ViewHeading';
+import { useAction } from '../hooks/useAction';
+import { useConfirmDiscard } from '../hooks/useConfirmDiscard';
+import { useKbQuery } from '../hooks/useKbQuery';
+import { useLang } from '../hooks/useLang';
+import { useShortcut } from '../hooks/useShortcut';
+import { useUnsavedGuard } from '../hooks/useUnsavedGuard';
+import { call } from '../lib/kb';
+
+type EditableText = { title: string; summary: string; body: string };
+interface Draft {
+  organisationId: string;
+  topicIds: string[];
+  tags: string;
+  originalLanguage: Lang;
+  texts: Record<Lang, EditableText>;
+  sources: Source[];
+  contact: string;
+}
+
+const EMPTY_TEXT: EditableText = { title: '', summary: '', body: '' };
+const hasText = (text: EditableText) => Boolean(text.title.trim() || text.summary.trim() || text.body.trim());
+
+function toDraft(practice: Practice | undefined, fallbackOrg: string, lang: Lang): Draft {
+  return {
+    organisationId: practice?.organisationId ?? fallbackOrg,
+    topicIds: practice?.topicIds ?? [],
+    tags: practice?.tags.join(', ') ?? '',
+    originalLanguage: practice?.originalLanguage ?? lang,
+    texts: {
+      de: practice?.texts.de ? pick(practice.texts.de) : EMPTY_TEXT,
+      nl: practice?.texts.nl ? pick(practice.texts.nl) : EMPTY_TEXT,
+    },
+    sources: practice?.sources ?? [],
+    contact: practice?.contact ?? '',
+  };
+}
+const pick = ({ title, summary, body }: EditableText): EditableText => ({ title, summary, body });
+
+/** Creates a practice, or edits the one with `id` once it is loaded. */
+export function PracticeEditor({ id }: { id?: string }) {
+  return id ? <LoadedPracticeForm id={id} /> : <PracticeForm />;
+}
+
+function LoadedPracticeForm({ id }: { id: string }) {
+  const { data, error } = useKbQuery('getPractice', { id });
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <Loading />;
+  return <PracticeForm existing={data} />;
+}
+
+/** Editing a practice in conflict into one merged text: `intro` shows the versions, `onCancel` returns to them. */
+export interface MergeMode {
+  intro: ReactNode;
+  onCancel: () => void;
+}
+
+export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; merge?: MergeMode }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { overview, reload } = useOverview();
+  const { navigate, back, canGoBack } = useNavigation();
+  const { toast } = useFeedback();
+  const confirmDiscard = useConfirmDiscard();
+  const { run, busy, error } = useAction();
+  const initial = useMemo(
+    () => toDraft(existing?.practice, overview.settings.user?.organisationId ?? overview.organisations[0]!.id, lang),
+    // The draft starts from what was loaded; a later language switch must not reset it, hence only `existing`.
+    [existing],
+  );
+  const [draft, setDraft] = useState(initial);
+  const [problem, setProblem] = useState<string>();
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  useUnsavedGuard(dirty);
+  const formId = useId();
+
+  const update = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
+  const updateText = (l: Lang, change: Partial<EditableText>) =>
+    setDraft((d) => ({ ...d, texts: { ...d.texts, [l]: { ...d.texts[l], ...change } } }));
+
+  function toInput(): PracticeInput | string {
+    const written = LANGUAGES.filter((l) => hasText(draft.texts[l]));
+    if (written.length === 0) return t('editor.problem.noText');
+    // A new practice's original is the language it was written in, when only one was.
+    const originalLanguage = !existing && written.length === 1 ? written[0]! : draft.originalLanguage;
+    if (!written.includes(originalLanguage)) return t('editor.problem.originalEmpty', { language: t(`content.languageName.${originalLanguage}`) });
+    const untitled = written.find((l) => !draft.texts[l].title.trim());
+    if (untitled) return t('editor.problem.titleMissing', { language: t(`content.languageName.${untitled}`) });
+    if (draft.topicIds.length === 0) return t('editor.problem.noTopic');
+    const badSource = draft.sources.find((s) => !s.title.trim() || !/^https?:\/\/\S+$/i.test(s.url.trim()));
+    if (badSource) return t('editor.problem.badSource');
+    return {
+      organisationId: draft.organisationId,
+      topicIds: draft.topicIds,
+      tags: draft.tags.split(',').map((tag) => tag.trim()).filter(Boolean),
+      originalLanguage,
+      texts: Object.fromEntries(written.map((l) => [l, draft.texts[l]])),
+      sources: draft.sources.map((s) => ({ title: s.title.trim(), url: s.url.trim() })),
+      ...(draft.contact.trim() ? { contact: draft.contact.trim() } : {}),
+    };
+  }
+
+  async function save() {
+    const input = toInput();
+    if (typeof input === 'string') {
+      setProblem(input);
+      return;
+    }
+    setProblem(undefined);
+    const saved = await run(() =>
+      call('savePractice', {
+        ...(existing ? { id: existing.practice.id, baseUpdatedAt: existing.practice.updatedAt } : {}),
+        ...(merge ? { resolvesConflict: true } : {}),
+        practice: input,
+      }),
+    );
+    if (!saved) return; // the error is shown; the text stays in the editor
+    reload();
+    toast({ message: t('editor.saved') });
+    navigate({ view: 'practice', id: saved.practice.id }, { replace: true, force: true });
+  }
+  const cancel = merge
+    ? // Returning to the conflict stays inside the view, so the navigation guard does not ask: ask here.
+      async () => {
+        if (!dirty || (await confirmDiscard())) merge.onCancel();
+      }
+    : () => (canGoBack ? back() : navigate({ view: 'practices', filter: {} }));
+
+  useShortcut('s', () => void save(), { mod: true });
+  useShortcut('Escape', cancel);
+
+  const existingTitle = existing?.practice.texts[lang]?.title ?? existing?.practice.texts[otherLang(lang)]?.title;
+  const title = merge
+    ? t('exchange:merge.heading', { title: existingTitle })
+    : existing
+      ? t('editor.editTitle', { title: existingTitle })
+      : t('editor.newTitle');
+
+  return (
+    <section aria-labelledby="view-heading">
+      <ViewHeading>{title}</ViewHeading>
+      <p className="hint">{t('editor.keys')}</p>
+      {merge?.intro}
+      <form
+        id={formId}
+        className="editor"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <fieldset>
+          <legend>{t('editor.about')}</legend>
+          <label>
+            {t('practice.organisation')}
+            <OrganisationSelect value={draft.organisationId} onChange={(organisationId) => update({ organisationId })} />
+          </label>
+          <TopicCheckboxes legend={t('practice.topics')} selected={draft.topicIds} onChange={(topicIds) => update({ topicIds })} />
+          <label>
+            {t('editor.tags')}
+            <input value={draft.tags} onChange={(e) => update({ tags: e.target.value })} aria-describedby={`${formId}-tags`} />
+          </label>
+          <p id={`${formId}-tags`} className="hint">
+            {t('editor.tagsHint')}
+          </p>
+          <label>
+            {t('practice.contact')}
+            <input value={draft.contact} onChange={(e) => update({ contact: e.target.value })} />
+          </label>
+          <fieldset className="radios">
+            <legend>{t('editor.originalLanguage')}</legend>
+            {LANGUAGES.map((l) => (
+              <label key={l}>
+                <input type="radio" name={`${formId}-original`} checked={draft.originalLanguage === l} onChange={() => update({ originalLanguage: l })} />
+                {t(`content.languageName.${l}`)}
+              </label>
+            ))}
+          </fieldset>
+          <SourcesField sources={draft.sources} onChange={(sources) => update({ sources })} />
+        </fieldset>
+
+        <div className="editor-columns">
+          {LANGUAGES.map((l) => (
+            <fieldset key={l} className="editor-column">
+              <legend>
+                {t(`content.languageName.${l}`)}{' '}
+                {existing && <TranslationBadge status={existing.translation[l]} lang={l} original={existing.practice.originalLanguage === l} />}
+              </legend>
+              <label>
+                {t('editor.title')}
+                <input lang={l} value={draft.texts[l].title} onChange={(e) => updateText(l, { title: e.target.value })} />
+              </label>
+              <label>
+                {t('editor.summary')}
+                <textarea lang={l} rows={3} value={draft.texts[l].summary} onChange={(e) => updateText(l, { summary: e.target.value })} />
+              </label>
+              <label>
+                {t('editor.body')}
+                <textarea lang={l} rows={14} value={draft.texts[l].body} onChange={(e) => updateText(l, { body: e.target.value })} />
+              </label>
+              <section className="preview" aria-label={t('editor.preview', { language: t(`content.languageName.${l}`) })}>
+                <h3 lang={l}>{draft.texts[l].title}</h3>
+                <Markdown source={draft.texts[l].body} lang={l} />
+              </section>
+            </fieldset>
+          ))}
+        </div>
+
+        {problem && (
+          <p className="message message-error" role="alert">
+            {problem}
+          </p>
+        )}
+        {error && <ErrorMessage error={error} />}
+        <FormSaveCancel busy={busy} onCancel={cancel} />
+      </form>
+    </section>
+  );
+}
+
+function SourcesField({ sources, onChange }: { sources: Source[]; onChange: (sources: Source[]) => void }) {
+  const { t } = useTranslation();
+  const set = (index: number, change: Partial<Source>) => onChange(sources.map((s, i) => (i === index ? { ...s, ...change } : s)));
+  return (
+    <fieldset className="sources">
+      <legend>{t('practice.sources')}</legend>
+      {sources.map((source, index) => (
+        <div key={index} className="source-row">
+          <label>
+            {t('editor.sourceTitle', { n: index + 1 })}
+            <input value={source.title} onChange={(e) => set(index, { title: e.target.value })} />
+          </label>
+          <label>
+            {t('editor.sourceUrl', { n: index + 1 })}
+            <input type="url" value={source.url} onChange={(e) => set(index, { url: e.target.value })} placeholder="https://" />
+          </label>
+          <button type="button" onClick={() => onChange(sources.filter((_, i) => i !== index))}>
+            {t('editor.removeSource', { n: index + 1 })}
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange([...sources, { title: '', url: '' }])}>
+        {t('editor.addSource')}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * What callers send the knowledge base: the request schemas of the IPC
+ * contract. Main validates every payload against them; the core's services
+ * take their parsed output.
+ */
+import { z } from 'zod';
+import {
+  AnnotationKind,
+  CalendarDate,
+  Id,
+  Lang,
+  PracticeText,
+  Source,
+  STRUCTURE_DIMENSIONS,
+  Timestamp,
+  TOPIC_DIMENSION_PREFIX,
+  Visit,
+} from './model';
+
+const Paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+export const ById = z.object({ id: Id }).strict();
+export const NoRequest = z.undefined();
+
+export const PracticeQuery = z
+  .object({
+    topicId: Id.optional(),
+    organisationId: Id.optional(),
+    tag: z.string().min(1).max(60).optional(),
+    needsTranslationInto: Lang.optional(),
+    ...Paging,
+  })
+  .strict();
+/** Which practices a list shows, without the paging. */
+export type PracticeFilter = Omit<z.output<typeof PracticeQuery>, 'offset' | 'limit'>;
+
+const EditableText = PracticeText.omit({ basedOn: true });
+export const PracticeInput = z
+  .object({
+    organisationId: Id,
+    topicIds: z.array(Id).min(1).max(20),
+    tags: z.array(z.string().trim().min(1).max(60)).max(50),
+    originalLanguage: Lang,
+    texts: z.object({ de: EditableText.optional(), nl: EditableText.optional() }).strict(),
+    sources: z.array(Source).max(50),
+    contact: z.string().max(500).optional(),
+  })
+  .strict();
+export type PracticeInput = z.infer<typeof PracticeInput>;
+
+export const AnnotationInput = z
+  .object({
+    practiceId: Id,
+    kind: AnnotationKind,
+    text: z.string().trim().min(1).max(20_000),
+    language: Lang,
+    visitId: Id.optional(),
+  })
+  .strict();
+export type AnnotationInput = z.infer<typeof AnnotationInput>;
+
+export const AnnotationQuery = z
+  .object({
+    practiceId: Id.optional(),
+    visitId: Id.optional(),
+    topicId: Id.optional(),
+    organisationId: Id.optional(),
+    kind: AnnotationKind.optional(),
+    ...Paging,
+  })
+  .strict();
+
+export const VisitInput = Visit.pick({
+  hostOrganisationId: true,
+  guestOrganisationId: true,
+  status: true,
+  participants: true,
+  topicIds: true,
+  notes: true,
+  sources: true,
+})
+  .extend({ startDate: CalendarDate.optional(), endDate: CalendarDate.optional() })
+  .strict();
+export type VisitInput = z.infer<typeof VisitInput>;
+
+/** A row of the comparison: a structure dimension or "topic:<topicId>". */
+export const ComparisonDimension = z.union([
+  z.enum(STRUCTURE_DIMENSIONS),
+  z.string().max(100).regex(new RegExp(`^${TOPIC_DIMENSION_PREFIX}[A-Za-z0-9][A-Za-z0-9._:-]*$`)),
+]);
+const CellText = z.string().max(20_000);
+export const ComparisonCellInput = z
+  .object({
+    dimension: ComparisonDimension,
+    organisationId: Id,
+    /** The cell's `updatedAt` when editing began; null when it was empty then. */
+    baseUpdatedAt: Timestamp.nullable(),
+    /** Markdown per language; an empty text means none in that language. */
+    text: z.object({ de: CellText, nl: CellText }).strict(),
+  })
+  .strict();
+export type ComparisonCellInput = z.infer<typeof ComparisonCellInput>;
+
+const GlossaryText = z.string().trim().max(2_000);
+export const GlossaryTermInput = z
+  .object({
+    term: z.object({ de: z.string().trim().min(1).max(300), nl: z.string().trim().min(1).max(300) }).strict(),
+    definition: z.object({ de: GlossaryText, nl: GlossaryText }).strict(),
+    /** Where the concepts differ; empty in both languages means no note. */
+    note: z.object({ de: GlossaryText, nl: GlossaryText }).strict(),
+    topicIds: z.array(Id).max(20),
+  })
+  .strict();
+export type GlossaryTermInput = z.infer<typeof GlossaryTermInput>;
+
+/** The name offered in a save dialog for a PDF: a plain file name, no folders. */
+export const PdfFileName = z
+  .string()
+  .max(150)
+  .regex(/^(?!\.)[^\\/:*?"<>|\u0000-\u001f]+\.pdf$/);

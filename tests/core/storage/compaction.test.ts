@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STORE_FILE, StoreData } from '../../../core/store/store';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { annotationIds, errno, FaultyFileSystem, open, putAnnotations, storeFiles } from './helpers';
+
+const tempDir = useTempDirs();
+const readSnapshotData = async (dir: string) => StoreData.parse(JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')));
+const long = 'Lange Notiz. '.repeat(1_500);
+/** Ids whose annotations, with the long text, add up to more than a quarter of the starter snapshot. */
+const bulky = (prefix: string) => [1, 2, 3, 4, 5].map((n) => `${prefix}-${n}`);
+
+describe('compaction', () => {
+  it('folds the journal into the snapshot once the journal outgrows its share of it, and deletes what it covered', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { compactionBytes: 1 });
+    await putAnnotations(store, ['a-1']);
+    await store.flush();
+    expect(await storeFiles(dir)).toEqual(['twinning-kb-000000000001.journal', STORE_FILE]); // small: no compaction yet
+
+    await putAnnotations(store, bulky('b'), long);
+    await store.flush();
+    expect(await storeFiles(dir)).toEqual([STORE_FILE]);
+    expect((await readSnapshotData(dir)).annotations.map((a) => a.id)).toEqual(['a-1', ...bulky('b')]);
+  });
+
+  it('keeps saving while a new snapshot is being written', async () => {
+    const dir = await tempDir();
+    const fs = new FaultyFileSystem();
+    const store = await open(dir, { fs, compactionBytes: 1 });
+    await store.flush();
+    let releaseSnapshot!: () => void;
+    const held = new Promise<void>((resolve) => (releaseSnapshot = resolve));
+    fs.beforeRename = async (_from, to) => {
+      if (to.endsWith(STORE_FILE)) await held;
+    };
+
+    await putAnnotations(store, bulky('b'), long); // starts a compaction, which waits at its rename
+    for (const id of ['a-2', 'a-3', 'a-4']) await putAnnotations(store, [id]);
+    expect(annotationIds(store)).toEqual([...bulky('b'), 'a-2', 'a-3', 'a-4']);
+    releaseSnapshot();
+    await store.flush();
+
+    expect((await readSnapshotData(dir)).annotations.map((a) => a.id)).toEqual(bulky('b'));
+    expect(await storeFiles(dir)).toEqual(['twinning-kb-000000000002.journal', STORE_FILE]);
+    expect(annotationIds(await open(dir))).toEqual([...bulky('b'), 'a-2', 'a-3', 'a-4']);
+  });
+
+  it('loses and repeats nothing when it stops between writing the snapshot and deleting the old journal', async () => {
+    const dir = await tempDir();
+    const fs = new FaultyFileSystem();
+    const store = await open(dir, { fs, compactionBytes: 1 });
+    await putAnnotations(store, ['a-1']);
+    await store.apply([{ op: 'delete', collection: 'annotations', id: 'a-1' }]);
+    fs.beforeRemove = async (file) => {
+      if (file.endsWith('.journal')) throw errno('EIO');
+    };
+    await putAnnotations(store, bulky('b'), long);
+    await expect(store.flush()).rejects.toThrow(/EIO/);
+    expect(await storeFiles(dir)).toEqual(['twinning-kb-000000000001.journal', STORE_FILE]);
+
+    const reopened = await open(dir);
+    expect(reopened.notices).toEqual([]);
+    expect(annotationIds(reopened)).toEqual(bulky('b'));
+    expect(await storeFiles(dir)).toEqual([STORE_FILE]); // the journal already in the snapshot is dropped on opening
+  });
+
+  it('folds the journal on close, so the next start reads one file', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await putAnnotations(store, ['a-1']);
+    await store.close();
+    expect(await storeFiles(dir)).toEqual([STORE_FILE]);
+    expect((await readSnapshotData(dir)).annotations.map((a) => a.id)).toEqual(['a-1']);
+  });
+});
