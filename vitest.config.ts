@@ -20,7 +20,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'core',
-          include: ['tests/core/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/data/**/*.test.ts', 'tests/docs/**/*.test.ts', 'tests/*.test.ts'],
+          include: [
+            'tests/core/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/shared/**/*.test.ts',
+            'tests/data/**/*.test.ts',
+            'tests/docs/**/*.test.ts',
+            'tests/*.test.ts',
+          ],
           exclude: SLOW,
         },
       },

@@ -11,7 +11,18 @@
 import { z } from 'zod';
 import { StoreData } from '../core/store/store';
 import { textHash } from '../core/store/translation';
-import type { Annotation, AnnotationKind, ComparisonEntry, GlossaryTerm, Lang, Organisation, Practice, PracticeText, Topic, Visit } from '../shared/model';
+import type {
+  Annotation,
+  AnnotationKind,
+  ComparisonEntry,
+  GlossaryTerm,
+  Lang,
+  Organisation,
+  Practice,
+  PracticeText,
+  Topic,
+  Visit,
+} from '../shared/model';
 
 export interface GenerateOptions {
   practices: number;
@@ -48,83 +59,287 @@ const TOPICS: TopicWords[] = [
     id: 'topic-roundabouts',
     name: { de: 'Kreisverkehre', nl: 'Rotondes' },
     nouns: {
-      de: [['Kreisverkehr', 'Kreisverkehre'], ['Kreisel', 'Kreisel'], ['Verkehrsinsel', 'Verkehrsinseln'], ['Kreuzung', 'Kreuzungen'], ['Vorfahrt', 'Vorfahrtsregeln'], ['Fahrbahn', 'Fahrbahnen'], ['Zebrastreifen', 'Zebrastreifen'], ['Fußgängerüberweg', 'Fußgängerüberwege']],
-      nl: [['rotonde', 'rotondes'], ['turborotonde', 'turborotondes'], ['verkeerseiland', 'verkeerseilanden'], ['kruispunt', 'kruispunten'], ['voorrang', 'voorrangsregels'], ['rijbaan', 'rijbanen'], ['zebrapad', 'zebrapaden'], ['oversteekplaats', 'oversteekplaatsen']],
+      de: [
+        ['Kreisverkehr', 'Kreisverkehre'],
+        ['Kreisel', 'Kreisel'],
+        ['Verkehrsinsel', 'Verkehrsinseln'],
+        ['Kreuzung', 'Kreuzungen'],
+        ['Vorfahrt', 'Vorfahrtsregeln'],
+        ['Fahrbahn', 'Fahrbahnen'],
+        ['Zebrastreifen', 'Zebrastreifen'],
+        ['Fußgängerüberweg', 'Fußgängerüberwege'],
+      ],
+      nl: [
+        ['rotonde', 'rotondes'],
+        ['turborotonde', 'turborotondes'],
+        ['verkeerseiland', 'verkeerseilanden'],
+        ['kruispunt', 'kruispunten'],
+        ['voorrang', 'voorrangsregels'],
+        ['rijbaan', 'rijbanen'],
+        ['zebrapad', 'zebrapaden'],
+        ['oversteekplaats', 'oversteekplaatsen'],
+      ],
     },
   },
   {
     id: 'topic-traffic',
     name: { de: 'Verkehrsinfrastruktur', nl: 'Verkeersinfrastructuur' },
     nouns: {
-      de: [['Straße', 'Straßen'], ['Radweg', 'Radwege'], ['Haltestelle', 'Haltestellen'], ['Brücke', 'Brücken'], ['Ampel', 'Ampeln'], ['Fahrradstraße', 'Fahrradstraßen'], ['Parkplatz', 'Parkplätze'], ['Gehweg', 'Gehwege']],
-      nl: [['straat', 'straten'], ['fietspad', 'fietspaden'], ['halte', 'haltes'], ['brug', 'bruggen'], ['verkeerslicht', 'verkeerslichten'], ['fietsstraat', 'fietsstraten'], ['parkeerplaats', 'parkeerplaatsen'], ['stoep', 'stoepen']],
+      de: [
+        ['Straße', 'Straßen'],
+        ['Radweg', 'Radwege'],
+        ['Haltestelle', 'Haltestellen'],
+        ['Brücke', 'Brücken'],
+        ['Ampel', 'Ampeln'],
+        ['Fahrradstraße', 'Fahrradstraßen'],
+        ['Parkplatz', 'Parkplätze'],
+        ['Gehweg', 'Gehwege'],
+      ],
+      nl: [
+        ['straat', 'straten'],
+        ['fietspad', 'fietspaden'],
+        ['halte', 'haltes'],
+        ['brug', 'bruggen'],
+        ['verkeerslicht', 'verkeerslichten'],
+        ['fietsstraat', 'fietsstraten'],
+        ['parkeerplaats', 'parkeerplaatsen'],
+        ['stoep', 'stoepen'],
+      ],
     },
   },
   {
     id: 'topic-green',
     name: { de: 'Grünflächen', nl: 'Groenvoorzieningen' },
     nouns: {
-      de: [['Grünfläche', 'Grünflächen'], ['Straßenbaum', 'Straßenbäume'], ['Park', 'Parks'], ['Blühwiese', 'Blühwiesen'], ['Spielplatz', 'Spielplätze'], ['Gemeinschaftsgarten', 'Gemeinschaftsgärten'], ['Hecke', 'Hecken'], ['Baumscheibe', 'Baumscheiben']],
-      nl: [['groenstrook', 'groenstroken'], ['straatboom', 'straatbomen'], ['park', 'parken'], ['bloemenweide', 'bloemenweides'], ['speeltuin', 'speeltuinen'], ['buurttuin', 'buurttuinen'], ['haag', 'hagen'], ['boomspiegel', 'boomspiegels']],
+      de: [
+        ['Grünfläche', 'Grünflächen'],
+        ['Straßenbaum', 'Straßenbäume'],
+        ['Park', 'Parks'],
+        ['Blühwiese', 'Blühwiesen'],
+        ['Spielplatz', 'Spielplätze'],
+        ['Gemeinschaftsgarten', 'Gemeinschaftsgärten'],
+        ['Hecke', 'Hecken'],
+        ['Baumscheibe', 'Baumscheiben'],
+      ],
+      nl: [
+        ['groenstrook', 'groenstroken'],
+        ['straatboom', 'straatbomen'],
+        ['park', 'parken'],
+        ['bloemenweide', 'bloemenweides'],
+        ['speeltuin', 'speeltuinen'],
+        ['buurttuin', 'buurttuinen'],
+        ['haag', 'hagen'],
+        ['boomspiegel', 'boomspiegels'],
+      ],
     },
   },
   {
     id: 'topic-office',
     name: { de: 'Bürogestaltung', nl: 'Kantoorinrichting' },
     nouns: {
-      de: [['Büro', 'Büros'], ['Arbeitsplatz', 'Arbeitsplätze'], ['Besprechungsraum', 'Besprechungsräume'], ['Ruhezone', 'Ruhezonen'], ['Schreibtisch', 'Schreibtische'], ['Großraumbüro', 'Großraumbüros'], ['Teeküche', 'Teeküchen'], ['Homeoffice', 'Homeoffices']],
-      nl: [['kantoor', 'kantoren'], ['werkplek', 'werkplekken'], ['vergaderruimte', 'vergaderruimtes'], ['stilteruimte', 'stilteruimtes'], ['bureau', 'bureaus'], ['kantoortuin', 'kantoortuinen'], ['pantry', "pantry's"], ['thuiswerkplek', 'thuiswerkplekken']],
+      de: [
+        ['Büro', 'Büros'],
+        ['Arbeitsplatz', 'Arbeitsplätze'],
+        ['Besprechungsraum', 'Besprechungsräume'],
+        ['Ruhezone', 'Ruhezonen'],
+        ['Schreibtisch', 'Schreibtische'],
+        ['Großraumbüro', 'Großraumbüros'],
+        ['Teeküche', 'Teeküchen'],
+        ['Homeoffice', 'Homeoffices'],
+      ],
+      nl: [
+        ['kantoor', 'kantoren'],
+        ['werkplek', 'werkplekken'],
+        ['vergaderruimte', 'vergaderruimtes'],
+        ['stilteruimte', 'stilteruimtes'],
+        ['bureau', 'bureaus'],
+        ['kantoortuin', 'kantoortuinen'],
+        ['pantry', "pantry's"],
+        ['thuiswerkplek', 'thuiswerkplekken'],
+      ],
     },
   },
   {
     id: 'topic-agile',
     name: { de: 'Agiles Projektmanagement', nl: 'Agile projectmanagement' },
     nouns: {
-      de: [['Sprint', 'Sprints'], ['Projektgruppe', 'Projektgruppen'], ['Rückblick', 'Rückblicke'], ['Aufgabenliste', 'Aufgabenlisten'], ['Arbeitspaket', 'Arbeitspakete'], ['Zwischenergebnis', 'Zwischenergebnisse'], ['Lenkungsausschuss', 'Lenkungsausschüsse'], ['Besprechung', 'Besprechungen']],
-      nl: [['sprint', 'sprints'], ['projectgroep', 'projectgroepen'], ['terugblik', 'terugblikken'], ['takenlijst', 'takenlijsten'], ['werkpakket', 'werkpakketten'], ['tussenresultaat', 'tussenresultaten'], ['stuurgroep', 'stuurgroepen'], ['overleg', 'overleggen']],
+      de: [
+        ['Sprint', 'Sprints'],
+        ['Projektgruppe', 'Projektgruppen'],
+        ['Rückblick', 'Rückblicke'],
+        ['Aufgabenliste', 'Aufgabenlisten'],
+        ['Arbeitspaket', 'Arbeitspakete'],
+        ['Zwischenergebnis', 'Zwischenergebnisse'],
+        ['Lenkungsausschuss', 'Lenkungsausschüsse'],
+        ['Besprechung', 'Besprechungen'],
+      ],
+      nl: [
+        ['sprint', 'sprints'],
+        ['projectgroep', 'projectgroepen'],
+        ['terugblik', 'terugblikken'],
+        ['takenlijst', 'takenlijsten'],
+        ['werkpakket', 'werkpakketten'],
+        ['tussenresultaat', 'tussenresultaten'],
+        ['stuurgroep', 'stuurgroepen'],
+        ['overleg', 'overleggen'],
+      ],
     },
   },
   {
     id: 'topic-climate',
     name: { de: 'Klimaanpassung', nl: 'Klimaatadaptatie' },
     nouns: {
-      de: [['Versickerungsmulde', 'Versickerungsmulden'], ['Gründach', 'Gründächer'], ['Hitzewelle', 'Hitzewellen'], ['Starkregen', 'Starkregenereignisse'], ['Regenwasser', 'Regenwässer'], ['Zisterne', 'Zisternen'], ['Entsiegelung', 'Entsiegelungen'], ['Schattenplatz', 'Schattenplätze']],
-      nl: [['wadi', "wadi's"], ['groendak', 'groendaken'], ['hittegolf', 'hittegolven'], ['wolkbreuk', 'wolkbreuken'], ['regenwater', 'regenwateren'], ['regenton', 'regentonnen'], ['ontharding', 'ontharding'], ['schaduwplek', 'schaduwplekken']],
+      de: [
+        ['Versickerungsmulde', 'Versickerungsmulden'],
+        ['Gründach', 'Gründächer'],
+        ['Hitzewelle', 'Hitzewellen'],
+        ['Starkregen', 'Starkregenereignisse'],
+        ['Regenwasser', 'Regenwässer'],
+        ['Zisterne', 'Zisternen'],
+        ['Entsiegelung', 'Entsiegelungen'],
+        ['Schattenplatz', 'Schattenplätze'],
+      ],
+      nl: [
+        ['wadi', "wadi's"],
+        ['groendak', 'groendaken'],
+        ['hittegolf', 'hittegolven'],
+        ['wolkbreuk', 'wolkbreuken'],
+        ['regenwater', 'regenwateren'],
+        ['regenton', 'regentonnen'],
+        ['ontharding', 'ontharding'],
+        ['schaduwplek', 'schaduwplekken'],
+      ],
     },
   },
   {
     id: 'topic-structure',
     name: { de: 'Verwaltungsstruktur', nl: 'Bestuursstructuur' },
     nouns: {
-      de: [['Bezirksamt', 'Bezirksämter'], ['Bezirksverordnetenversammlung', 'Bezirksverordnetenversammlungen'], ['Stadtrat', 'Stadträte'], ['Abteilung', 'Abteilungen'], ['Fachbereich', 'Fachbereiche'], ['Zuständigkeit', 'Zuständigkeiten'], ['Haushalt', 'Haushalte'], ['Bürgerbeteiligung', 'Bürgerbeteiligungen']],
-      nl: [['gemeente', 'gemeenten'], ['gemeenteraad', 'gemeenteraden'], ['wethouder', 'wethouders'], ['afdeling', 'afdelingen'], ['team', 'teams'], ['bevoegdheid', 'bevoegdheden'], ['begroting', 'begrotingen'], ['burgerparticipatie', 'burgerparticipaties']],
+      de: [
+        ['Bezirksamt', 'Bezirksämter'],
+        ['Bezirksverordnetenversammlung', 'Bezirksverordnetenversammlungen'],
+        ['Stadtrat', 'Stadträte'],
+        ['Abteilung', 'Abteilungen'],
+        ['Fachbereich', 'Fachbereiche'],
+        ['Zuständigkeit', 'Zuständigkeiten'],
+        ['Haushalt', 'Haushalte'],
+        ['Bürgerbeteiligung', 'Bürgerbeteiligungen'],
+      ],
+      nl: [
+        ['gemeente', 'gemeenten'],
+        ['gemeenteraad', 'gemeenteraden'],
+        ['wethouder', 'wethouders'],
+        ['afdeling', 'afdelingen'],
+        ['team', 'teams'],
+        ['bevoegdheid', 'bevoegdheden'],
+        ['begroting', 'begrotingen'],
+        ['burgerparticipatie', 'burgerparticipaties'],
+      ],
     },
   },
 ];
 
 /** Aligned compound parts: German head (with linking element) + tail ↔ Dutch head + tail. */
 const HEADS: [string, string][] = [
-  ['Verkehrs', 'verkeers'], ['Straßen', 'straat'], ['Grünflächen', 'groen'], ['Klima', 'klimaat'], ['Büro', 'kantoor'],
-  ['Projekt', 'project'], ['Bezirks', 'wijk'], ['Rad', 'fiets'], ['Regenwasser', 'regenwater'], ['Baum', 'bomen'],
-  ['Spielplatz', 'speeltuin'], ['Park', 'park'], ['Stadt', 'stads'], ['Bürger', 'burger'], ['Arbeits', 'werk'],
+  ['Verkehrs', 'verkeers'],
+  ['Straßen', 'straat'],
+  ['Grünflächen', 'groen'],
+  ['Klima', 'klimaat'],
+  ['Büro', 'kantoor'],
+  ['Projekt', 'project'],
+  ['Bezirks', 'wijk'],
+  ['Rad', 'fiets'],
+  ['Regenwasser', 'regenwater'],
+  ['Baum', 'bomen'],
+  ['Spielplatz', 'speeltuin'],
+  ['Park', 'park'],
+  ['Stadt', 'stads'],
+  ['Bürger', 'burger'],
+  ['Arbeits', 'werk'],
 ];
 const TAILS: [string, string][] = [
-  ['planung', 'planning'], ['konzept', 'concept'], ['sicherheit', 'veiligheid'], ['infrastruktur', 'infrastructuur'], ['amt', 'dienst'],
-  ['management', 'management'], ['gestaltung', 'inrichting'], ['pflege', 'onderhoud'], ['anpassung', 'aanpassing'], ['beteiligung', 'participatie'],
-  ['netz', 'netwerk'], ['versuch', 'proef'], ['bericht', 'rapport'], ['kosten', 'kosten'], ['leitung', 'leiding'],
+  ['planung', 'planning'],
+  ['konzept', 'concept'],
+  ['sicherheit', 'veiligheid'],
+  ['infrastruktur', 'infrastructuur'],
+  ['amt', 'dienst'],
+  ['management', 'management'],
+  ['gestaltung', 'inrichting'],
+  ['pflege', 'onderhoud'],
+  ['anpassung', 'aanpassing'],
+  ['beteiligung', 'participatie'],
+  ['netz', 'netwerk'],
+  ['versuch', 'proef'],
+  ['bericht', 'rapport'],
+  ['kosten', 'kosten'],
+  ['leitung', 'leiding'],
 ];
 
 /** Aligned middle parts for three-part compounds ("Straßenbaumpflege", "straatboomonderhoud"). */
 const MIDDLES: [string, string][] = [
-  ['baum', 'boom'], ['rad', 'fiets'], ['park', 'park'], ['regen', 'regen'], ['schul', 'school'], ['spiel', 'speel'], ['markt', 'markt'],
-  ['wasser', 'water'], ['licht', 'licht'], ['lärm', 'geluids'], ['bus', 'bus'], ['wohn', 'woon'], ['energie', 'energie'], ['dach', 'dak'],
-  ['müll', 'afval'], ['hitze', 'hitte'], ['bau', 'bouw'], ['sport', 'sport'], ['kinder', 'kinder'], ['brücken', 'brug'],
+  ['baum', 'boom'],
+  ['rad', 'fiets'],
+  ['park', 'park'],
+  ['regen', 'regen'],
+  ['schul', 'school'],
+  ['spiel', 'speel'],
+  ['markt', 'markt'],
+  ['wasser', 'water'],
+  ['licht', 'licht'],
+  ['lärm', 'geluids'],
+  ['bus', 'bus'],
+  ['wohn', 'woon'],
+  ['energie', 'energie'],
+  ['dach', 'dak'],
+  ['müll', 'afval'],
+  ['hitze', 'hitte'],
+  ['bau', 'bouw'],
+  ['sport', 'sport'],
+  ['kinder', 'kinder'],
+  ['brücken', 'brug'],
 ];
 /** Streets and places: the long tail of names every real text has. */
 const PLACE_ROOTS = [
-  'Linden', 'Eichen', 'Birken', 'Kastanien', 'Ahorn', 'Rosen', 'Tulpen', 'Mühlen', 'Kirch', 'Schul', 'Bahnhof', 'Markt', 'Wiesen', 'Garten',
-  'Brunnen', 'Sonnen', 'Mond', 'Stern', 'Feld', 'Berg', 'Tal', 'See', 'Fluss', 'Wald', 'Heide', 'Dorf', 'Burg', 'Schloss', 'Hafen', 'Insel',
-  'Amstel', 'Bovenkerk', 'Westwijk', 'Keizer', 'Poort', 'Zonne', 'Molen', 'Kerk', 'Dijk', 'Polder',
+  'Linden',
+  'Eichen',
+  'Birken',
+  'Kastanien',
+  'Ahorn',
+  'Rosen',
+  'Tulpen',
+  'Mühlen',
+  'Kirch',
+  'Schul',
+  'Bahnhof',
+  'Markt',
+  'Wiesen',
+  'Garten',
+  'Brunnen',
+  'Sonnen',
+  'Mond',
+  'Stern',
+  'Feld',
+  'Berg',
+  'Tal',
+  'See',
+  'Fluss',
+  'Wald',
+  'Heide',
+  'Dorf',
+  'Burg',
+  'Schloss',
+  'Hafen',
+  'Insel',
+  'Amstel',
+  'Bovenkerk',
+  'Westwijk',
+  'Keizer',
+  'Poort',
+  'Zonne',
+  'Molen',
+  'Kerk',
+  'Dijk',
+  'Polder',
 ];
 const PLACE_ENDINGS: Record<Lang, string[]> = {
   de: ['straße', 'weg', 'platz', 'allee', 'damm', 'ufer', 'park', 'ring'],
@@ -132,38 +347,162 @@ const PLACE_ENDINGS: Record<Lang, string[]> = {
 };
 
 const GERMAN = {
-  adjectives: ['neu', 'sicher', 'grün', 'öffentlich', 'barrierefrei', 'schnell', 'gemeinsam', 'nachhaltig', 'günstig', 'groß', 'klein', 'flexibel', 'übersichtlich', 'ruhig'],
+  adjectives: [
+    'neu',
+    'sicher',
+    'grün',
+    'öffentlich',
+    'barrierefrei',
+    'schnell',
+    'gemeinsam',
+    'nachhaltig',
+    'günstig',
+    'groß',
+    'klein',
+    'flexibel',
+    'übersichtlich',
+    'ruhig',
+  ],
   endings: ['', 'e', 'en', 'er', 'es'],
-  verbs: ['plant', 'baut', 'prüft', 'verbessert', 'entwickelt', 'pflegt', 'finanziert', 'gestaltet', 'beschließt', 'testet', 'begleitet', 'misst', 'erneuert', 'öffnet'],
-  subjects: ['Das Bezirksamt', 'Die Abteilung', 'Das Team', 'Die Verwaltung', 'Die Projektgruppe', 'Der Fachbereich', 'Die Nachbarschaft', 'Das Straßen- und Grünflächenamt'],
-  connectors: ['Dabei', 'Außerdem', 'Zuerst', 'Danach', 'Seit dem Frühjahr', 'Im nächsten Jahr', 'Gemeinsam mit Anwohnern', 'Nach der Ausschreibung'],
+  verbs: [
+    'plant',
+    'baut',
+    'prüft',
+    'verbessert',
+    'entwickelt',
+    'pflegt',
+    'finanziert',
+    'gestaltet',
+    'beschließt',
+    'testet',
+    'begleitet',
+    'misst',
+    'erneuert',
+    'öffnet',
+  ],
+  subjects: [
+    'Das Bezirksamt',
+    'Die Abteilung',
+    'Das Team',
+    'Die Verwaltung',
+    'Die Projektgruppe',
+    'Der Fachbereich',
+    'Die Nachbarschaft',
+    'Das Straßen- und Grünflächenamt',
+  ],
+  connectors: [
+    'Dabei',
+    'Außerdem',
+    'Zuerst',
+    'Danach',
+    'Seit dem Frühjahr',
+    'Im nächsten Jahr',
+    'Gemeinsam mit Anwohnern',
+    'Nach der Ausschreibung',
+  ],
   prepositions: ['mit', 'für', 'an', 'in', 'nach', 'über', 'ohne', 'entlang'],
   articles: ['die', 'den', 'der', 'das', 'eine', 'einen'],
   titles: ['Erfahrungen mit', 'Neue Wege für', 'Leitfaden:', 'Pilotprojekt', 'Wie wir', 'Bilanz:'],
   kinds: { lesson: 'Gelernt:', question: 'Frage:', comment: 'Anmerkung:' } as Record<AnnotationKind, string>,
 };
 const DUTCH = {
-  adjectives: ['nieuw', 'veilig', 'groen', 'openbaar', 'toegankelijk', 'snel', 'gezamenlijk', 'duurzaam', 'goedkoop', 'groot', 'klein', 'flexibel', 'overzichtelijk', 'rustig'],
+  adjectives: [
+    'nieuw',
+    'veilig',
+    'groen',
+    'openbaar',
+    'toegankelijk',
+    'snel',
+    'gezamenlijk',
+    'duurzaam',
+    'goedkoop',
+    'groot',
+    'klein',
+    'flexibel',
+    'overzichtelijk',
+    'rustig',
+  ],
   endings: ['', 'e'],
-  verbs: ['plant', 'bouwt', 'onderzoekt', 'verbetert', 'ontwikkelt', 'onderhoudt', 'financiert', 'richt in', 'besluit over', 'test', 'begeleidt', 'meet', 'vernieuwt', 'opent'],
-  subjects: ['De gemeente', 'De afdeling', 'Het team', 'Het college', 'De projectgroep', 'De wethouder', 'De buurt', 'De dienst'],
-  connectors: ['Daarbij', 'Bovendien', 'Eerst', 'Daarna', 'Sinds het voorjaar', 'Volgend jaar', 'Samen met bewoners', 'Na de aanbesteding'],
+  verbs: [
+    'plant',
+    'bouwt',
+    'onderzoekt',
+    'verbetert',
+    'ontwikkelt',
+    'onderhoudt',
+    'financiert',
+    'richt in',
+    'besluit over',
+    'test',
+    'begeleidt',
+    'meet',
+    'vernieuwt',
+    'opent',
+  ],
+  subjects: [
+    'De gemeente',
+    'De afdeling',
+    'Het team',
+    'Het college',
+    'De projectgroep',
+    'De wethouder',
+    'De buurt',
+    'De dienst',
+  ],
+  connectors: [
+    'Daarbij',
+    'Bovendien',
+    'Eerst',
+    'Daarna',
+    'Sinds het voorjaar',
+    'Volgend jaar',
+    'Samen met bewoners',
+    'Na de aanbesteding',
+  ],
   prepositions: ['met', 'voor', 'aan', 'in', 'na', 'over', 'zonder', 'langs'],
   articles: ['de', 'het', 'een'],
   titles: ['Ervaringen met', 'Nieuwe wegen voor', 'Handreiking:', 'Pilot', 'Hoe wij', 'Balans:'],
   kinds: { lesson: 'Geleerd:', question: 'Vraag:', comment: 'Opmerking:' } as Record<AnnotationKind, string>,
   /** Words with ë/ï/é, so Dutch diacritics occur. */
-  diacritics: ['ideeën', 'coördinatie', 'geïnteresseerd', 'financiële', 'reünie', 'café', 'privé', 'zeeën', 'naïef', 'efficiënt'],
+  diacritics: [
+    'ideeën',
+    'coördinatie',
+    'geïnteresseerd',
+    'financiële',
+    'reünie',
+    'café',
+    'privé',
+    'zeeën',
+    'naïef',
+    'efficiënt',
+  ],
 };
 
-const FIRST_NAMES = { de: ['Anna', 'Jonas', 'Fatma', 'Lukas', 'Marie', 'Deniz', 'Sabine', 'Thomas'], nl: ['Jan', 'Sanne', 'Daan', 'Fleur', 'Mohamed', 'Eva', 'Pieter', 'Lotte'] };
-const LAST_NAMES = { de: ['Schmidt', 'Yılmaz', 'Müller', 'Weiß', 'Krüger', 'Öztürk', 'Becker', 'Hoffmann'], nl: ['de Vries', 'Jansen', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'El Amrani', 'de Boer'] };
+const FIRST_NAMES = {
+  de: ['Anna', 'Jonas', 'Fatma', 'Lukas', 'Marie', 'Deniz', 'Sabine', 'Thomas'],
+  nl: ['Jan', 'Sanne', 'Daan', 'Fleur', 'Mohamed', 'Eva', 'Pieter', 'Lotte'],
+};
+const LAST_NAMES = {
+  de: ['Schmidt', 'Yılmaz', 'Müller', 'Weiß', 'Krüger', 'Öztürk', 'Becker', 'Hoffmann'],
+  nl: ['de Vries', 'Jansen', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'El Amrani', 'de Boer'],
+};
 
 const GLOSSARY_CORE: [string, string][] = [
-  ['Kreisverkehr', 'rotonde'], ['Bezirksamt', 'gemeente'], ['Bürogestaltung', 'kantoorinrichting'], ['Grünfläche', 'groenvoorziening'],
-  ['Klimaanpassung', 'klimaatadaptatie'], ['Radweg', 'fietspad'], ['Bürgerbeteiligung', 'burgerparticipatie'], ['Verkehrsinsel', 'verkeerseiland'],
-  ['Versickerungsmulde', 'wadi'], ['Ausschreibung', 'aanbesteding'], ['Stadtrat', 'wethouder'], ['Haushalt', 'begroting'],
-  ['agiles Projektmanagement', 'agile projectmanagement'], ['Bezirksverordnetenversammlung', 'gemeenteraad'], ['Arbeitsplatz', 'werkplek'],
+  ['Kreisverkehr', 'rotonde'],
+  ['Bezirksamt', 'gemeente'],
+  ['Bürogestaltung', 'kantoorinrichting'],
+  ['Grünfläche', 'groenvoorziening'],
+  ['Klimaanpassung', 'klimaatadaptatie'],
+  ['Radweg', 'fietspad'],
+  ['Bürgerbeteiligung', 'burgerparticipatie'],
+  ['Verkehrsinsel', 'verkeerseiland'],
+  ['Versickerungsmulde', 'wadi'],
+  ['Ausschreibung', 'aanbesteding'],
+  ['Stadtrat', 'wethouder'],
+  ['Haushalt', 'begroting'],
+  ['agiles Projektmanagement', 'agile projectmanagement'],
+  ['Bezirksverordnetenversammlung', 'gemeenteraad'],
+  ['Arbeitsplatz', 'werkplek'],
 ];
 
 // --- random numbers -------------------------------------------------------------
@@ -265,8 +604,13 @@ function paragraph(w: Writer, lang: Lang, topic: TopicWords, sentences: number):
 function practiceText(w: Writer, lang: Lang, topic: TopicWords): PracticeText {
   const words = lang === 'de' ? GERMAN : DUTCH;
   const title = `${w.uniform(words.titles)} ${adjective(w, lang)} ${nounWithCase(w, lang, topic)}`;
-  const headings = lang === 'de' ? ['Ausgangslage', 'Vorgehen', 'Ergebnis', 'Kosten'] : ['Aanleiding', 'Aanpak', 'Resultaat', 'Kosten'];
-  const sections = headings.slice(0, w.int(2, 4)).map((heading) => `## ${heading}\n\n${paragraph(w, lang, topic, w.int(2, 4))}`);
+  const headings =
+    lang === 'de'
+      ? ['Ausgangslage', 'Vorgehen', 'Ergebnis', 'Kosten']
+      : ['Aanleiding', 'Aanpak', 'Resultaat', 'Kosten'];
+  const sections = headings
+    .slice(0, w.int(2, 4))
+    .map((heading) => `## ${heading}\n\n${paragraph(w, lang, topic, w.int(2, 4))}`);
   return { title: capitalize(title), summary: paragraph(w, lang, topic, w.int(1, 2)), body: sections.join('\n\n') };
 }
 
@@ -281,7 +625,13 @@ const pad = (n: number, width = 6): string => String(n).padStart(width, '0');
 export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowledgeBase {
   const w = new Writer(options.seed ?? 1);
   const organisations: Organisation[] = [
-    { id: GENERATED_TS, version: {}, name: { de: 'Tempelhof-Schöneberg', nl: 'Tempelhof-Schöneberg' }, country: 'DE', kind: 'berlin-district' },
+    {
+      id: GENERATED_TS,
+      version: {},
+      name: { de: 'Tempelhof-Schöneberg', nl: 'Tempelhof-Schöneberg' },
+      country: 'DE',
+      kind: 'berlin-district',
+    },
     { id: GENERATED_AV, version: {}, name: { de: 'Amstelveen', nl: 'Amstelveen' }, country: 'NL', kind: 'gemeente' },
   ];
   const topics: Topic[] = TOPICS.map((topic) => ({ id: topic.id, version: {}, name: { ...topic.name } }));
@@ -291,13 +641,16 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
   for (let i = 1; i <= options.practices; i++) {
     const topic = w.uniform(TOPICS);
     const organisationId = w.chance(0.5) ? GENERATED_TS : GENERATED_AV;
-    const originalLanguage: Lang = organisationId === GENERATED_TS ? (w.chance(0.9) ? 'de' : 'nl') : w.chance(0.9) ? 'nl' : 'de';
+    const originalLanguage: Lang =
+      organisationId === GENERATED_TS ? (w.chance(0.9) ? 'de' : 'nl') : w.chance(0.9) ? 'nl' : 'de';
     const translation: Lang = originalLanguage === 'de' ? 'nl' : 'de';
     const original = practiceText(w, originalLanguage, topic);
     const texts: Practice['texts'] = { [originalLanguage]: original };
     if (w.chance(0.6)) {
       // Most translations are current; some were made from an older original.
-      const basedOn = w.chance(0.75) ? textHash(original) : textHash({ title: `${original.title} (alt)`, summary: '', body: '' });
+      const basedOn = w.chance(0.75)
+        ? textHash(original)
+        : textHash({ title: `${original.title} (alt)`, summary: '', body: '' });
       texts[translation] = { ...practiceText(w, translation, topic), basedOn };
     }
     const createdAt = timestamp(w);
@@ -380,7 +733,12 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
     };
   });
 
-  const comparison: ComparisonEntry[] = ['structure', 'council', 'executive', ...TOPICS.map((t) => `topic:${t.id}`)].flatMap((dimension) =>
+  const comparison: ComparisonEntry[] = [
+    'structure',
+    'council',
+    'executive',
+    ...TOPICS.map((t) => `topic:${t.id}`),
+  ].flatMap((dimension) =>
     organisations.map((organisation) => {
       const at = timestamp(w);
       const topic = w.uniform(TOPICS);

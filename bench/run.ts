@@ -17,7 +17,11 @@ import { formatReport as formatStoreReport, parseArgs, runStoreBench } from './s
 export async function runBench(argv: readonly string[]): Promise<string> {
   const args = parseArgs(argv);
   const log = args.json ? undefined : (line: string) => process.stderr.write(`${line}\n`);
-  const store = await runStoreBench({ practices: args.practices, annotationsPerPractice: args.annotationsPerPractice, log });
+  const store = await runStoreBench({
+    practices: args.practices,
+    annotationsPerPractice: args.annotationsPerPractice,
+    log,
+  });
   const sizes = [...new Set([Math.min(1_000, args.practices), args.practices])];
   const search = await runSearchBench({ sizes, annotationsPerPractice: args.annotationsPerPractice, log });
   if (args.json) return `${JSON.stringify({ ...store, search })}\n`;

@@ -97,14 +97,20 @@ export interface SearchBenchFigures {
 export type SearchBenchResult = SearchBenchFigures & Record<string, number>;
 
 export async function runSearchBench(options: SearchBenchOptions = {}): Promise<SearchBenchResult> {
-  const sizes = [...(options.sizes ?? (options.practices ? [options.practices] : [1_000, 10_000]))].sort((a, b) => a - b);
+  const sizes = [...(options.sizes ?? (options.practices ? [options.practices] : [1_000, 10_000]))].sort(
+    (a, b) => a - b,
+  );
   const queries = options.queries ?? BENCH_QUERIES;
   const repetitions = options.repetitions ?? 20;
   const log = options.log ?? (() => {});
   const result: Record<string, number> = {};
   for (const [i, size] of sizes.entries()) {
     log(`search: generating ${size} practices…`);
-    const kb = generateKnowledgeBase({ practices: size, annotationsPerPractice: options.annotationsPerPractice ?? 10, seed: options.seed ?? 1 });
+    const kb = generateKnowledgeBase({
+      practices: size,
+      annotationsPerPractice: options.annotationsPerPractice ?? 10,
+      seed: options.seed ?? 1,
+    });
     if (options.validate !== false) {
       log('search: validating…');
       validateKnowledgeBase(kb);
@@ -116,7 +122,12 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
   return result as SearchBenchResult;
 }
 
-async function measure(kb: GeneratedKnowledgeBase, queries: readonly string[], repetitions: number, log: (line: string) => void): Promise<SearchBenchFigures> {
+async function measure(
+  kb: GeneratedKnowledgeBase,
+  queries: readonly string[],
+  repetitions: number,
+  log: (line: string) => void,
+): Promise<SearchBenchFigures> {
   const source = sourceOf(kb);
 
   log('search: building…');
@@ -201,7 +212,9 @@ function sourceOf(kb: GeneratedKnowledgeBase): SearchSource {
 function naiveScanner(kb: GeneratedKnowledgeBase): (query: string) => number {
   const live = new Set(kb.practices.filter((p) => !p.deletedAt).map((p) => p.id));
   const texts: string[][] = [
-    ...kb.practices.filter((p) => live.has(p.id)).map((p) => Object.values(p.texts).flatMap((t) => [t.title, t.summary, t.body])),
+    ...kb.practices
+      .filter((p) => live.has(p.id))
+      .map((p) => Object.values(p.texts).flatMap((t) => [t.title, t.summary, t.body])),
     ...kb.annotations.filter((a) => live.has(a.practiceId) && !a.deletedAt).map((a) => [a.text]),
     ...kb.visits.filter((v) => !v.deletedAt).map((v) => [...v.participants, v.notes.de ?? '', v.notes.nl ?? '']),
     ...kb.glossary.map((g) => [g.term.de, g.term.nl, g.definition.de, g.definition.nl]),
@@ -243,15 +256,25 @@ export function formatReport(result: SearchBenchResult): string {
     ['start-up (read + parse + load saved copy)', (x) => `${value('indexLoadMs', x).toFixed(0)} ms`],
     ['first query after loading', (x) => `${value('firstQueryMs', x).toFixed(0)} ms`],
     ['saved copy', (x) => `${value('savedMB', x).toFixed(1)} MB`],
-    [`index memory (heap + buffers delta${typeof globalThis.gc === 'function' ? '' : ', approx.'})`, (x) => `${value('indexMemoryMB', x).toFixed(0)} MB`],
+    [
+      `index memory (heap + buffers delta${typeof globalThis.gc === 'function' ? '' : ', approx.'})`,
+      (x) => `${value('indexMemoryMB', x).toFixed(0)} MB`,
+    ],
     ['query p50 / p95', (x) => `${value('searchP50Ms', x).toFixed(2)} / ${value('searchP95Ms', x).toFixed(2)} ms`],
-    ['naive scan p50 / p95', (x) => `${value('naiveSearchP50Ms', x).toFixed(2)} / ${value('naiveSearchP95Ms', x).toFixed(2)} ms`],
+    [
+      'naive scan p50 / p95',
+      (x) => `${value('naiveSearchP50Ms', x).toFixed(2)} / ${value('naiveSearchP95Ms', x).toFixed(2)} ms`,
+    ],
     ['index faster by (p50)', (x) => `${value('naiveRatio', x).toFixed(0)}×`],
   ];
   const header = ['', ...suffixes.map((x) => `${value('practices', x)} practices`)];
   const table = [header, ...rows.map(([label, cell]) => [label, ...suffixes.map(cell)])];
   const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
-  const lines = table.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+  const lines = table.map((row) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  '),
+  );
   return [
     `Search benchmark — ${BENCH_QUERIES.length} queries, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
     '',
@@ -260,7 +283,8 @@ export function formatReport(result: SearchBenchResult): string {
 }
 
 function parseArgs(argv: readonly string[]): { json: boolean; options: SearchBenchOptions } {
-  const value = (name: string): string | undefined => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const value = (name: string): string | undefined =>
+    argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const sizes = value('sizes')?.split(',').map(Number);
   const practices = value('practices');
   const repetitions = value('repetitions');
@@ -277,6 +301,9 @@ function parseArgs(argv: readonly string[]): { json: boolean; options: SearchBen
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(entry).href) {
   const { json, options } = parseArgs(process.argv.slice(2));
-  const result = await runSearchBench({ ...options, log: json ? undefined : (line) => process.stderr.write(`${line}\n`) });
+  const result = await runSearchBench({
+    ...options,
+    log: json ? undefined : (line) => process.stderr.write(`${line}\n`),
+  });
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatReport(result)}\n`);
 }

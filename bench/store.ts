@@ -31,7 +31,14 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Annotation, Practice } from '../shared/model';
 import { SnapshotFile } from '../core/storage/snapshot';
-import { COLLECTIONS, openStore, STORE_FILE, STORE_SCHEMA_VERSION, type Change, type StoreData } from '../core/store/store';
+import {
+  COLLECTIONS,
+  openStore,
+  STORE_FILE,
+  STORE_SCHEMA_VERSION,
+  type Change,
+  type StoreData,
+} from '../core/store/store';
 import { BUNDLE_EXTENSION, type BundleCollection } from '../shared/bundle';
 import { readBundleFile, writeBundleFile } from '../core/bundle/bundle-file';
 import { writeBundle } from '../core/bundle/write-bundle';
@@ -139,7 +146,12 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
  * Writes the same data as the store's snapshot (in `store/`) and as one naive
  * lowdb file, and a partner's bundle to import; returns the number of annotations.
  */
-export async function writeStores(work: string, practices: number, annotationsPerPractice: number, seed: number): Promise<number> {
+export async function writeStores(
+  work: string,
+  practices: number,
+  annotationsPerPractice: number,
+  seed: number,
+): Promise<number> {
   const generated = generateKnowledgeBase({ practices, annotationsPerPractice, seed });
   const data = await writeGeneratedStore(path.join(work, 'store'), generated);
   await new Low(new JSONFile<StoreData>(path.join(work, NAIVE_FILE)), data).write();
@@ -170,10 +182,16 @@ export async function writeGeneratedStore(dir: string, generated: GeneratedKnowl
 
 // --- the measured phases, each run in a child process ----------------------
 
-type StorePhase = Pick<StoreBenchReport, 'storeMB' | 'loadMs' | 'writeP50Ms' | 'writeP95Ms' | 'rssMB' | 'rssBeforeOpenMB' | 'storeRssMB'>;
+type StorePhase = Pick<
+  StoreBenchReport,
+  'storeMB' | 'loadMs' | 'writeP50Ms' | 'writeP95Ms' | 'rssMB' | 'rssBeforeOpenMB' | 'storeRssMB'
+>;
 type ExportPhase = Pick<StoreBenchReport, 'exportMs' | 'rssWithExportMB'>;
 type ImportPhase = Pick<StoreBenchReport, 'importMs' | 'rssWithImportMB'>;
-type NaivePhase = Pick<StoreBenchReport, 'naiveStoreMB' | 'naiveLoadMs' | 'naiveWriteP50Ms' | 'naiveWriteP95Ms' | 'naiveRssMB'>;
+type NaivePhase = Pick<
+  StoreBenchReport,
+  'naiveStoreMB' | 'naiveLoadMs' | 'naiveWriteP50Ms' | 'naiveWriteP95Ms' | 'naiveRssMB'
+>;
 
 const openBenchStore = (dir: string) =>
   openStore(dir, () => {
@@ -216,7 +234,14 @@ async function storePhase(work: string, writes: number): Promise<StorePhase> {
 
   const rssMB = peakRss();
   await store.close();
-  return { storeMB, loadMs, ...percentiles(times, 'write'), rssMB, rssBeforeOpenMB, storeRssMB: rssMB - rssBeforeOpenMB };
+  return {
+    storeMB,
+    loadMs,
+    ...percentiles(times, 'write'),
+    rssMB,
+    rssBeforeOpenMB,
+    storeRssMB: rssMB - rssBeforeOpenMB,
+  };
 }
 
 /** Exports everything through the app's own path: build the bundle, serialise, write the file durably. */
@@ -254,10 +279,17 @@ const PARTNER_PREFIX = 'partner-';
 function partnerBundle(count: number): Uint8Array {
   const partner = generateKnowledgeBase({ practices: count, annotationsPerPractice: 0, seed: 2 });
   const practices = partner.practices.map((practice) => ({ ...practice, id: `${PARTNER_PREFIX}${practice.id}` }));
-  const records: Partial<Record<BundleCollection, readonly unknown[]>> = { organisations: partner.organisations, topics: partner.topics, practices };
+  const records: Partial<Record<BundleCollection, readonly unknown[]>> = {
+    organisations: partner.organisations,
+    topics: partner.topics,
+    practices,
+  };
   return writeBundle(
     { all: (collection) => (records[collection] ?? []) as never, conflicts: () => [] },
-    { exportedAt: new Date().toISOString(), exportedBy: { installationId: PARTNER_INSTALLATION, organisationId: GENERATED_AV } },
+    {
+      exportedAt: new Date().toISOString(),
+      exportedBy: { installationId: PARTNER_INSTALLATION, organisationId: GENERATED_AV },
+    },
   ).bytes;
 }
 
@@ -291,7 +323,11 @@ function benchChange(n: number, practices: readonly Practice[]): Change {
   const practice = practices[(n * 7919) % practices.length]!;
   const at = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
   if (n % 2 === 0) {
-    return { op: 'put', collection: 'practices', record: { ...practice, tags: [...practice.tags.slice(0, 49), `bench-${n}`], updatedAt: at } };
+    return {
+      op: 'put',
+      collection: 'practices',
+      record: { ...practice, tags: [...practice.tags.slice(0, 49), `bench-${n}`], updatedAt: at },
+    };
   }
   const annotation: Annotation = {
     id: `bench-annotation-${n}`,
@@ -390,7 +426,11 @@ async function prepareRunner(work: string): Promise<Runner> {
     });
     return { runtime: 'bundled', args: [path.join(outDir, 'store-bench.mjs')] };
   } catch {
-    const jitiCli = path.join(path.dirname(createRequire(import.meta.url).resolve('jiti/package.json')), 'lib', 'jiti-cli.mjs');
+    const jitiCli = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('jiti/package.json')),
+      'lib',
+      'jiti-cli.mjs',
+    );
     return { runtime: 'jiti', args: [jitiCli, self] };
   }
 }

@@ -56,16 +56,32 @@ function countsLine(t: TFunction, bundle: Bundle): string {
 function inspect(t: TFunction, language: Lang, bundle: Bundle, io: CliIo): void {
   const { content } = bundle;
   const name = (id: string) => content.organisations.find((o) => o.id === id)?.name[language] ?? id;
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(bundle.exportedAt));
+  const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(
+    new Date(bundle.exportedAt),
+  );
   io.out(t('cli:format', { version: bundle.schemaVersion }));
-  io.out(t('cli:exported', { date, organisation: name(bundle.exportedBy.organisationId), installation: bundle.exportedBy.installationId }));
+  io.out(
+    t('cli:exported', {
+      date,
+      organisation: name(bundle.exportedBy.organisationId),
+      installation: bundle.exportedBy.installationId,
+    }),
+  );
   io.out(t('cli:contents'));
   for (const c of BUNDLE_COLLECTIONS) io.out(`  ${t(`cli:count.${c}`, { count: content[c].length })}`);
   io.out(`  ${t('cli:count.tombstones', { count: content.tombstones.length })}`);
   io.out(`  ${t('cli:count.conflicts', { count: content.conflicts.length })}`);
   io.out(t('cli:organisations', { list: content.organisations.map((o) => o.name[language]).join(', ') || '–' }));
-  const practices = [...content.practices, ...content.tombstones.filter((x) => x.collection === 'practices').map((x) => x.record)];
-  const byLanguage = LANGUAGES.map((lang) => t('cli:languageCount', { language: lang.toUpperCase(), count: practices.filter((p) => 'texts' in p && p.texts[lang]).length }));
+  const practices = [
+    ...content.practices,
+    ...content.tombstones.filter((x) => x.collection === 'practices').map((x) => x.record),
+  ];
+  const byLanguage = LANGUAGES.map((lang) =>
+    t('cli:languageCount', {
+      language: lang.toUpperCase(),
+      count: practices.filter((p) => 'texts' in p && p.texts[lang]).length,
+    }),
+  );
   io.out(t('cli:languages', { list: byLanguage.join(', ') }));
   io.out(t('cli:checksum', { value: bundle.checksum.value }));
 }

@@ -30,7 +30,9 @@ export interface OpenOptions {
 }
 
 export async function openKnowledgeBase(dir: string, options: OpenOptions): Promise<KnowledgeBase> {
-  const kb = new KnowledgeBase(await openStore(dir, loadStarterContent), options.now, { file: path.join(dir, SEARCH_INDEX_FILE) });
+  const kb = new KnowledgeBase(await openStore(dir, loadStarterContent), options.now, {
+    file: path.join(dir, SEARCH_INDEX_FILE),
+  });
   if (!kb.settings.languageChosen) await kb.settings.setLanguage(pickLanguage(options.systemLocales));
   kb.search.start(); // in the background: start-up never waits for the index
   return kb;

@@ -6,18 +6,23 @@ import { deflateSync } from 'node:zlib';
 const SIZE = 512;
 const px = Buffer.alloc(SIZE * SIZE * 4);
 const mix = (a, b, t) => a.map((v, i) => Math.round(v * (1 - t) + b[i] * t));
-const TILE = [18, 52, 86], BERLIN = [218, 41, 28], AMSTELVEEN = [255, 153, 0];
+const TILE = [18, 52, 86],
+  BERLIN = [218, 41, 28],
+  AMSTELVEEN = [255, 153, 0];
 
 for (let y = 0; y < SIZE; y++) {
   for (let x = 0; x < SIZE; x++) {
     const i = (y * SIZE + x) * 4;
     // Rounded-square tile with a soft edge.
-    const r = 96, cx = Math.min(Math.max(x, r), SIZE - r), cy = Math.min(Math.max(y, r), SIZE - r);
+    const r = 96,
+      cx = Math.min(Math.max(x, r), SIZE - r),
+      cy = Math.min(Math.max(y, r), SIZE - r);
     const edge = Math.hypot(x - cx, y - cy) - (r - 8);
     if (edge > 1) continue;
     let colour = TILE;
     const ring = (ox, oy) => Math.abs(Math.hypot(x - ox, y - oy) - 120);
-    const left = ring(200, 256), right = ring(312, 256);
+    const left = ring(200, 256),
+      right = ring(312, 256);
     if (left < 26) colour = mix(colour, BERLIN, Math.min(1, 26 - left));
     if (right < 26 && (x > 256 || left >= 26)) colour = mix(colour, AMSTELVEEN, Math.min(1, 26 - right));
     px.set([...colour, edge > 0 ? Math.round(255 * (1 - edge)) : 255], i);
@@ -47,9 +52,16 @@ header.writeUInt32BE(SIZE, 0);
 header.writeUInt32BE(SIZE, 4);
 header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
 const rows = Buffer.concat(
-  Array.from({ length: SIZE }, (_, y) => Buffer.concat([Buffer.from([0]), px.subarray(y * SIZE * 4, (y + 1) * SIZE * 4)])),
+  Array.from({ length: SIZE }, (_, y) =>
+    Buffer.concat([Buffer.from([0]), px.subarray(y * SIZE * 4, (y + 1) * SIZE * 4)]),
+  ),
 );
 writeFileSync(
   new URL('../build/icon.png', import.meta.url),
-  Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]),
+  Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]),
 );

@@ -137,7 +137,8 @@ for (const issue of issues) {
 for (const comment of comments) {
   const where = `${show(comment.file, comment.line)}: eng-disable`;
   if (comment.checks.length === 0) failures.push(`${where} names no check`);
-  else if (comment.reason.split(/\s+/).length < 3) failures.push(`${where} ${comment.checks.join(' ')} does not say why`);
+  else if (comment.reason.split(/\s+/).length < 3)
+    failures.push(`${where} ${comment.checks.join(' ')} does not say why`);
   for (const check of comment.checks.filter((check) => !comment.used.has(check)))
     failures.push(`${where} ${check} justifies no finding on this line; remove it`);
 }
@@ -151,5 +152,7 @@ if (failures.length > 0) {
   process.exitCode = 1;
 } else {
   const justified = comments.reduce((sum, comment) => sum + comment.used.size, 0);
-  console.log(`security gate: passed, no unjustified finding of medium severity or above (${justified} justified in place)`);
+  console.log(
+    `security gate: passed, no unjustified finding of medium severity or above (${justified} justified in place)`,
+  );
 }

@@ -49,19 +49,23 @@ export const DELETABLE_COLLECTIONS = ['practices', 'visits', 'annotations'] as c
 const MAX_RECORDS = 200_000;
 
 /** A record with the collection it belongs to. */
-export type CollectionRecord<C extends BundleCollection = BundleCollection> = { [K in C]: { collection: K; record: BundleRecord<K> } }[C];
+export type CollectionRecord<C extends BundleCollection = BundleCollection> = {
+  [K in C]: { collection: K; record: BundleRecord<K> };
+}[C];
 
 /** `{ collection, record, ...extra }`, the record checked against its collection's own schema. */
-export const collectionRecord = <const Cs extends readonly BundleCollection[], E extends z.ZodRawShape = {}>(
+export const collectionRecord = <
+  const Cs extends readonly BundleCollection[],
+  E extends z.ZodRawShape = Record<never, never>,
+>(
   collections: Cs,
   extra: E = {} as E,
 ) =>
   z.discriminatedUnion(
     'collection',
-    collections.map((c) => z.object({ ...extra, collection: z.literal(c), record: recordSchemas[c] }).strict()) as unknown as [
-      z.ZodObject,
-      ...z.ZodObject[],
-    ],
+    collections.map((c) =>
+      z.object({ ...extra, collection: z.literal(c), record: recordSchemas[c] }).strict(),
+    ) as unknown as [z.ZodObject, ...z.ZodObject[]],
   ) as unknown as z.ZodType<CollectionRecord<Cs[number]> & { [K in keyof E]: z.infer<E[K]> }>;
 
 export const BundleContent = z

@@ -7,7 +7,18 @@
 import { z } from 'zod';
 import { BUNDLE_COLLECTIONS, BundleSelection } from './bundle';
 import type { Result } from './errors';
-import { Author, BilingualLabel, Id, Lang, Timestamp, type ComparisonRevision, type GlossaryTerm, type Organisation, type PracticeRevision, type Visit } from './model';
+import {
+  Author,
+  BilingualLabel,
+  Id,
+  Lang,
+  Timestamp,
+  type ComparisonRevision,
+  type GlossaryTerm,
+  type Organisation,
+  type PracticeRevision,
+  type Visit,
+} from './model';
 import {
   AnnotationInput,
   AnnotationQuery,
@@ -58,7 +69,12 @@ export const contract = {
    */
   savePractice: channel<PracticeDetail>()(
     z
-      .object({ id: Id.optional(), baseUpdatedAt: Timestamp.optional(), resolvesConflict: z.boolean().optional(), practice: PracticeInput })
+      .object({
+        id: Id.optional(),
+        baseUpdatedAt: Timestamp.optional(),
+        resolvesConflict: z.boolean().optional(),
+        practice: PracticeInput,
+      })
       .strict(),
   ),
   markTranslationChecked: channel<PracticeDetail>()(z.object({ id: Id, language: Lang }).strict()),
@@ -95,7 +111,9 @@ export const contract = {
   listConflicts: channel<ConflictView[]>()(NoRequest),
   /** Keeps one version of a record in conflict (`hash` names it). */
   resolveConflict: channel<null>()(
-    z.object({ collection: z.enum(BUNDLE_COLLECTIONS), recordId: Id, hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    z
+      .object({ collection: z.enum(BUNDLE_COLLECTIONS), recordId: Id, hash: z.string().regex(/^[0-9a-f]{64}$/) })
+      .strict(),
   ),
 
   getComparison: channel<ComparisonTable>()(NoRequest),
@@ -122,9 +140,7 @@ export const contract = {
   removeStarterContent: channel<StarterContentState & { removed: number }>()(NoRequest),
 
   /** Opens an http(s) link in the system browser after the user confirms in main. */
-  openExternal: channel<boolean>()(
-    z.object({ url: z.url({ protocol: /^https?$/ }).max(2_000) }).strict(),
-  ),
+  openExternal: channel<boolean>()(z.object({ url: z.url({ protocol: /^https?$/ }).max(2_000) }).strict()),
 };
 
 export type Channel = keyof typeof contract;
@@ -142,4 +158,3 @@ export type KbApi = {
     ? () => Promise<Result<ResponseOf<C>>>
     : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
 };
-

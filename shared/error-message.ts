@@ -8,7 +8,9 @@ import type { ErrorParams } from './errors';
 
 export function errorMessage(t: TFunction, code: string, params: ErrorParams = {}): string {
   const values: Record<string, string | number> = { ...params };
-  if (typeof params.collection === 'string') values.collection = t(`errors:collection.${params.collection}`, { defaultValue: params.collection });
-  if (typeof params.problem === 'string') values.problem = t(`errors:issue.${params.problem}`, { defaultValue: params.problem });
+  if (typeof params.collection === 'string')
+    values.collection = t(`errors:collection.${params.collection}`, { defaultValue: params.collection });
+  if (typeof params.problem === 'string')
+    values.problem = t(`errors:issue.${params.problem}`, { defaultValue: params.problem });
   return t(`errors:${code}`, values);
 }

@@ -21,8 +21,24 @@ import nlSearch from '../locales/nl/search.json';
 import type { Lang } from './model';
 
 export const resources = {
-  de: { app: deApp, cli: deCli, compare: deCompare, errors: deErrors, exchange: deExchange, menu: deMenu, search: deSearch },
-  nl: { app: nlApp, cli: nlCli, compare: nlCompare, errors: nlErrors, exchange: nlExchange, menu: nlMenu, search: nlSearch },
+  de: {
+    app: deApp,
+    cli: deCli,
+    compare: deCompare,
+    errors: deErrors,
+    exchange: deExchange,
+    menu: deMenu,
+    search: deSearch,
+  },
+  nl: {
+    app: nlApp,
+    cli: nlCli,
+    compare: nlCompare,
+    errors: nlErrors,
+    exchange: nlExchange,
+    menu: nlMenu,
+    search: nlSearch,
+  },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.de) as (keyof (typeof resources)['de'])[];

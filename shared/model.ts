@@ -12,7 +12,11 @@ export type Lang = z.infer<typeof Lang>;
 /** The language that is not `lang`: the partner's language. */
 export const otherLang = (lang: Lang): Lang => (lang === 'de' ? 'nl' : 'de');
 
-export const Id = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'invalid id');
+export const Id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'invalid id');
 export const Timestamp = z.iso.datetime({ offset: true });
 const Text = (max: number) => z.string().max(max);
 
@@ -50,9 +54,7 @@ export const Organisation = z
   .strict();
 export type Organisation = z.infer<typeof Organisation>;
 
-export const Topic = z
-  .object({ id: Id, ...Versioned, name: BilingualLabel, starter: z.boolean().optional() })
-  .strict();
+export const Topic = z.object({ id: Id, ...Versioned, name: BilingualLabel, starter: z.boolean().optional() }).strict();
 export type Topic = z.infer<typeof Topic>;
 
 /** Who wrote something: the name and organisation the user gave in settings. */
@@ -80,7 +82,13 @@ export const PracticeText = z
 export type PracticeText = z.infer<typeof PracticeText>;
 
 export const Source = z
-  .object({ title: Label, url: z.url({ protocol: /^https?$/ }).regex(/^https?:\/\//i).max(2_000) })
+  .object({
+    title: Label,
+    url: z
+      .url({ protocol: /^https?$/ })
+      .regex(/^https?:\/\//i)
+      .max(2_000),
+  })
   .strict();
 export type Source = z.infer<typeof Source>;
 
@@ -170,7 +178,10 @@ export const GlossaryTerm = z
     term: BilingualLabel,
     definition: z.object({ de: Text(2_000), nl: Text(2_000) }).strict(),
     /** Where the concepts differ rather than translate one-to-one. */
-    note: z.object({ de: Text(2_000), nl: Text(2_000) }).strict().optional(),
+    note: z
+      .object({ de: Text(2_000), nl: Text(2_000) })
+      .strict()
+      .optional(),
     topicIds: z.array(Id).max(20),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -190,7 +201,8 @@ export const topicDimension = (topicId: string): string => `${TOPIC_DIMENSION_PR
 export const dimensionTopicId = (dimension: string): string | undefined =>
   dimension.startsWith(TOPIC_DIMENSION_PREFIX) ? dimension.slice(TOPIC_DIMENSION_PREFIX.length) : undefined;
 /** One cell of the comparison: a dimension and an organisation (at most one entry each). */
-export const comparisonCellKey = (dimension: string, organisationId: string): string => `${dimension}\u0000${organisationId}`;
+export const comparisonCellKey = (dimension: string, organisationId: string): string =>
+  `${dimension}\u0000${organisationId}`;
 
 export const ComparisonEntry = z
   .object({
@@ -222,7 +234,9 @@ export type HistoryCollection = (typeof HISTORY_COLLECTIONS)[number];
 /** A saved version of a record, kept when it is replaced by a newer one. */
 export const Revision = z.discriminatedUnion('collection', [
   z.object({ id: Id, collection: z.literal('practices'), recordId: Id, record: Practice, savedAt: Timestamp }).strict(),
-  z.object({ id: Id, collection: z.literal('comparison'), recordId: Id, record: ComparisonEntry, savedAt: Timestamp }).strict(),
+  z
+    .object({ id: Id, collection: z.literal('comparison'), recordId: Id, record: ComparisonEntry, savedAt: Timestamp })
+    .strict(),
 ]);
 export type Revision = z.infer<typeof Revision>;
 export type PracticeRevision = Extract<Revision, { collection: 'practices' }>;

@@ -85,7 +85,10 @@ export type VisitInput = z.infer<typeof VisitInput>;
 /** A row of the comparison: a structure dimension or "topic:<topicId>". */
 export const ComparisonDimension = z.union([
   z.enum(STRUCTURE_DIMENSIONS),
-  z.string().max(100).regex(new RegExp(`^${TOPIC_DIMENSION_PREFIX}[A-Za-z0-9][A-Za-z0-9._:-]*$`)),
+  z
+    .string()
+    .max(100)
+    .regex(new RegExp(`^${TOPIC_DIMENSION_PREFIX}[A-Za-z0-9][A-Za-z0-9._:-]*$`)),
 ]);
 const CellText = z.string().max(20_000);
 export const ComparisonCellInput = z

@@ -49,16 +49,7 @@ export type SearchQuery = z.infer<typeof SearchQuery>;
  * or tags (organisation and topic names); glossary terms: term or definition.
  */
 export type SearchField =
-  | 'title'
-  | 'summary'
-  | 'body'
-  | 'tags'
-  | 'annotation'
-  | 'text'
-  | 'participants'
-  | 'notes'
-  | 'term'
-  | 'definition';
+  'title' | 'summary' | 'body' | 'tags' | 'annotation' | 'text' | 'participants' | 'notes' | 'term' | 'definition';
 
 /** [start, end) offsets into `Snippet.text`. */
 export type Highlight = readonly [start: number, end: number];

@@ -80,7 +80,10 @@ export function importGraph(files: Record<string, string>): Graph {
   return new Map(
     Object.entries(files).map(([file, text]) => [
       file,
-      importsOf(text).map((specifier) => ({ specifier, target: specifier.startsWith('.') ? resolve(file, specifier, known) : null })),
+      importsOf(text).map((specifier) => ({
+        specifier,
+        target: specifier.startsWith('.') ? resolve(file, specifier, known) : null,
+      })),
     ]),
   );
 }
@@ -94,7 +97,8 @@ export function layerViolations(graph: Graph): string[] {
     for (const { specifier, target } of imports) {
       if (target === null) {
         const rule = PACKAGE_RULES.find((r) => r.pattern.test(specifier));
-        if (rule && !rule.allowedIn.some((allowed) => folder === allowed || folder.startsWith(`${allowed}/`))) violations.push(`${file} → ${specifier} (not in ${folder})`);
+        if (rule && !rule.allowedIn.some((allowed) => folder === allowed || folder.startsWith(`${allowed}/`)))
+          violations.push(`${file} → ${specifier} (not in ${folder})`);
         continue;
       }
       const into = folderOf(target);
@@ -126,11 +130,15 @@ export function importCycles(graph: Graph): string[][] {
   return cycles;
 }
 
-const project = () => importGraph(Object.fromEntries(SOURCE_ROOTS.flatMap(sources).map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')])));
+const project = () =>
+  importGraph(
+    Object.fromEntries(SOURCE_ROOTS.flatMap(sources).map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')])),
+  );
 
 describe('the architecture', () => {
   it('sees real imports: type-only, multi-line, re-exports and dynamic ones', () => {
-    const text = "import type { A } from './a';\nimport {\n  b,\n  c,\n} from '../b';\nexport { d } from './d';\nimport './e';\nconst f = await import('./f');";
+    const text =
+      "import type { A } from './a';\nimport {\n  b,\n  c,\n} from '../b';\nexport { d } from './d';\nimport './e';\nconst f = await import('./f');";
     expect(importsOf(text)).toEqual(['./a', '../b', './d', './e', './f']);
   });
 

@@ -63,7 +63,8 @@ function inOrder(value: unknown, refuseIndexKeys: boolean): unknown {
   for (const key of keys.sort()) {
     const child = children?.has(key) ? children.get(key) : source[key];
     // An assignment to "__proto__" would set the copy's prototype instead of adding a member.
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: child, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, { value: child, enumerable: true, writable: true, configurable: true });
     else copy[key] = child;
   }
   return copy;
@@ -77,7 +78,8 @@ function isArrayIndex(key: string): boolean {
 /** The same result, object by object; the reference the fast path is tested against. */
 export function recursiveCanonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((item) => recursiveCanonicalJson(item === undefined ? null : item)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => recursiveCanonicalJson(item === undefined ? null : item)).join(',')}]`;
   const entries = Object.keys(value)
     .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
     .sort()

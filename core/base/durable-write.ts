@@ -28,7 +28,10 @@ export async function writeFileDurably(
     file,
     fs,
     (temp) => fs.open(temp, 'wx'),
-    (handle) => (typeof content === 'string' || content instanceof Uint8Array ? handle.writeFile(content) : writePieces(handle, content)),
+    (handle) =>
+      typeof content === 'string' || content instanceof Uint8Array
+        ? handle.writeFile(content)
+        : writePieces(handle, content),
   );
 }
 
@@ -99,7 +102,7 @@ async function writePieces(handle: Handle, pieces: Iterable<string> | Iterable<U
 
 /** One write may take only part of the bytes (a disk filling up): write on until all are written, or it fails. */
 async function writeAll(handle: Handle, bytes: Uint8Array): Promise<void> {
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
     if (bytesWritten === 0) throw Object.assign(new Error('nothing could be written'), { code: 'EIO' });
     offset += bytesWritten;

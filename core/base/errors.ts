@@ -26,7 +26,10 @@ function printableParams(params: ErrorParams): ErrorParams {
   return Object.fromEntries(
     Object.entries(params).map(([key, value]) => {
       if (typeof value !== 'string') return [key, value];
-      const printable = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const printable = value.replace(
+        /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
       return [key, printable.length > MAX_PARAM_LENGTH ? `${printable.slice(0, MAX_PARAM_LENGTH - 1)}…` : printable];
     }),
   );

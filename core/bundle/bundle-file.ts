@@ -12,7 +12,9 @@ export async function readBundleFile(file: string, maxBytes = DEFAULT_MAX_BUNDLE
     return await readFile(file);
   } catch (error) {
     if (error instanceof KbError) throw error;
-    throw new KbError('fileReadFailed', (error as Error).message, { params: { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' } });
+    throw new KbError('fileReadFailed', (error as Error).message, {
+      params: { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' },
+    });
   }
 }
 
@@ -21,6 +23,8 @@ export async function writeBundleFile(file: string, bytes: Uint8Array | Iterable
   try {
     await writeFileDurably(file, bytes);
   } catch (error) {
-    throw new KbError('fileWriteFailed', (error as Error).message, { params: { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' } });
+    throw new KbError('fileWriteFailed', (error as Error).message, {
+      params: { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' },
+    });
   }
 }

@@ -46,15 +46,21 @@ export function readBundle(bytes: Uint8Array, options: ReadOptions = {}): Bundle
   const content = spans.get('content');
   const contentBytes =
     content &&
-    bytes.subarray(byteOrderMarkLength(bytes) + utf8Length(text.slice(0, content.start)), bytes.byteLength - utf8Length(text.slice(content.end)));
+    bytes.subarray(
+      byteOrderMarkLength(bytes) + utf8Length(text.slice(0, content.start)),
+      bytes.byteLength - utf8Length(text.slice(content.end)),
+    );
   return checkBundle(raw, contentBytes);
 }
 
 const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
-const byteOrderMarkLength = (bytes: Uint8Array) => (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+const byteOrderMarkLength = (bytes: Uint8Array) =>
+  bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 
 export function tooLarge(size: number, maxBytes: number): KbError {
-  return new KbError('bundleTooLarge', `${size} bytes`, { params: { sizeMB: megabytes(size), limitMB: megabytes(maxBytes) } });
+  return new KbError('bundleTooLarge', `${size} bytes`, {
+    params: { sizeMB: megabytes(size), limitMB: megabytes(maxBytes) },
+  });
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
@@ -70,7 +76,15 @@ export function parseBundleJson(text: string, spans?: TopLevelSpans): unknown {
   const problem = scanJson(text, MAX_DEPTH, spans);
   if (problem) {
     const { kind, ...params } = problem;
-    const code = ({ syntax: 'bundleSyntax', truncated: 'bundleTruncated', tooDeep: 'bundleTooDeep', forbiddenKey: 'bundleForbiddenKey', duplicateKey: 'bundleDuplicateKey' } as const)[kind];
+    const code = (
+      {
+        syntax: 'bundleSyntax',
+        truncated: 'bundleTruncated',
+        tooDeep: 'bundleTooDeep',
+        forbiddenKey: 'bundleForbiddenKey',
+        duplicateKey: 'bundleDuplicateKey',
+      } as const
+    )[kind];
     throw new KbError(code, `${kind} at ${params.line}:${params.column}`, { params });
   }
   return JSON.parse(text) as unknown;
@@ -102,18 +116,32 @@ export function checkBundle(raw: unknown, contentBytes?: Uint8Array): Bundle {
 }
 
 function upgrade(raw: unknown): Record<string, unknown> {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== BUNDLE_FORMAT) {
+  if (
+    raw === null ||
+    typeof raw !== 'object' ||
+    Array.isArray(raw) ||
+    (raw as { format?: unknown }).format !== BUNDLE_FORMAT
+  ) {
     throw new KbError('notABundle', describeValue(raw));
   }
   let bundle = raw as Record<string, unknown>;
   const version = bundle.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_SCHEMA_VERSION) {
     // The context picks the message: no version at all, a version that is not a whole number, or an unknown one.
-    const context = version === undefined ? 'missing' : typeof version !== 'number' || !Number.isInteger(version) ? 'notInteger' : undefined;
-    throw new KbError('bundleVersionUnknown', String(version), { params: { version: String(version), ...(context ? { context } : {}) } });
+    const context =
+      version === undefined
+        ? 'missing'
+        : typeof version !== 'number' || !Number.isInteger(version)
+          ? 'notInteger'
+          : undefined;
+    throw new KbError('bundleVersionUnknown', String(version), {
+      params: { version: String(version), ...(context ? { context } : {}) },
+    });
   }
   if (version > BUNDLE_SCHEMA_VERSION) {
-    throw new KbError('bundleTooNew', `schema version ${version}`, { params: { version, supported: BUNDLE_SCHEMA_VERSION } });
+    throw new KbError('bundleTooNew', `schema version ${version}`, {
+      params: { version, supported: BUNDLE_SCHEMA_VERSION },
+    });
   }
   for (let v = version; v < BUNDLE_SCHEMA_VERSION; v++) bundle = MIGRATIONS[v]!(bundle);
   return bundle;
@@ -134,13 +162,15 @@ function schemaError(error: z.ZodError, raw: Record<string, unknown>): KbError {
 function locateRecord(path: string[], raw: Record<string, unknown>) {
   const [content, section, index, ...rest] = path;
   if (content !== 'content' || index === undefined || !/^\d+$/.test(index)) return undefined;
-  const entry = ((raw.content as Record<string, unknown[]>)[section!] ?? [])[Number(index)] as Record<string, unknown> | undefined;
+  const entry = ((raw.content as Record<string, unknown[]>)[section!] ?? [])[Number(index)] as
+    Record<string, unknown> | undefined;
   // Tombstones and conflicts wrap the record: { collection, record }.
   const wrapped = section === 'tombstones' || section === 'conflicts';
   const record = (wrapped ? entry?.record : entry) as Record<string, unknown> | undefined;
   // The collection comes from the bundle only if it is one we know; anything else is the section's name.
   const named = entry?.collection;
-  const collection = wrapped && (BUNDLE_COLLECTIONS as readonly unknown[]).includes(named) ? (named as string) : section!;
+  const collection =
+    wrapped && (BUNDLE_COLLECTIONS as readonly unknown[]).includes(named) ? (named as string) : section!;
   const field = (wrapped && rest[0] === 'record' ? rest.slice(1) : rest).join('.') || '–';
   const id = typeof record?.id === 'string' ? record.id.slice(0, 100) : '–';
   return { section: section!, collection, position: Number(index) + 1, id, field };
@@ -191,7 +221,9 @@ function checkPlacement(content: BundleContent): void {
 /** Every record of the bundle with its collection: live records and tombstones (not conflicts). */
 export function currentRecords(content: BundleContent): { collection: BundleCollection; record: BundleRecord }[] {
   return [
-    ...BUNDLE_COLLECTIONS.flatMap((collection) => content[collection].map((record) => ({ collection, record: record as BundleRecord }))),
+    ...BUNDLE_COLLECTIONS.flatMap((collection) =>
+      content[collection].map((record) => ({ collection, record: record as BundleRecord })),
+    ),
     ...content.tombstones,
   ];
 }
@@ -200,13 +232,17 @@ function checkUniqueIds(content: BundleContent): void {
   const seen = new Set<string>();
   for (const { collection, record } of currentRecords(content)) {
     const key = `${collection}\u0000${record.id}`;
-    if (seen.has(key)) throw new KbError('bundleDuplicateId', `${collection} ${record.id}`, { params: { collection, id: record.id } });
+    if (seen.has(key))
+      throw new KbError('bundleDuplicateId', `${collection} ${record.id}`, { params: { collection, id: record.id } });
     seen.add(key);
   }
 }
 
 /** Each reference a record makes: the field, the collection it points into, and the id. */
-export function referencesOf(collection: BundleCollection, record: BundleRecord): [field: string, target: BundleCollection, id: string][] {
+export function referencesOf(
+  collection: BundleCollection,
+  record: BundleRecord,
+): [field: string, target: BundleCollection, id: string][] {
   const topics = (ids: string[]) => ids.map((id): [string, BundleCollection, string] => ['topicIds', 'topics', id]);
   switch (collection) {
     case 'practices': {
@@ -215,7 +251,11 @@ export function referencesOf(collection: BundleCollection, record: BundleRecord)
     }
     case 'visits': {
       const v = record as BundleRecord<'visits'>;
-      return [['hostOrganisationId', 'organisations', v.hostOrganisationId], ['guestOrganisationId', 'organisations', v.guestOrganisationId], ...topics(v.topicIds)];
+      return [
+        ['hostOrganisationId', 'organisations', v.hostOrganisationId],
+        ['guestOrganisationId', 'organisations', v.guestOrganisationId],
+        ...topics(v.topicIds),
+      ];
     }
     case 'annotations': {
       const a = record as BundleRecord<'annotations'>;

@@ -46,7 +46,9 @@ export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans):
   };
   const at = (index: number) => position(text, index);
   const unexpected = (index: number): JsonProblem =>
-    index >= text.length ? { kind: 'truncated', ...at(index) } : { kind: 'syntax', ...at(index), found: describe(text, index) };
+    index >= text.length
+      ? { kind: 'truncated', ...at(index) }
+      : { kind: 'syntax', ...at(index), found: describe(text, index) };
 
   for (;;) {
     i = match(WHITESPACE);
@@ -72,7 +74,9 @@ export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans):
       if (end === -1 && c === '"') return stringProblem(text, i);
       if (end === -1 || end < text.length) {
         const rest = text.slice(i, i + 6);
-        const cutOff = isNumber ? match(NUMBER_CUT_OFF) === text.length : end === -1 && i + rest.length === text.length && LITERALS.some((literal) => literal.startsWith(rest));
+        const cutOff = isNumber
+          ? match(NUMBER_CUT_OFF) === text.length
+          : end === -1 && i + rest.length === text.length && LITERALS.some((literal) => literal.startsWith(rest));
         if (cutOff) return { kind: 'truncated', ...at(text.length) };
       }
       if (end === -1) return unexpected(i);
@@ -143,7 +147,9 @@ function stringProblem(text: string, start: number): JsonProblem {
       const escape = text.slice(i + 1, i + 6);
       if (!/^(["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(escape)) {
         const cutOff = i + 1 + escape.length >= text.length && /^(u[0-9a-fA-F]{0,3})?$/.test(escape);
-        return cutOff ? { kind: 'truncated', ...position(text, text.length) } : { kind: 'syntax', ...position(text, i), found: describe(text, i) };
+        return cutOff
+          ? { kind: 'truncated', ...position(text, text.length) }
+          : { kind: 'syntax', ...position(text, i), found: describe(text, i) };
       }
       i += escape[0] === 'u' ? 5 : 1;
     }
@@ -165,5 +171,7 @@ function position(text: string, index: number): { line: number; column: number }
 /** A short, printable description of the character at `index`. */
 function describe(text: string, index: number): string {
   const code = text.codePointAt(index)!;
-  return code < 0x20 || code === 0x7f ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : String.fromCodePoint(code);
+  return code < 0x20 || code === 0x7f
+    ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+    : String.fromCodePoint(code);
 }

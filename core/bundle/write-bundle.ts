@@ -71,7 +71,8 @@ export function prepareBundle(source: BundleSource, options: WriteOptions): Prep
     const wanted = selected.get(collection);
     const records = source.all(collection);
     for (const record of sortById(wanted ? records.filter((r) => wanted.has(r.id)) : records)) {
-      if ('deletedAt' in record && record.deletedAt !== undefined) content.tombstones.push({ collection, record } as BundleContent['tombstones'][number]);
+      if ('deletedAt' in record && record.deletedAt !== undefined)
+        content.tombstones.push({ collection, record } as BundleContent['tombstones'][number]);
       else (content[collection] as BundleRecord[]).push(record);
     }
   }
@@ -104,7 +105,11 @@ export function writeBundle(source: BundleSource, options: WriteOptions): { bund
  * one by one, each encoded straight into the current piece: encoding one
  * huge string would cost several times more.
  */
-function* bundlePieces(header: Header, content: BundleContent, serialize: (record: unknown) => string): Generator<Uint8Array, Bundle['checksum']> {
+function* bundlePieces(
+  header: Header,
+  content: BundleContent,
+  serialize: (record: unknown) => string,
+): Generator<Uint8Array, Bundle['checksum']> {
   const out = new PieceWriter();
   out.text(`${JSON.stringify(header).slice(0, -1)},"content":`);
   yield* out.cut();
@@ -183,23 +188,31 @@ class PieceWriter {
 /** The ids to export per collection: what the selection asks for, plus every parent it points at; no entry means all. */
 function select(source: BundleSource, selection: BundleSelection): Map<BundleCollection, Set<string>> {
   if (!selection.topicIds && !selection.organisationIds && !selection.changedSince) return new Map();
-  const topicWanted = (ids: readonly string[]) => !selection.topicIds || ids.some((id) => selection.topicIds!.includes(id));
-  const orgWanted = (...ids: string[]) => !selection.organisationIds || ids.some((id) => selection.organisationIds!.includes(id));
-  const recent = (record: { updatedAt?: string }) => !selection.changedSince || (record.updatedAt ?? '') >= selection.changedSince;
+  const topicWanted = (ids: readonly string[]) =>
+    !selection.topicIds || ids.some((id) => selection.topicIds!.includes(id));
+  const orgWanted = (...ids: string[]) =>
+    !selection.organisationIds || ids.some((id) => selection.organisationIds!.includes(id));
+  const recent = (record: { updatedAt?: string }) =>
+    !selection.changedSince || (record.updatedAt ?? '') >= selection.changedSince;
   const ids = (records: readonly { id: string }[]) => new Set(records.map((r) => r.id));
 
-  const practicesInScope = source.all('practices').filter((p) => topicWanted(p.topicIds) && orgWanted(p.organisationId));
+  const practicesInScope = source
+    .all('practices')
+    .filter((p) => topicWanted(p.topicIds) && orgWanted(p.organisationId));
   const scopeIds = ids(practicesInScope);
   const practices = ids(practicesInScope.filter(recent));
   const annotations = source.all('annotations').filter((a) => scopeIds.has(a.practiceId) && recent(a));
   const visits = ids(
-    source.all('visits').filter((v) => topicWanted(v.topicIds) && orgWanted(v.hostOrganisationId, v.guestOrganisationId) && recent(v)),
+    source
+      .all('visits')
+      .filter((v) => topicWanted(v.topicIds) && orgWanted(v.hostOrganisationId, v.guestOrganisationId) && recent(v)),
   );
   for (const a of annotations) {
     practices.add(a.practiceId);
     if (a.visitId) visits.add(a.visitId);
   }
-  const topicOfDimension = (dimension: string) => (dimension.startsWith('topic:') ? [dimension.slice('topic:'.length)] : []);
+  const topicOfDimension = (dimension: string) =>
+    dimension.startsWith('topic:') ? [dimension.slice('topic:'.length)] : [];
   return new Map<BundleCollection, Set<string>>([
     // Small and referenced by everything: always complete.
     ['organisations', ids(source.all('organisations'))],
@@ -207,13 +220,21 @@ function select(source: BundleSource, selection: BundleSelection): Map<BundleCol
     ['practices', practices],
     ['visits', visits],
     ['annotations', ids(annotations)],
-    ['glossary', ids(source.all('glossary').filter((g) => (!selection.topicIds || topicWanted(g.topicIds)) && recent(g)))],
+    [
+      'glossary',
+      ids(source.all('glossary').filter((g) => (!selection.topicIds || topicWanted(g.topicIds)) && recent(g))),
+    ],
     [
       'comparison',
       ids(
         source
           .all('comparison')
-          .filter((c) => orgWanted(c.organisationId) && (!selection.topicIds || topicWanted(topicOfDimension(c.dimension))) && recent(c)),
+          .filter(
+            (c) =>
+              orgWanted(c.organisationId) &&
+              (!selection.topicIds || topicWanted(topicOfDimension(c.dimension))) &&
+              recent(c),
+          ),
       ),
     ],
   ]);

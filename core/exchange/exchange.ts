@@ -3,7 +3,14 @@
  * one (atomically, after a backup), and undo the last import.
  */
 import type { ExportSummary, ImportPreview, ImportSummary } from '../../shared/responses';
-import { BUNDLE_COLLECTIONS, BUNDLE_EXTENSION, type Bundle, type BundleCollection, type BundleRecord, type BundleSelection } from '../../shared/bundle';
+import {
+  BUNDLE_COLLECTIONS,
+  BUNDLE_EXTENSION,
+  type Bundle,
+  type BundleCollection,
+  type BundleRecord,
+  type BundleSelection,
+} from '../../shared/bundle';
 import { recordHash } from '../base/canonical-json';
 import { readBundle, type ReadOptions } from '../bundle/read-bundle';
 import { prepareBundle } from '../bundle/write-bundle';
@@ -60,7 +67,10 @@ export class Exchange {
         exportedBy: { installationId: store.installationId, organisationId: user.organisationId, name: user.name },
       },
     );
-    const counts = Object.fromEntries(BUNDLE_COLLECTIONS.map((c) => [c, content[c].length])) as Record<BundleCollection, number>;
+    const counts = Object.fromEntries(BUNDLE_COLLECTIONS.map((c) => [c, content[c].length])) as Record<
+      BundleCollection,
+      number
+    >;
     return {
       pieces,
       summary: {
@@ -76,7 +86,13 @@ export class Exchange {
   preview(bytes: Uint8Array, fileName: string): ImportPreview {
     const bundle = readBundle(bytes, this.#readOptions);
     const previewId = this.#ctx.clock.newId('import');
-    const pending: Pending = { previewId, fileName, bundle, plan: this.#plan(bundle, previewId, fileName), generation: this.#ctx.writer.generation };
+    const pending: Pending = {
+      previewId,
+      fileName,
+      bundle,
+      plan: this.#plan(bundle, previewId, fileName),
+      generation: this.#ctx.writer.generation,
+    };
     this.#pending = pending;
     return describe(pending);
   }
@@ -88,7 +104,8 @@ export class Exchange {
   /** Applies a previewed import whole, after a backup of the store; refuses if the store changed what the preview showed. */
   async confirm(previewId: string): Promise<ImportSummary> {
     const pending = this.#pending;
-    if (!pending || pending.previewId !== previewId) throw new KbError('importPreviewExpired', `no preview ${previewId}`);
+    if (!pending || pending.previewId !== previewId)
+      throw new KbError('importPreviewExpired', `no preview ${previewId}`);
     if (pending.generation !== this.#ctx.writer.generation) {
       const replanned = this.#plan(pending.bundle, previewId, pending.fileName);
       if (JSON.stringify(replanned.counts) !== JSON.stringify(pending.plan.counts)) {
@@ -138,12 +155,18 @@ export class Exchange {
       return (current ? recordHash(current) : null) !== step.afterHash;
     });
     if (changedSince.length > 0) {
-      throw new KbError('undoBlocked', `${changedSince.length} records changed since the import`, { params: { count: changedSince.length } });
+      throw new KbError('undoBlocked', `${changedSince.length} records changed since the import`, {
+        params: { count: changedSince.length },
+      });
     }
     // `before` was read from this store when the import was planned.
     const inverse = [...last.undo]
       .reverse()
-      .map((step) => (step.before === undefined ? del(step.collection, step.id) : put(step.collection, step.before as RecordOf<typeof step.collection>)));
+      .map((step) =>
+        step.before === undefined
+          ? del(step.collection, step.id)
+          : put(step.collection, step.before as RecordOf<typeof step.collection>),
+      );
     const undone: ImportEntry = { ...last, undo: [], undoneAt: this.#ctx.clock.now() };
     await this.#ctx.writer.apply([...inverse, put('imports', undone)]);
     return summarize(undone);

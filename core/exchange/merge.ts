@@ -35,7 +35,9 @@ export interface Merged<T> {
 /** Reduces versions of one record to its merged state. `versions` must not be empty. */
 export function mergeVersions<T extends VersionedRecord>(versions: readonly Hashed<T>[]): Merged<T> {
   const distinct = [...new Map(versions.map((v) => [v.hash, v])).values()];
-  const maximal = distinct.filter((v) => !distinct.some((w) => compareVersions(v.record.version, w.record.version) === 'before'));
+  const maximal = distinct.filter(
+    (v) => !distinct.some((w) => compareVersions(v.record.version, w.record.version) === 'before'),
+  );
   const [winner, ...others] = maximal.sort(byPrecedence);
   return { winner: winner!, others: others.sort((a, b) => compareStrings(a.hash, b.hash)) };
 }

@@ -54,7 +54,9 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
     const count = counts[collection];
     const purged = store.get('purged', key);
     // Versions a purge here already included stay deleted.
-    const wanted = purged ? versions.filter((v) => !['before', 'equal'].includes(compareVersions(v.record.version, purged.version))) : versions;
+    const wanted = purged
+      ? versions.filter((v) => !['before', 'equal'].includes(compareVersions(v.record.version, purged.version)))
+      : versions;
     const local = store.get(collection, id) as BundleRecord | undefined;
     const localHashed = local ? hashed(local) : undefined;
     const conflicts = localConflicts.get(key) ?? [];
@@ -62,7 +64,11 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
       count.unchanged += 1;
       continue;
     }
-    const merged = mergeVersions([...(localHashed ? [localHashed] : []), ...conflicts.map((c) => ({ record: c.record, hash: c.hash })), ...wanted]);
+    const merged = mergeVersions([
+      ...(localHashed ? [localHashed] : []),
+      ...conflicts.map((c) => ({ record: c.record, hash: c.hash })),
+      ...wanted,
+    ]);
 
     const winnerChanged = merged.winner.hash !== localHashed?.hash;
     const keptHashes = new Set(merged.others.map((o) => o.hash));
@@ -86,7 +92,13 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
     if (newConflicts.length > 0) count.conflicts += 1;
     for (const c of resolved) changes.push(del('conflicts', c.id));
     for (const c of newConflicts) {
-      const conflict = { id: `${key}:${c.hash.slice(0, 16)}`, collection, recordId: id, hash: c.hash, record: c.record } as StoredConflict;
+      const conflict = {
+        id: `${key}:${c.hash.slice(0, 16)}`,
+        collection,
+        recordId: id,
+        hash: c.hash,
+        record: c.record,
+      } as StoredConflict;
       changes.push(put('conflicts', conflict));
     }
     changes.push(put('origins', { id: key, ...ctx.origin }));
@@ -105,7 +117,8 @@ function groupConflicts(conflicts: readonly StoredConflict[]): Map<string, Store
 
 /** The record before a change, and a hash of what the change leaves, to take it back later if nothing else touched it. */
 function undoStep(store: Store, change: Change, hashes: ReadonlyMap<unknown, string>): UndoStep {
-  if (change.op === 'settings' || !isImportedInto(change.collection)) throw new Error('an import changed what it does not write to');
+  if (change.op === 'settings' || !isImportedInto(change.collection))
+    throw new Error('an import changed what it does not write to');
   const id = change.op === 'put' ? change.record.id : change.id;
   const before = store.get(change.collection, id);
   return {

@@ -50,7 +50,11 @@ export class GlossaryLinks {
    * `queryTerms` are all the query's terms per language (for multi-word
    * glossary terms); `prefix` lets a word still being typed select a term.
    */
-  equivalents(word: Partial<Record<Lang, string>>, queryTerms: Record<Lang, ReadonlySet<string>>, prefix: boolean): GlossaryEquivalent[] {
+  equivalents(
+    word: Partial<Record<Lang, string>>,
+    queryTerms: Record<Lang, ReadonlySet<string>>,
+    prefix: boolean,
+  ): GlossaryEquivalent[] {
     const found = new Map<string, GlossaryEquivalent>();
     for (const lang of LANGUAGES) {
       const term = word[lang];

@@ -16,11 +16,25 @@ import { CompoundParts } from './compounds';
 import { FIELD_BOOST, FIELD_NAMES, INDEX_FIELDS, fieldTexts, indexDocs, type NameLookup } from './documents';
 import { hasFilters, kindApplies, passes, practicePasses, type FilterContext } from './filters';
 import { GlossaryLinks } from './glossary-links';
-import { FIELD_BITS, InvertedIndex, MATCHED_DIRECT, MATCHED_GLOSSARY, type SavedInvertedIndex, type Scores } from './inverted-index';
+import {
+  FIELD_BITS,
+  InvertedIndex,
+  MATCHED_DIRECT,
+  MATCHED_GLOSSARY,
+  type SavedInvertedIndex,
+  type Scores,
+} from './inverted-index';
 import { planQuery, resolveTerms, type ResolvedQuery } from './query';
 import { KIND, Ranker, type Ranked, type RankOptions } from './rank';
 import { makeSnippet } from './snippet';
-import { SEARCH_KINDS, type SearchFilters, type SearchHit, type SearchKind, type SearchQuery, type SearchResults } from '../../shared/search';
+import {
+  SEARCH_KINDS,
+  type SearchFilters,
+  type SearchHit,
+  type SearchKind,
+  type SearchQuery,
+  type SearchResults,
+} from '../../shared/search';
 import type { SearchCollection, SearchRecords, SearchSource } from './types';
 
 export const SEARCH_INDEX_FORMAT = 'twinning-kb.search-index';
@@ -35,7 +49,14 @@ export class StaleSearchIndexError extends Error {
 const DEFAULT_LIMIT = 10;
 const FIELD_BOOSTS = INDEX_FIELDS.map((field) => FIELD_BOOST[field]);
 
-const COLLECTIONS = ['topics', 'organisations', 'glossary', 'practices', 'annotations', 'visits'] as const satisfies readonly SearchCollection[];
+const COLLECTIONS = [
+  'topics',
+  'organisations',
+  'glossary',
+  'practices',
+  'annotations',
+  'visits',
+] as const satisfies readonly SearchCollection[];
 
 const SavedSearchIndex = z.object({
   format: z.literal(SEARCH_INDEX_FORMAT),
@@ -158,18 +179,24 @@ export class SearchIndex {
     try {
       const raw: unknown = typeof saved === 'string' ? JSON.parse(saved) : saved;
       const header = z.object({ format: z.string(), version: z.unknown() }).safeParse(raw);
-      if (!header.success || header.data.format !== SEARCH_INDEX_FORMAT) throw new StaleSearchIndexError('not a saved search index');
+      if (!header.success || header.data.format !== SEARCH_INDEX_FORMAT)
+        throw new StaleSearchIndexError('not a saved search index');
       if (header.data.version !== SEARCH_INDEX_VERSION) {
-        throw new StaleSearchIndexError(`saved search index version ${String(header.data.version)}, expected ${SEARCH_INDEX_VERSION}`);
+        throw new StaleSearchIndexError(
+          `saved search index version ${String(header.data.version)}, expected ${SEARCH_INDEX_VERSION}`,
+        );
       }
       const data = SavedSearchIndex.parse(raw);
       const compounds = new CompoundParts();
-      for (const lang of LANGUAGES) for (const term of data.compounds[lang].split(' ')) if (term) compounds.add(term, lang);
+      for (const lang of LANGUAGES)
+        for (const term of data.compounds[lang].split(' ')) if (term) compounds.add(term, lang);
       index = new SearchIndex(InvertedIndex.fromJSON(data.index), compounds);
       stamps = data.stamps;
     } catch (error) {
       if (error instanceof StaleSearchIndexError) throw error;
-      throw new StaleSearchIndexError(`damaged saved search index: ${error instanceof Error ? error.message : String(error)}`);
+      throw new StaleSearchIndexError(
+        `damaged saved search index: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     index.#takeRecords(source);
     index.#reconcile(stamps);
@@ -255,7 +282,11 @@ export class SearchIndex {
   #filterFunctions(filters: SearchFilters): Pick<RankOptions, 'accept' | 'acceptNoteForPractice'> {
     const recordOf = (doc: number) => {
       const kind = SEARCH_KINDS[this.#index.kind(doc)]!;
-      return { kind, record: this.#records[kind].get(this.#index.recordId(doc)), lang: LANGUAGES[this.#index.lang(doc)]! };
+      return {
+        kind,
+        record: this.#records[kind].get(this.#index.recordId(doc)),
+        lang: LANGUAGES[this.#index.lang(doc)]!,
+      };
     };
     return {
       accept: (doc) => {
@@ -265,7 +296,9 @@ export class SearchIndex {
       acceptNoteForPractice: (doc) => {
         const { record, lang } = recordOf(doc);
         if (filters.language && lang !== filters.language) return false;
-        const practice = this.#records.practices.get((record as SearchRecords['annotations'] | undefined)?.practiceId ?? '');
+        const practice = this.#records.practices.get(
+          (record as SearchRecords['annotations'] | undefined)?.practiceId ?? '',
+        );
         return practice !== undefined && practicePasses(practice, filters, this.#filterContext);
       },
     };
@@ -275,7 +308,10 @@ export class SearchIndex {
     const { doc } = ranked;
     const lang = LANGUAGES[this.#index.lang(doc)]!;
     const flags = scores.flags[doc]!;
-    const viaGlossary = (flags & MATCHED_DIRECT) === 0 && flags & MATCHED_GLOSSARY ? resolved.glossaryIds[scores.glossary[doc]!] : undefined;
+    const viaGlossary =
+      (flags & MATCHED_DIRECT) === 0 && flags & MATCHED_GLOSSARY
+        ? resolved.glossaryIds[scores.glossary[doc]!]
+        : undefined;
     const fieldBits = flags & FIELD_BITS;
     const field = INDEX_FIELDS.find((_, i) => fieldBits & (1 << i)) ?? 'body';
     const isMatch = (word: string): boolean => resolved.terms.has(analyzeWord(word, lang) ?? '');
@@ -327,7 +363,8 @@ export class SearchIndex {
     if (collection === 'annotations' && this.#notesByPractice) {
       const annotation = record as SearchRecords['annotations'];
       const before = this.#records.annotations.get(annotation.id);
-      if (before && before.practiceId !== annotation.practiceId) this.#notesByPractice.get(before.practiceId)?.delete(before.id);
+      if (before && before.practiceId !== annotation.practiceId)
+        this.#notesByPractice.get(before.practiceId)?.delete(before.id);
       addNote(this.#notesByPractice, annotation);
     }
     if (collection === 'practices') {
@@ -351,7 +388,10 @@ export class SearchIndex {
     switch (collection) {
       case 'practices':
         // Its annotations are hidden while it is in the trash.
-        return [['practices', id], ...[...(this.#notesOf(id) ?? [])].map((a): [SearchKind, string] => ['annotations', a])];
+        return [
+          ['practices', id],
+          ...[...(this.#notesOf(id) ?? [])].map((a): [SearchKind, string] => ['annotations', a]),
+        ];
       case 'annotations':
       case 'visits':
       case 'glossary':
@@ -360,11 +400,16 @@ export class SearchIndex {
       case 'organisations': {
         // Their names are indexed with practices and visits.
         const uses = (ids: readonly string[]): boolean => ids.includes(id);
-        const practices = [...this.#records.practices.values()].filter((p) => p.organisationId === id || uses(p.topicIds));
+        const practices = [...this.#records.practices.values()].filter(
+          (p) => p.organisationId === id || uses(p.topicIds),
+        );
         const visits = [...this.#records.visits.values()].filter(
           (v) => v.hostOrganisationId === id || v.guestOrganisationId === id || uses(v.topicIds),
         );
-        return [...practices.map((p): [SearchKind, string] => ['practices', p.id]), ...visits.map((v): [SearchKind, string] => ['visits', v.id])];
+        return [
+          ...practices.map((p): [SearchKind, string] => ['practices', p.id]),
+          ...visits.map((v): [SearchKind, string] => ['visits', v.id]),
+        ];
       }
     }
   }
@@ -386,10 +431,19 @@ export class SearchIndex {
   #add(kind: SearchKind, id: string): void {
     const record = this.#records[kind].get(id);
     if (!record || !this.#visible(kind, record)) return;
-    const parent = kind === 'annotations' ? { kind: KIND.practices, id: (record as SearchRecords['annotations']).practiceId } : undefined;
+    const parent =
+      kind === 'annotations'
+        ? { kind: KIND.practices, id: (record as SearchRecords['annotations']).practiceId }
+        : undefined;
     for (const doc of indexDocs(kind, record, this.#names)) {
       for (const terms of Object.values(doc.fields)) for (const term of terms) this.#compounds.add(term, doc.lang);
-      this.#index.add(kindNum(kind), id, langNum(doc.lang), INDEX_FIELDS.map((field) => doc.fields[field]), parent);
+      this.#index.add(
+        kindNum(kind),
+        id,
+        langNum(doc.lang),
+        INDEX_FIELDS.map((field) => doc.fields[field]),
+        parent,
+      );
     }
   }
 
@@ -452,6 +506,7 @@ function mapKinds<T>(fn: (kind: SearchKind) => T): Record<SearchKind, T> {
 function stampOf(record: SearchRecords[SearchCollection]): string {
   let changes = 0;
   for (const count of Object.values(record.version)) changes += count;
-  if ('updatedAt' in record) return `${record.updatedAt}|${'deletedAt' in record ? (record.deletedAt ?? '') : ''}|${changes}`;
+  if ('updatedAt' in record)
+    return `${record.updatedAt}|${'deletedAt' in record ? (record.deletedAt ?? '') : ''}|${changes}`;
   return `${record.name.de}|${record.name.nl}|${changes}`.replaceAll('\n', ' ');
 }

@@ -132,7 +132,13 @@ export class InvertedIndex {
   #scores: Scores = emptyScores(0);
 
   /** Adds a document; `fields[f]` are its terms in field f. Replaces a document with the same key. */
-  add(kind: number, recordId: string, lang: number, fields: readonly (readonly string[] | undefined)[], parent?: Parent): void {
+  add(
+    kind: number,
+    recordId: string,
+    lang: number,
+    fields: readonly (readonly string[] | undefined)[],
+    parent?: Parent,
+  ): void {
     this.remove(kind, recordId, lang);
     const doc = this.#newDoc(kind, recordId, lang, parent ? this.#number(parent.kind, parent.id) : -1);
     this.#byKey().set(docKey(kind, recordId, lang), doc);
@@ -149,7 +155,11 @@ export class InvertedIndex {
       for (const [term, tf] of frequencies) {
         const termNum = this.#termNum(term);
         const capped = Math.min(tf, MAX_TF);
-        this.#append(termNum, (doc << DOC_SHIFT) | (field << FIELD_SHIFT) | capped, tfPart(capped, length, this.#averages[slot]!));
+        this.#append(
+          termNum,
+          (doc << DOC_SHIFT) | (field << FIELD_SHIFT) | capped,
+          tfPart(capped, length, this.#averages[slot]!),
+        );
         this.#df[termNum * 16 + slot]!++;
       }
     }
@@ -164,7 +174,8 @@ export class InvertedIndex {
     byKey.delete(key);
     this.#alive[doc] = 0;
     this.#liveByKind[kind]!--;
-    for (let field = 0; field < FIELD_COUNT; field++) this.#lengthSum[kind * FIELD_COUNT + field]! -= this.#lengths[doc * FIELD_COUNT + field]!;
+    for (let field = 0; field < FIELD_COUNT; field++)
+      this.#lengthSum[kind * FIELD_COUNT + field]! -= this.#lengths[doc * FIELD_COUNT + field]!;
     // Postings of dead documents are skipped while scoring; drop them once they are a tenth of all.
     if (++this.#dead > 1000 && this.#dead > this.#docs / 10) this.vacuum();
   }
@@ -208,7 +219,8 @@ export class InvertedIndex {
   /** Terms starting with `prefix` (not the prefix itself), with their numbers. */
   withPrefix(prefix: string): [string, number][] {
     const found: [string, number][] = [];
-    for (const [term, termNum] of this.#vocabulary.atPrefix(prefix).entries()) if (term !== prefix) found.push([term, termNum]);
+    for (const [term, termNum] of this.#vocabulary.atPrefix(prefix).entries())
+      if (term !== prefix) found.push([term, termNum]);
     return found;
   }
 
@@ -227,7 +239,11 @@ export class InvertedIndex {
    * Scores every document of a wanted kind that matches any of the terms.
    * `words[i]` are the terms standing for query word i.
    */
-  score(words: readonly (readonly ScoringTerm[])[], wantedKinds: readonly boolean[], fieldBoost: readonly number[]): Scores {
+  score(
+    words: readonly (readonly ScoringTerm[])[],
+    wantedKinds: readonly boolean[],
+    fieldBoost: readonly number[],
+  ): Scores {
     this.#prepareScratch();
     if (this.#averagesDrifted()) this.refreshTfParts();
     const stamp = ++this.#stamp;
@@ -313,7 +329,9 @@ export class InvertedIndex {
       live.push(doc);
     }
     const lengths = new Uint16Array(live.length * FIELD_COUNT);
-    live.forEach((doc, i) => lengths.set(this.#lengths.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT), i * FIELD_COUNT));
+    live.forEach((doc, i) =>
+      lengths.set(this.#lengths.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT), i * FIELD_COUNT),
+    );
     const terms: string[] = [];
     const offsets: number[] = [0];
     const df: Uint32Array[] = [];
@@ -323,7 +341,8 @@ export class InvertedIndex {
       const list = this.#postings[termNum]!;
       const count = this.#postingCount[termNum]!;
       if (count === 0) continue; // a term no live document has any more
-      for (let i = 0; i < count; i++) postings[used++] = (renumbered[list[i]! >>> DOC_SHIFT]! << DOC_SHIFT) | (list[i]! & ((1 << DOC_SHIFT) - 1));
+      for (let i = 0; i < count; i++)
+        postings[used++] = (renumbered[list[i]! >>> DOC_SHIFT]! << DOC_SHIFT) | (list[i]! & ((1 << DOC_SHIFT) - 1));
       terms.push(this.#terms[termNum]!);
       offsets.push(used);
       df.push(this.#df.subarray(termNum * 16, termNum * 16 + 16));
@@ -384,7 +403,8 @@ export class InvertedIndex {
     for (let doc = 0; doc < docs; doc++) {
       const kind = kinds[doc]!;
       index.#liveByKind[kind]!++;
-      for (let field = 0; field < FIELD_COUNT; field++) index.#lengthSum[kind * FIELD_COUNT + field]! += lengths[doc * FIELD_COUNT + field]!;
+      for (let field = 0; field < FIELD_COUNT; field++)
+        index.#lengthSum[kind * FIELD_COUNT + field]! += lengths[doc * FIELD_COUNT + field]!;
     }
     index.#terms = terms;
     const entries = terms.map((term, termNum): [string, number] => [term, termNum]);
@@ -407,7 +427,8 @@ export class InvertedIndex {
     if (!this.#byKeyMap) {
       this.#byKeyMap = new Map();
       for (let doc = 0; doc < this.#docs; doc++) {
-        if (this.#alive[doc] !== 0) this.#byKeyMap.set(docKey(this.#kinds[doc]!, this.#recordIds[doc]!, this.#langs[doc]!), doc);
+        if (this.#alive[doc] !== 0)
+          this.#byKeyMap.set(docKey(this.#kinds[doc]!, this.#recordIds[doc]!, this.#langs[doc]!), doc);
       }
     }
     return this.#byKeyMap;
@@ -555,7 +576,10 @@ function base64(array: TypedArray): string {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 }
 
-function fromBase64<T extends TypedArray>(text: string, type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T {
+function fromBase64<T extends TypedArray>(
+  text: string,
+  type: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
+): T {
   const bytes = Buffer.from(text, 'base64');
   if (bytes.byteLength % type.BYTES_PER_ELEMENT !== 0) throw new Error('inconsistent saved index');
   // Copy into a fresh, aligned buffer: Buffer's pool offset may not be aligned for 32-bit views.

@@ -21,7 +21,14 @@ import type { SearchCollection } from './types';
 /** The saved copy's name in the data folder. */
 export const SEARCH_INDEX_FILE = 'search-index.json';
 
-const INDEXED: ReadonlySet<string> = new Set<SearchCollection>(['practices', 'annotations', 'visits', 'glossary', 'organisations', 'topics']);
+const INDEXED: ReadonlySet<string> = new Set<SearchCollection>([
+  'practices',
+  'annotations',
+  'visits',
+  'glossary',
+  'organisations',
+  'topics',
+]);
 
 export interface LiveSearchOptions {
   /** Where the index is saved between runs; without it, the index lives in memory only. */

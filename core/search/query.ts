@@ -60,10 +60,25 @@ export function planQuery(text: string, glossary: GlossaryLinks, compounds: Comp
   return { words: words.map((word) => termsForWord(word, queryTerms, glossary, compounds)) };
 }
 
-function termsForWord(word: QueryWord, queryTerms: Record<Lang, Set<string>>, glossary: GlossaryLinks, compounds: CompoundParts): TermSpec[] {
+function termsForWord(
+  word: QueryWord,
+  queryTerms: Record<Lang, Set<string>>,
+  glossary: GlossaryLinks,
+  compounds: CompoundParts,
+): TermSpec[] {
   const specs = new Map<string, TermSpec>();
-  const use = (term: string, boost: number, options: Partial<Pick<TermSpec, 'prefix' | 'fuzzy' | 'viaGlossary'>> = {}): void => {
-    const spec: TermSpec = { term, boost, prefix: options.prefix ?? false, fuzzy: options.fuzzy ?? 0, viaGlossary: options.viaGlossary ?? null };
+  const use = (
+    term: string,
+    boost: number,
+    options: Partial<Pick<TermSpec, 'prefix' | 'fuzzy' | 'viaGlossary'>> = {},
+  ): void => {
+    const spec: TermSpec = {
+      term,
+      boost,
+      prefix: options.prefix ?? false,
+      fuzzy: options.fuzzy ?? 0,
+      viaGlossary: options.viaGlossary ?? null,
+    };
     const known = specs.get(term);
     specs.set(term, known ? strongest(known, spec) : spec);
   };
@@ -83,7 +98,8 @@ function termsForWord(word: QueryWord, queryTerms: Record<Lang, Set<string>>, gl
     }
   }
   for (const equivalent of glossary.equivalents(word.terms, queryTerms, word.typing)) {
-    for (const term of equivalent.terms) use(term, BOOST.glossary, { prefix: term.length >= PREFIX_MIN_LENGTH, viaGlossary: equivalent.termId });
+    for (const term of equivalent.terms)
+      use(term, BOOST.glossary, { prefix: term.length >= PREFIX_MIN_LENGTH, viaGlossary: equivalent.termId });
   }
   return [...specs.values()];
 }
@@ -131,7 +147,8 @@ export function resolveTerms(plan: QueryPlan, index: InvertedIndex): ResolvedQue
       if (exact !== undefined) add(spec.term, exact, spec.boost, origin);
       if (spec.prefix) {
         const completions = index.withPrefix(spec.term);
-        if (completions.length > MAX_PREFIX_TERMS) completions.sort((a, b) => a[0].length - b[0].length).length = MAX_PREFIX_TERMS;
+        if (completions.length > MAX_PREFIX_TERMS)
+          completions.sort((a, b) => a[0].length - b[0].length).length = MAX_PREFIX_TERMS;
         for (const [term, termNum] of completions) {
           const distance = term.length - spec.term.length;
           add(term, termNum, (spec.boost * PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), origin);
@@ -172,7 +189,8 @@ function analyzeQueryWord(word: string, typing: boolean): QueryWord | null {
 /** "verwaltun" → "verwaltu", "verwalt", "verwal": stems an unfinished word may already match exactly. */
 function truncations(folded: string): string[] {
   const out: string[] = [];
-  for (let cut = 1; cut <= TYPING_TRUNCATIONS && folded.length - cut >= MIN_PART; cut++) out.push(folded.slice(0, -cut));
+  for (let cut = 1; cut <= TYPING_TRUNCATIONS && folded.length - cut >= MIN_PART; cut++)
+    out.push(folded.slice(0, -cut));
   return out;
 }
 

@@ -4,11 +4,24 @@
  * read from the store so the index need not keep them.
  */
 import type { Lang } from '../../shared/model';
-import { SEARCH_KINDS, type SearchHit, type SearchItem, type SearchItems, type SearchKind, type SearchResults } from '../../shared/search';
+import {
+  SEARCH_KINDS,
+  type SearchHit,
+  type SearchItem,
+  type SearchItems,
+  type SearchKind,
+  type SearchResults,
+} from '../../shared/search';
 import type { Store } from '../store/store';
 
 export function emptyItems(): SearchItems {
-  return { practices: [], annotations: [], visits: [], glossary: [], totals: { practices: 0, annotations: 0, visits: 0, glossary: 0 } };
+  return {
+    practices: [],
+    annotations: [],
+    visits: [],
+    glossary: [],
+    totals: { practices: 0, annotations: 0, visits: 0, glossary: 0 },
+  };
 }
 
 export function toItems(results: SearchResults, store: Pick<Store, 'get'>): SearchItems {
@@ -33,13 +46,21 @@ function describe(kind: SearchKind, hit: SearchHit, store: Pick<Store, 'get'>): 
       return { ...hit, titles: practiceTitles(hit.id) };
     case 'annotations': {
       const annotation = store.get('annotations', hit.id);
-      return { ...hit, titles: practiceTitles(annotation?.practiceId), ...(annotation ? { annotationKind: annotation.kind } : {}) };
+      return {
+        ...hit,
+        titles: practiceTitles(annotation?.practiceId),
+        ...(annotation ? { annotationKind: annotation.kind } : {}),
+      };
     }
     case 'visits': {
       const visit = store.get('visits', hit.id);
       if (!visit) return { ...hit, titles: {} };
       const { hostOrganisationId, guestOrganisationId, startDate } = visit;
-      return { ...hit, titles: {}, visit: { hostOrganisationId, guestOrganisationId, ...(startDate ? { startDate } : {}) } };
+      return {
+        ...hit,
+        titles: {},
+        visit: { hostOrganisationId, guestOrganisationId, ...(startDate ? { startDate } : {}) },
+      };
     }
     case 'glossary': {
       const term = store.get('glossary', hit.id);

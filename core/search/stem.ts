@@ -36,7 +36,8 @@ function stemGerman(word: string): string {
 
 function stemDutch(word: string): string {
   let base = word;
-  if (/(?:ee|ie)en$/.test(base)) base = base.slice(0, -2); // ideeën, knieën
+  if (/(?:ee|ie)en$/.test(base))
+    base = base.slice(0, -2); // ideeën, knieën
   else if (isDutchPluralS(base)) base = base.slice(0, -1);
   const stem = dutchStemmer(base);
   return isStopword(stem, 'nl') && stem !== word ? base : stem;

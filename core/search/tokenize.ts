@@ -25,7 +25,9 @@ export function tokenize(text: string): Token[] {
 /** Just the words, for indexing: no offsets, no objects. */
 export function wordsOf(text: string): string[] {
   const found = text.match(WORD) ?? [];
-  return found.some((word) => word.length > MAX_WORD_LENGTH) ? found.filter((word) => word.length <= MAX_WORD_LENGTH) : found;
+  return found.some((word) => word.length > MAX_WORD_LENGTH)
+    ? found.filter((word) => word.length <= MAX_WORD_LENGTH)
+    : found;
 }
 
 /** The words of a text one by one, for callers that may stop early. */

@@ -28,4 +28,3 @@ export interface SearchSource {
   all(collection: 'organisations'): readonly Organisation[];
   all(collection: 'topics'): readonly Topic[];
 }
-

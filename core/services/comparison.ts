@@ -95,7 +95,10 @@ export class Comparison {
         counts.set(key, entry);
       }
     }
-    return { cells: [...this.#cells().values()].map((entry) => this.#detail(entry)), practiceCounts: [...counts.values()] };
+    return {
+      cells: [...this.#cells().values()].map((entry) => this.#detail(entry)),
+      practiceCounts: [...counts.values()],
+    };
   }
 
   /** Saves a cell; both texts empty clears it (the old text stays in its history). */
@@ -104,7 +107,10 @@ export class Comparison {
     this.#checkReferences(input.dimension, input.organisationId);
     const previous = this.#cells().get(comparisonCellKey(input.dimension, input.organisationId));
     if ((previous?.updatedAt ?? null) !== input.baseUpdatedAt) {
-      throw new KbError('editConflict', `comparison ${input.dimension} of ${input.organisationId} changed since ${input.baseUpdatedAt}`);
+      throw new KbError(
+        'editConflict',
+        `comparison ${input.dimension} of ${input.organisationId} changed since ${input.baseUpdatedAt}`,
+      );
     }
     const text: CellText = {};
     for (const lang of LANGUAGES) {
@@ -128,7 +134,10 @@ export class Comparison {
       createdBy: previous ? previous.createdBy : author,
       updatedBy: author,
     };
-    await this.#ctx.writer.apply([...(previous ? [this.#ctx.history.keep('comparison', previous, now)] : []), put('comparison', entry)]);
+    await this.#ctx.writer.apply([
+      ...(previous ? [this.#ctx.history.keep('comparison', previous, now)] : []),
+      put('comparison', entry),
+    ]);
     return this.#detail(entry);
   }
 
@@ -137,7 +146,8 @@ export class Comparison {
     const author = this.#ctx.identity.author();
     const entry = requireRecord(this.#ctx.store, 'comparison', id);
     const other = entry.text[otherLang(lang)];
-    if (!entry.text[lang] || !other) throw new KbError('invalidRequest', `cell ${id} has no translation into ${lang} to check`);
+    if (!entry.text[lang] || !other)
+      throw new KbError('invalidRequest', `cell ${id} has no translation into ${lang} to check`);
     const updated: ComparisonEntry = {
       ...entry,
       ...this.#ctx.identity.stamp(entry),
@@ -159,7 +169,9 @@ export class Comparison {
   async restoreRevision(id: string, revisionId: string): Promise<ComparisonCell> {
     const { starter: _starter, ...saved } = this.#ctx.history.saved('comparison', id, revisionId).record;
     const author = this.#ctx.identity.author();
-    return this.#detail(await this.#ctx.history.restore('comparison', saved, requireRecord(this.#ctx.store, 'comparison', id), author));
+    return this.#detail(
+      await this.#ctx.history.restore('comparison', saved, requireRecord(this.#ctx.store, 'comparison', id), author),
+    );
   }
 
   /** The current cell per dimension and organisation: the newest, should a bundle ever have brought two. */
@@ -168,7 +180,8 @@ export class Comparison {
     for (const entry of this.#ctx.store.all('comparison')) {
       const key = comparisonCellKey(entry.dimension, entry.organisationId);
       const seen = cells.get(key);
-      if (!seen || entry.updatedAt > seen.updatedAt || (entry.updatedAt === seen.updatedAt && entry.id > seen.id)) cells.set(key, entry);
+      if (!seen || entry.updatedAt > seen.updatedAt || (entry.updatedAt === seen.updatedAt && entry.id > seen.id))
+        cells.set(key, entry);
     }
     return cells;
   }

@@ -13,7 +13,8 @@ import { purgeChanges } from '../write/purge';
 import { put } from '../store/store';
 
 /** Compares terms as a reader would: case and spacing do not make a new term. */
-const sameTerm = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLocaleLowerCase('de') === b.replace(/\s+/g, ' ').trim().toLocaleLowerCase('de');
+const sameTerm = (a: string, b: string) =>
+  a.replace(/\s+/g, ' ').trim().toLocaleLowerCase('de') === b.replace(/\s+/g, ' ').trim().toLocaleLowerCase('de');
 
 export class Glossary {
   readonly #ctx: KbContext;
@@ -24,7 +25,9 @@ export class Glossary {
 
   /** Every term, by German term (the view sorts by the interface language itself). */
   list(): GlossaryTerm[] {
-    return [...this.#ctx.store.all('glossary')].sort((a, b) => a.term.de.localeCompare(b.term.de, 'de') || a.id.localeCompare(b.id));
+    return [...this.#ctx.store.all('glossary')].sort(
+      (a, b) => a.term.de.localeCompare(b.term.de, 'de') || a.id.localeCompare(b.id),
+    );
   }
 
   async save(id: string | undefined, input: GlossaryTermInput, baseUpdatedAt?: string): Promise<GlossaryTerm> {
@@ -37,7 +40,8 @@ export class Glossary {
     for (const topicId of input.topicIds) requireReference(store, 'topics', topicId);
     for (const lang of LANGUAGES) {
       const twin = store.all('glossary').find((t) => t.id !== previous?.id && sameTerm(t.term[lang], input.term[lang]));
-      if (twin) throw new KbError('glossaryTermExists', `${lang} term of ${twin.id}`, { params: { term: twin.term[lang] } });
+      if (twin)
+        throw new KbError('glossaryTermExists', `${lang} term of ${twin.id}`, { params: { term: twin.term[lang] } });
     }
     const now = this.#ctx.clock.now();
     const hasNote = input.note.de !== '' || input.note.nl !== '';

@@ -11,7 +11,13 @@ export class Organisations {
   }
 
   async add(name: BilingualLabel, country: string): Promise<Organisation> {
-    const organisation: Organisation = { id: this.#ctx.clock.newId('org'), ...this.#ctx.identity.stamp(), name, country, kind: 'other' };
+    const organisation: Organisation = {
+      id: this.#ctx.clock.newId('org'),
+      ...this.#ctx.identity.stamp(),
+      name,
+      country,
+      kind: 'other',
+    };
     await this.#ctx.writer.apply([put('organisations', organisation)]);
     return organisation;
   }

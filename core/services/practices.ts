@@ -14,7 +14,6 @@ import { purgeChanges } from '../write/purge';
 import { put } from '../store/store';
 import { textHash, translationStatuses } from '../store/translation';
 
-
 export class Practices {
   readonly #ctx: KbContext;
 
@@ -61,7 +60,12 @@ export class Practices {
    * Creates or updates a practice. With `resolvesConflict`, the saved text is
    * the merge of the versions in conflict: it includes them all, and they are cleared.
    */
-  async save(id: string | undefined, input: PracticeInput, baseUpdatedAt?: string, resolvesConflict = false): Promise<PracticeDetail> {
+  async save(
+    id: string | undefined,
+    input: PracticeInput,
+    baseUpdatedAt?: string,
+    resolvesConflict = false,
+  ): Promise<PracticeDetail> {
     const author = this.#ctx.identity.author();
     this.#checkReferences(input);
     const now = this.#ctx.clock.now();
@@ -71,7 +75,10 @@ export class Practices {
     }
     const practice: Practice = {
       id: previous?.id ?? this.#ctx.clock.newId('practice'),
-      ...this.#ctx.identity.stamp(previous, ...(resolvesConflict && previous ? conflictingVersions(this.#ctx.store, 'practices', previous.id) : [])),
+      ...this.#ctx.identity.stamp(
+        previous,
+        ...(resolvesConflict && previous ? conflictingVersions(this.#ctx.store, 'practices', previous.id) : []),
+      ),
       organisationId: input.organisationId,
       topicIds: unique(input.topicIds),
       tags: unique(input.tags.map((tag) => tag.trim())),
@@ -123,7 +130,9 @@ export class Practices {
 
   async restore(id: string): Promise<PracticeDetail> {
     const author = this.#ctx.identity.author();
-    return this.#detail(await this.#ctx.trash.restore('practices', requireRecord(this.#ctx.store, 'practices', id), author));
+    return this.#detail(
+      await this.#ctx.trash.restore('practices', requireRecord(this.#ctx.store, 'practices', id), author),
+    );
   }
 
   /**
@@ -200,12 +209,17 @@ function stampTranslations(input: PracticeInput, previous: Practice | undefined)
       continue;
     }
     const before = previous?.texts[lang];
-    const unchanged = before && textHash(before) === textHash(text) && previous?.originalLanguage === input.originalLanguage;
-    texts[lang] = { title: text.title, summary: text.summary, body: text.body, basedOn: unchanged ? before.basedOn : originalHash };
+    const unchanged =
+      before && textHash(before) === textHash(text) && previous?.originalLanguage === input.originalLanguage;
+    texts[lang] = {
+      title: text.title,
+      summary: text.summary,
+      body: text.body,
+      basedOn: unchanged ? before.basedOn : originalHash,
+    };
   }
   return texts;
 }
-
 
 function summarize(p: Practice, annotationCounts: Map<string, number>): PracticeSummary {
   const titles: PracticeSummary['titles'] = {};

@@ -30,7 +30,9 @@ export class SettingsService {
 
   async setUser(user: Author): Promise<Settings> {
     requireReference(this.#ctx.store, 'organisations', user.organisationId);
-    await this.#ctx.writer.apply([changeSettings({ user: { name: user.name.trim(), organisationId: user.organisationId } })]);
+    await this.#ctx.writer.apply([
+      changeSettings({ user: { name: user.name.trim(), organisationId: user.organisationId } }),
+    ]);
     return this.get();
   }
 }

@@ -19,7 +19,10 @@ type StarterRecord = RecordOf<Removable>;
  * installation shares), nothing written about it (an annotation, even in the
  * trash), and no partner version waiting in conflict.
  */
-function classifyStarter(store: Store): { removable: { collection: Removable; record: StarterRecord }[]; kept: number } {
+function classifyStarter(store: Store): {
+  removable: { collection: Removable; record: StarterRecord }[];
+  kept: number;
+} {
   const referenced = new Set<string>();
   for (const a of store.all('annotations')) {
     referenced.add(recordKey('practices', a.practiceId));

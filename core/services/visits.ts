@@ -30,7 +30,8 @@ export class Visits {
   async save(id: string | undefined, input: VisitInput): Promise<Visit> {
     const author = this.#ctx.identity.author();
     const { store } = this.#ctx;
-    for (const orgId of [input.hostOrganisationId, input.guestOrganisationId]) requireReference(store, 'organisations', orgId);
+    for (const orgId of [input.hostOrganisationId, input.guestOrganisationId])
+      requireReference(store, 'organisations', orgId);
     for (const topicId of input.topicIds) requireReference(store, 'topics', topicId);
     if (input.startDate && input.endDate && input.endDate < input.startDate) {
       throw new KbError('invalidRequest', 'the visit ends before it starts');

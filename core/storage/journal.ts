@@ -73,7 +73,11 @@ function segmentPattern(base: string): RegExp {
 }
 
 /** The journal's segment files in `dir`, oldest first. */
-export async function listSegments(dir: string, base: string, fs: FileSystem): Promise<{ file: string; firstSeq: number }[]> {
+export async function listSegments(
+  dir: string,
+  base: string,
+  fs: FileSystem,
+): Promise<{ file: string; firstSeq: number }[]> {
   const pattern = segmentPattern(base);
   return (await fs.readdir(dir))
     .flatMap((name) => {
@@ -258,7 +262,12 @@ export class Journal {
 
   #startSegment(): void {
     const firstSeq = this.#seq + 1;
-    this.#segments.push({ file: path.join(this.#dir, segmentName(this.#base, firstSeq)), firstSeq, bytes: 0, created: false });
+    this.#segments.push({
+      file: path.join(this.#dir, segmentName(this.#base, firstSeq)),
+      firstSeq,
+      bytes: 0,
+      created: false,
+    });
   }
 
   /** Appends one line, given in parts. */
@@ -269,7 +278,7 @@ export class Journal {
       const handle = await this.#fs.open(segment.file, 'a');
       try {
         for (const part of line) {
-          for (let offset = 0; offset < part.length; ) {
+          for (let offset = 0; offset < part.length;) {
             offset += (await handle.write(part, offset, part.length - offset)).bytesWritten;
           }
         }

@@ -78,7 +78,16 @@ export class JournaledStore {
     const backups = new Backups(dir, format.name, options.backupsKept ?? 5, fs);
     const loaded = await loadStore(dir, format, backups, fs, now());
     const journal = new Journal(dir, format.name, loaded.seq, loaded.segments, fs);
-    const store = new JournaledStore(dir, format, loaded.state, journal, backups, loaded.snapshotBytes, loaded.notices, options);
+    const store = new JournaledStore(
+      dir,
+      format,
+      loaded.state,
+      journal,
+      backups,
+      loaded.snapshotBytes,
+      loaded.notices,
+      options,
+    );
     if (loaded.outdatedLayout) store.#queueCompaction(true);
     else store.#maybeCompact();
     store.#background(() => store.#autoBackup());
@@ -179,7 +188,8 @@ export class JournaledStore {
   #maybeCompact(): void {
     const threshold = Math.max(this.#compactionBytes, this.#snapshotBytes * this.#compactionShare);
     // Counted since the last snapshot was started: a snapshot being written already holds the rest.
-    if (this.#journal.bytesSinceRotation > threshold && Date.now() >= this.#retryCompactionAt) this.#queueCompaction(false);
+    if (this.#journal.bytesSinceRotation > threshold && Date.now() >= this.#retryCompactionAt)
+      this.#queueCompaction(false);
   }
 
   #queueCompaction(force: boolean): void {

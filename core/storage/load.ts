@@ -19,7 +19,14 @@ import { isTempFileName } from '../base/durable-write';
 import type { Backups } from './backups';
 import { DamageError, setAside } from './damage';
 import type { FileSystem } from '../base/file-system';
-import { listSegments, readJournal, truncateDurably, type JournalBatch, type JournalRead, type SegmentRead } from './journal';
+import {
+  listSegments,
+  readJournal,
+  truncateDurably,
+  type JournalBatch,
+  type JournalRead,
+  type SegmentRead,
+} from './journal';
 import { checkChange, isRecord, MemoryState, withoutDuplicates } from './memory';
 import { readSnapshot, SnapshotFile } from './snapshot';
 import type { StorageNotice, StoredRecord, StoreFields } from './types';
@@ -72,7 +79,13 @@ interface Replayed {
   intact: boolean;
 }
 
-export async function loadStore(dir: string, format: StoreFormat, backups: Backups, fs: FileSystem, now: Date): Promise<Loaded> {
+export async function loadStore(
+  dir: string,
+  format: StoreFormat,
+  backups: Backups,
+  fs: FileSystem,
+  now: Date,
+): Promise<Loaded> {
   const snapshotFile = path.join(dir, `${format.name}.json`);
   await removeLeftovers(dir, fs);
   await backups.removeLeftovers();
@@ -103,7 +116,11 @@ export async function loadStore(dir: string, format: StoreFormat, backups: Backu
       };
     }
     const movedTo = await setAside(dir, [snapshotFile, ...journal.files], now, fs);
-    const notice: StorageNotice = { kind: 'storePartlyRestored', movedTo, restoredUntil: replayed.lastAt ?? base.savedAt };
+    const notice: StorageNotice = {
+      kind: 'storePartlyRestored',
+      movedTo,
+      restoredUntil: replayed.lastAt ?? base.savedAt,
+    };
     return rewrite(snapshotFile, base.state, replayed.seq, notice, fs, now);
   }
 
@@ -137,7 +154,8 @@ function seeded(format: StoreFormat): MemoryState {
 /** The records canonicalized, as the store keeps them. */
 function canonicalized(collections: Partial<Record<string, readonly StoredRecord[]>>) {
   const records: Partial<Record<string, readonly StoredRecord[]>> = {};
-  for (const [name, list] of Object.entries(collections) as [string, readonly StoredRecord[]][]) records[name] = list.map(canonicalize);
+  for (const [name, list] of Object.entries(collections) as [string, readonly StoredRecord[]][])
+    records[name] = list.map(canonicalize);
   return records;
 }
 
@@ -155,7 +173,11 @@ async function readBase(file: string, format: StoreFormat, fs: FileSystem): Prom
         if (!records.every(isRecord)) throw new Error(`a record in ${name} has no id`);
       }
       const records = snapshot.collections as Partial<Record<string, StoredRecord[]>>;
-      const state = new MemoryState(format.parseFields(snapshot.fields), format.collections, read.canonical ? records : canonicalized(records));
+      const state = new MemoryState(
+        format.parseFields(snapshot.fields),
+        format.collections,
+        read.canonical ? records : canonicalized(records),
+      );
       return { state, seq: snapshot.journalSeq, savedAt: snapshot.savedAt, outdated: !read.canonical };
     }
     const content = format.parseDocument(read.value);
@@ -192,7 +214,8 @@ function checkBatch(batch: JournalBatch, fields: StoreFields, format: StoreForma
     const changes = batch.changes.map((change) => checkChange(change, collections));
     let settings = fields.settings;
     for (const change of changes) {
-      if (change.op === 'settings') settings = format.parseFields({ ...fields, settings: { ...settings, ...change.settings } }).settings;
+      if (change.op === 'settings')
+        settings = format.parseFields({ ...fields, settings: { ...settings, ...change.settings } }).settings;
     }
     return changes;
   } catch {
@@ -200,7 +223,14 @@ function checkBatch(batch: JournalBatch, fields: StoreFields, format: StoreForma
   }
 }
 
-async function rewrite(file: string, state: MemoryState, seq: number, notice: StorageNotice | null, fs: FileSystem, now: Date): Promise<Loaded> {
+async function rewrite(
+  file: string,
+  state: MemoryState,
+  seq: number,
+  notice: StorageNotice | null,
+  fs: FileSystem,
+  now: Date,
+): Promise<Loaded> {
   await new SnapshotFile(file, fs).write(state.snapshot(seq, now.toISOString()));
   return {
     state,

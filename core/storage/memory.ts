@@ -19,7 +19,11 @@ export class MemoryState {
   readonly #lists = new Map<string, readonly StoredRecord[]>();
 
   /** `records` must not hold the same id twice in a collection (see `withoutDuplicates`). */
-  constructor(fields: StoreFields, collections: readonly string[], records: Partial<Record<string, readonly StoredRecord[]>>) {
+  constructor(
+    fields: StoreFields,
+    collections: readonly string[],
+    records: Partial<Record<string, readonly StoredRecord[]>>,
+  ) {
     this.#fields = fields;
     this.#collections = collections;
     for (const collection of collections) this.#lists.set(collection, records[collection] ?? []);

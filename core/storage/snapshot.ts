@@ -252,7 +252,12 @@ class LineParser {
   finish(): Snapshot {
     if (!this.#done || !this.#header) throw this.#damage('cut short');
     const { storeLayout: _layout, journalSeq, savedAt, ...fields } = this.#header;
-    if (typeof journalSeq !== 'number' || !Number.isSafeInteger(journalSeq) || journalSeq < 0 || typeof savedAt !== 'string') {
+    if (
+      typeof journalSeq !== 'number' ||
+      !Number.isSafeInteger(journalSeq) ||
+      journalSeq < 0 ||
+      typeof savedAt !== 'string'
+    ) {
       throw this.#damage('bad header');
     }
     return { journalSeq, savedAt, fields, collections: this.#collections };

@@ -14,7 +14,11 @@ export const recordKey = (collection: BundleCollection, id: string): string => `
 const Key = z.string().min(1).max(250);
 
 /** A version that lost a merge, kept until someone resolves the conflict. */
-export const StoredConflict = collectionRecord(BUNDLE_COLLECTIONS, { id: Key, recordId: Id, hash: z.string().regex(/^[0-9a-f]{64}$/) });
+export const StoredConflict = collectionRecord(BUNDLE_COLLECTIONS, {
+  id: Key,
+  recordId: Id,
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
 export type StoredConflict = z.infer<typeof StoredConflict>;
 
 /** Where the current version of a record came from, when it came from a bundle. */
@@ -30,7 +34,12 @@ export const isImportedInto = (collection: string): collection is (typeof IMPORT
 
 /** How to take back one change of an import: the record before it, and a hash of what the import left. */
 export const UndoStep = z
-  .object({ collection: z.enum(IMPORTED_INTO), id: Key, before: z.unknown().optional(), afterHash: z.string().nullable() })
+  .object({
+    collection: z.enum(IMPORTED_INTO),
+    id: Key,
+    before: z.unknown().optional(),
+    afterHash: z.string().nullable(),
+  })
   .strict();
 export type UndoStep = z.infer<typeof UndoStep>;
 

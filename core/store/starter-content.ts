@@ -4,15 +4,7 @@
  */
 import { z } from 'zod';
 import starterJson from '../../data/starter.json';
-import {
-  ComparisonEntry,
-  GlossaryTerm,
-  LANGUAGES,
-  Organisation,
-  Practice,
-  Topic,
-  Visit,
-} from '../../shared/model';
+import { ComparisonEntry, GlossaryTerm, LANGUAGES, Organisation, Practice, Topic, Visit } from '../../shared/model';
 import { textHash } from './translation';
 
 export const StarterContent = z

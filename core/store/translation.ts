@@ -9,7 +9,9 @@ import type { TranslationStatuses } from '../../shared/responses';
 
 /** Identifies a text version: changes whenever title, summary or body changes. */
 export function textHash(text: Pick<PracticeText, 'title' | 'summary' | 'body'>): string {
-  return createHash('sha256').update(JSON.stringify([text.title, text.summary, text.body])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([text.title, text.summary, text.body]))
+    .digest('hex');
 }
 
 export function translationStatuses(practice: Pick<Practice, 'texts' | 'originalLanguage'>): TranslationStatuses {

@@ -22,5 +22,12 @@ export function createContext(store: Store, now?: () => Date): KbContext {
   const clock = new Clock(now);
   const writer = new Writer(store);
   const identity = new Identity(store);
-  return { store, clock, writer, identity, history: new History(store, clock, writer, identity), trash: new Trash(clock, writer, identity) };
+  return {
+    store,
+    clock,
+    writer,
+    identity,
+    history: new History(store, clock, writer, identity),
+    trash: new Trash(clock, writer, identity),
+  };
 }

@@ -30,13 +30,21 @@ export class History {
 
   /** The change that keeps `record` as it was until `savedAt`. */
   keep<C extends HistoryCollection>(collection: C, record: RecordOf<C>, savedAt: string): Change {
-    const revision = { id: this.#clock.newId('revision'), collection, recordId: record.id, record, savedAt } as RevisionOf<C>;
+    const revision = {
+      id: this.#clock.newId('revision'),
+      collection,
+      recordId: record.id,
+      record,
+      savedAt,
+    } as RevisionOf<C>;
     return put('revisions', revision);
   }
 
   /** For a record of any collection being replaced: keeps it if its collection has a history. */
   keepReplaced(collection: CollectionName, record: RecordOf<CollectionName>, savedAt: string): Change[] {
-    return isHistoryCollection(collection) ? [this.keep(collection, record as RecordOf<typeof collection>, savedAt)] : [];
+    return isHistoryCollection(collection)
+      ? [this.keep(collection, record as RecordOf<typeof collection>, savedAt)]
+      : [];
   }
 
   /** The saved versions of a record, newest first (its current version is the record itself). */
@@ -70,7 +78,12 @@ export class History {
    * undone. It is stamped as a change made here now; who created the record,
    * and when, stay as they are.
    */
-  async restore<C extends HistoryCollection>(collection: C, saved: Partial<RecordOf<C>>, current: RecordOf<C>, author: Author): Promise<RecordOf<C>> {
+  async restore<C extends HistoryCollection>(
+    collection: C,
+    saved: Partial<RecordOf<C>>,
+    current: RecordOf<C>,
+    author: Author,
+  ): Promise<RecordOf<C>> {
     const now = this.#clock.now();
     const restored = {
       ...saved,

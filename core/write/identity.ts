@@ -26,7 +26,10 @@ export class Identity {
    * for a new record) and of any other versions it includes (those of a
    * conflict it resolves).
    */
-  stamp(previous?: { version: VersionVector }, ...included: VersionVector[]): { version: VersionVector; changedBy: string } {
+  stamp(
+    previous?: { version: VersionVector },
+    ...included: VersionVector[]
+  ): { version: VersionVector; changedBy: string } {
     const installationId = this.#store.installationId;
     return { version: nextVersion(installationId, previous?.version ?? {}, ...included), changedBy: installationId };
   }

@@ -45,10 +45,16 @@ export function settleConflicts(store: Store, collection: BundleCollection, reco
 }
 
 /** Where a record came from, if it was imported, and how many versions of it wait in conflict: shown with the record. */
-export function provenance(store: Store, collection: BundleCollection, id: string): { origin?: RecordOrigin; conflictCount: number } {
+export function provenance(
+  store: Store,
+  collection: BundleCollection,
+  id: string,
+): { origin?: RecordOrigin; conflictCount: number } {
   const origin = store.get('origins', recordKey(collection, id));
   return {
-    ...(origin ? { origin: { importedAt: origin.importedAt, fileName: origin.fileName, exportedBy: origin.exportedBy } } : {}),
+    ...(origin
+      ? { origin: { importedAt: origin.importedAt, fileName: origin.fileName, exportedBy: origin.exportedBy } }
+      : {}),
     conflictCount: waiting(store, collection, id).length,
   };
 }

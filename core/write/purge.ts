@@ -11,7 +11,12 @@ import { del, put, type Change, type Store } from '../store/store';
 import type { History } from './history';
 import { settleConflicts } from './provenance';
 
-export function purgeChanges(store: Store, history: History, collection: BundleCollection, record: { id: string; version: VersionVector }): Change[] {
+export function purgeChanges(
+  store: Store,
+  history: History,
+  collection: BundleCollection,
+  record: { id: string; version: VersionVector },
+): Change[] {
   return [
     del(collection, record.id),
     put('purged', { id: recordKey(collection, record.id), collection, recordId: record.id, version: record.version }),

@@ -13,7 +13,12 @@ export function requireRecord<C extends CollectionName>(store: Store, collection
   return record;
 }
 
-export function requireReference(store: Store, collection: CollectionName, id: string, options: { live?: boolean } = {}): void {
+export function requireReference(
+  store: Store,
+  collection: CollectionName,
+  id: string,
+  options: { live?: boolean } = {},
+): void {
   const record = store.get(collection, id);
   if (!record || (options.live && 'deletedAt' in record && record.deletedAt)) {
     throw new KbError('invalidReference', `${collection} ${id}`);

@@ -38,7 +38,11 @@ export class Trash {
     return restored;
   }
 
-  #stamped<R extends RecordOf<Deletable>>(record: R, author: Author | undefined, times: { deletedAt?: string; updatedAt: string }): R {
+  #stamped<R extends RecordOf<Deletable>>(
+    record: R,
+    author: Author | undefined,
+    times: { deletedAt?: string; updatedAt: string },
+  ): R {
     return { ...record, ...this.#identity.stamp(record), ...times, ...(author ? { updatedBy: author } : {}) };
   }
 }

@@ -3,7 +3,14 @@
  * window when there is one (so it is modal to it) and free-standing otherwise.
  */
 import path from 'node:path';
-import { app, dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  app,
+  dialog,
+  type BrowserWindow,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import type { i18n as I18n } from 'i18next';
 
 export interface Dialogs {
@@ -39,7 +46,12 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
 
   return {
     showAbout() {
-      void messageBox({ type: 'info', title: t('about'), message: 'twinning-kb', detail: t('aboutDetail', 'menu', { version: app.getVersion() }) });
+      void messageBox({
+        type: 'info',
+        title: t('about'),
+        message: 'twinning-kb',
+        detail: t('aboutDetail', 'menu', { version: app.getVersion() }),
+      });
     },
     async confirmOpenLink(url) {
       const { response } = await messageBox({
@@ -66,7 +78,8 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
       const parent = window();
       return (parent ? dialog.showMessageBoxSync(parent, options) : dialog.showMessageBoxSync(options)) === 0;
     },
-    chooseBundleToSave: (suggestedName) => save({ title: t('exportTitle'), defaultPath: inDocuments(suggestedName), filters: bundleFilters() }),
+    chooseBundleToSave: (suggestedName) =>
+      save({ title: t('exportTitle'), defaultPath: inDocuments(suggestedName), filters: bundleFilters() }),
     chooseBundleToOpen: () => open({ title: t('importTitle'), properties: ['openFile'], filters: bundleFilters() }),
     choosePdfToSave: (suggestedName) =>
       save({

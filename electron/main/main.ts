@@ -18,13 +18,7 @@ import { createAppFileHandler } from './app-files';
 import { registerIpc } from './ipc/register';
 import { createDialogs } from './dialogs';
 import { menuTemplate } from './menu';
-import {
-  APP_SCHEME,
-  APP_URL,
-  hardenSession,
-  hardenWebContents,
-  mainWindowOptions,
-} from './security';
+import { APP_SCHEME, APP_URL, hardenSession, hardenWebContents, mainWindowOptions } from './security';
 
 // The build's layout (electron.vite.config.ts), inside the app's folder or its ASAR archive.
 const OUT_DIR = path.join(app.getAppPath(), 'out');
@@ -100,9 +94,7 @@ async function setLanguage(language: Lang): Promise<void> {
 }
 
 function buildMenu(): void {
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate(i18n.t, { about: dialogs.showAbout }, process.platform)),
-  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(i18n.t, { about: dialogs.showAbout }, process.platform)));
 }
 
 /** Links in content leave the app only as http(s), only to the system browser, only after the user agrees. */
@@ -119,7 +111,9 @@ async function printToPdf(file: string): Promise<void> {
   try {
     await writeFile(file, pdf);
   } catch (error) {
-    throw new KbError('fileWriteFailed', (error as Error).message, { params: { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' } });
+    throw new KbError('fileWriteFailed', (error as Error).message, {
+      params: { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' },
+    });
   }
 }
 

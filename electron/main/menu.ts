@@ -6,11 +6,27 @@ export interface MenuActions {
   about(): void;
 }
 
-export function menuTemplate(t: TFunction, actions: MenuActions, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  t: TFunction,
+  actions: MenuActions,
+  platform: NodeJS.Platform,
+): MenuItemConstructorOptions[] {
   const m = (key: string) => t(key, { ns: 'menu' });
   const mac = platform === 'darwin';
   return [
-    ...(mac ? [{ label: 'twinning-kb', submenu: [{ role: 'about', label: m('about') }, { type: 'separator' }, { role: 'hide', label: m('hide') }, { role: 'quit', label: m('quit') }] } satisfies MenuItemConstructorOptions] : []),
+    ...(mac
+      ? [
+          {
+            label: 'twinning-kb',
+            submenu: [
+              { role: 'about', label: m('about') },
+              { type: 'separator' },
+              { role: 'hide', label: m('hide') },
+              { role: 'quit', label: m('quit') },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
+      : []),
     {
       label: m('file'),
       submenu: [mac ? { role: 'close', label: m('close') } : { role: 'quit', label: m('quit') }],

@@ -52,13 +52,17 @@ const secureWindow = `new BrowserWindow({ webPreferences: { contextIsolation: tr
 const insecureWindow = `new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });`;
 
 describe.concurrent('the security gate', () => {
-  it('passes on the app’s own sources, naming each justified finding with its reason', { timeout: TIMEOUT }, async () => {
-    const run = await gate();
-    expect(run.stderr).not.toContain('FAIL');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/security gate: passed/);
-    expect(run.stdout).toMatch(/justified at electron\/main\/app-files\.ts:\d+: the policy is sent as a header/);
-  });
+  it(
+    'passes on the app’s own sources, naming each justified finding with its reason',
+    { timeout: TIMEOUT },
+    async () => {
+      const run = await gate();
+      expect(run.stderr).not.toContain('FAIL');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/security gate: passed/);
+      expect(run.stdout).toMatch(/justified at electron\/main\/app-files\.ts:\d+: the policy is sent as a header/);
+    },
+  );
 
   it('fails on a window without context isolation, naming the check and the line', { timeout: TIMEOUT }, async () => {
     const dir = await app({ 'main.js': `${hardened}${insecureWindow}\n` });
@@ -70,26 +74,32 @@ describe.concurrent('the security gate', () => {
   });
 
   it('fails on an app that sets no CSP and never limits navigation or permissions', { timeout: TIMEOUT }, async () => {
-    const run = await gate(await app({ 'main.js': `const { BrowserWindow } = require('electron');\n${secureWindow}\n` }));
+    const run = await gate(
+      await app({ 'main.js': `const { BrowserWindow } = require('electron');\n${secureWindow}\n` }),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('FAIL: MEDIUM CSP_GLOBAL_CHECK at the whole app');
     expect(run.stderr).toContain('FAIL: HIGH LIMIT_NAVIGATION_GLOBAL_CHECK');
     expect(run.stderr).toContain('FAIL: MEDIUM PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK');
   });
 
-  it('accepts a finding justified on its line with a reason, but not one without a reason or a stale one', { timeout: TIMEOUT }, async () => {
-    const allChecks = 'CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK';
-    const dir = await app({
-      'main.js': hardened,
-      'justified.js': `const { BrowserWindow } = require('electron');\n${insecureWindow} // eng-disable ${allChecks} — a fixture that loads no content\n`,
-      'unexplained.js': `const { BrowserWindow } = require('electron');\n${insecureWindow} // eng-disable ${allChecks}\n`,
-      'stale.js': `const { BrowserWindow } = require('electron');\n${secureWindow} // eng-disable OPEN_EXTERNAL_JS_CHECK — left over after a fix\n`,
-    });
-    const run = await gate(dir);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`justified at ${path.join(dir, 'justified.js')}:2: a fixture that loads no content`);
-    expect(run.stderr).not.toContain('justified.js');
-    expect(run.stderr).toContain(`unexplained.js:2: eng-disable ${allChecks} does not say why`);
-    expect(run.stderr).toContain('stale.js:2: eng-disable OPEN_EXTERNAL_JS_CHECK justifies no finding on this line');
-  });
+  it(
+    'accepts a finding justified on its line with a reason, but not one without a reason or a stale one',
+    { timeout: TIMEOUT },
+    async () => {
+      const allChecks = 'CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK';
+      const dir = await app({
+        'main.js': hardened,
+        'justified.js': `const { BrowserWindow } = require('electron');\n${insecureWindow} // eng-disable ${allChecks} — a fixture that loads no content\n`,
+        'unexplained.js': `const { BrowserWindow } = require('electron');\n${insecureWindow} // eng-disable ${allChecks}\n`,
+        'stale.js': `const { BrowserWindow } = require('electron');\n${secureWindow} // eng-disable OPEN_EXTERNAL_JS_CHECK — left over after a fix\n`,
+      });
+      const run = await gate(dir);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(`justified at ${path.join(dir, 'justified.js')}:2: a fixture that loads no content`);
+      expect(run.stderr).not.toContain('justified.js');
+      expect(run.stderr).toContain(`unexplained.js:2: eng-disable ${allChecks} does not say why`);
+      expect(run.stderr).toContain('stale.js:2: eng-disable OPEN_EXTERNAL_JS_CHECK justifies no finding on this line');
+    },
+  );
 });

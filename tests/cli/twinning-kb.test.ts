@@ -100,7 +100,10 @@ beforeAll(async () => {
     await writeFile(files[name], content);
   };
   await write('valid', text);
-  await write('tampered', bundleText(tampered(bundle, (b) => void (b.content.practices[0]!.texts.de!.title = 'Anders'))));
+  await write(
+    'tampered',
+    bundleText(tampered(bundle, (b) => void (b.content.practices[0]!.texts.de!.title = 'Anders'))),
+  );
   await write('truncated', text.slice(0, Math.floor(text.length / 2)));
   await write('deep', '['.repeat(200_000));
   await write('huge', '{');
@@ -159,7 +162,9 @@ describe('the twinning-kb command, run as a program', () => {
     const direct = await cli(['validate', files.valid], { LANG: LOCALE.nl });
     expect(lines(run('validate nl').stdout)).toEqual(direct.out);
     const inspected = await cli(['inspect', files.valid], { LANG: LOCALE.de });
-    expect(lines(run('inspect de').stdout).filter((l) => !l.startsWith('Exportiert'))).toEqual(inspected.out.filter((l) => !l.startsWith('Exportiert')));
+    expect(lines(run('inspect de').stdout).filter((l) => !l.startsWith('Exportiert'))).toEqual(
+      inspected.out.filter((l) => !l.startsWith('Exportiert')),
+    );
   });
 
   it('inspects a bundle in German: schema version, export, counts per kind, organisations, languages, checksum', async () => {
@@ -168,7 +173,9 @@ describe('the twinning-kb command, run as a program', () => {
     expect(code).toBe(0);
     const out = lines(stdout);
     expect(out[0]).toBe('Format: twinning-kb.bundle, Version 1');
-    expect(out[1]).toBe(`Exportiert am 1. Dezember 2026 um 09:00 von Bezirksamt Tempelhof-Schöneberg (Installation ${bundle.exportedBy.installationId})`);
+    expect(out[1]).toBe(
+      `Exportiert am 1. Dezember 2026 um 09:00 von Bezirksamt Tempelhof-Schöneberg (Installation ${bundle.exportedBy.installationId})`,
+    );
     expect(out[2]).toBe('Inhalt:');
     expect(out).toEqual(
       expect.arrayContaining([
@@ -185,7 +192,10 @@ describe('the twinning-kb command, run as a program', () => {
         `Prüfsumme (SHA-256): ${bundle.checksum.value} – stimmt`,
       ]),
     );
-    const practices = [...bundle.content.practices, ...bundle.content.tombstones.flatMap((t) => (t.collection === 'practices' ? [t.record] : []))];
+    const practices = [
+      ...bundle.content.practices,
+      ...bundle.content.tombstones.flatMap((t) => (t.collection === 'practices' ? [t.record] : [])),
+    ];
     const inLanguage = (lang: 'de' | 'nl') => practices.filter((p) => 'texts' in p && p.texts[lang]).length;
     expect(out).toContain(`Sprachen der Praxisbeispiele: DE ${inLanguage('de')}, NL ${inLanguage('nl')}`);
   });
@@ -195,7 +205,9 @@ describe('the twinning-kb command, run as a program', () => {
     expect(code).toBe(0);
     const out = lines(stdout);
     expect(out[0]).toBe('Formaat: twinning-kb.bundle, versie 1');
-    expect(out[1]).toMatch(/^Geëxporteerd op 1 december 2026 om 09:00 door Tempelhof-Schöneberg \(Berlijn\) \(installatie [0-9a-f-]{36}\)$/);
+    expect(out[1]).toMatch(
+      /^Geëxporteerd op 1 december 2026 om 09:00 door Tempelhof-Schöneberg \(Berlijn\) \(installatie [0-9a-f-]{36}\)$/,
+    );
     expect(out).toContain('Organisaties: Gemeente Amstelveen, Tempelhof-Schöneberg (Berlijn)');
     expect(out).toContain(`  ${bundle.content.topics.length} thema’s`);
     expect(out).toContain('  2 verwijderingen');
@@ -217,7 +229,9 @@ describe('the twinning-kb command, run as a program', () => {
     expect(stdout).toBe('');
     expectOneLineWithoutTrace(stderr);
     const text = bundleText(bundle);
-    expect(stderr).toBe(`${await refusalLine('nl', files.truncated, encode(text.slice(0, Math.floor(text.length / 2))))}\n`);
+    expect(stderr).toBe(
+      `${await refusalLine('nl', files.truncated, encode(text.slice(0, Math.floor(text.length / 2))))}\n`,
+    );
     expect(stderr).toContain('regel 1, kolom');
   });
 
@@ -226,7 +240,9 @@ describe('the twinning-kb command, run as a program', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expectOneLineWithoutTrace(stderr);
-    expect(stderr).toBe(`huge.twinning-kb.json: ${await renderError('de', 'bundleTooLarge', { sizeMB: 101, limitMB: 100 })}\n`);
+    expect(stderr).toBe(
+      `huge.twinning-kb.json: ${await renderError('de', 'bundleTooLarge', { sizeMB: 101, limitMB: 100 })}\n`,
+    );
   });
 
   it('exits 1 with one line for 200 000 levels of nesting, without crashing', async () => {
@@ -336,20 +352,23 @@ describe('runCli', () => {
   });
 
   describe('refuses every file of the hostile-input suite', () => {
-    it.each(hostile.map((c, i) => [c.name, c, i] as const))('%s: exit 1 and one line saying why, in German and Dutch', async (_name, { bytes }, i) => {
-      const file = path.join(dir, `hostile-${i}.twinning-kb.json`);
-      await writeFile(file, bytes);
-      for (const language of ['de', 'nl'] as const) {
-        for (const command of ['validate', 'inspect']) {
-          const { code, out, err } = await cli([command, file], { LANG: LOCALE[language] });
-          expect(code).toBe(1);
-          expect(out).toEqual([]);
-          expect(err).toEqual([await refusalLine(language, file, bytes)]);
-          expect(err[0]).not.toContain('{{');
-          expect(err[0]).not.toContain('\n');
+    it.each(hostile.map((c, i) => [c.name, c, i] as const))(
+      '%s: exit 1 and one line saying why, in German and Dutch',
+      async (_name, { bytes }, i) => {
+        const file = path.join(dir, `hostile-${i}.twinning-kb.json`);
+        await writeFile(file, bytes);
+        for (const language of ['de', 'nl'] as const) {
+          for (const command of ['validate', 'inspect']) {
+            const { code, out, err } = await cli([command, file], { LANG: LOCALE[language] });
+            expect(code).toBe(1);
+            expect(out).toEqual([]);
+            expect(err).toEqual([await refusalLine(language, file, bytes)]);
+            expect(err[0]).not.toContain('{{');
+            expect(err[0]).not.toContain('\n');
+          }
         }
-      }
-    });
+      },
+    );
   });
 
   describe('keeps its one line of error when the bundle itself holds line breaks or control characters', () => {
@@ -368,7 +387,12 @@ describe('runCli', () => {
 
     it('in the id of a bad record, with a terminal escape sequence', async () => {
       const file = path.join(dir, 'id-with-escape.twinning-kb.json');
-      await writeFile(file, bundleText(changed(smallBundle(), (b) => void (b.content.practices[1]!.id = 'practice-02\n\u001b[2J\u001b[31mALLES OK'))));
+      await writeFile(
+        file,
+        bundleText(
+          changed(smallBundle(), (b) => void (b.content.practices[1]!.id = 'practice-02\n\u001b[2J\u001b[31mALLES OK')),
+        ),
+      );
       const { code, err } = await cli(['validate', file]);
       expect(code).toBe(1);
       oneCleanLine(err);
@@ -376,7 +400,10 @@ describe('runCli', () => {
 
     it('in the collection of a bad tombstone', async () => {
       const file = path.join(dir, 'collection-with-newline.twinning-kb.json');
-      const bad = changed(smallBundle({ trashedPractice: 9 }), (b) => void ((b.content.tombstones[0] as { collection: string }).collection = 'practices\nvalid'));
+      const bad = changed(
+        smallBundle({ trashedPractice: 9 }),
+        (b) => void ((b.content.tombstones[0] as { collection: string }).collection = 'practices\nvalid'),
+      );
       await writeFile(file, bundleText(bad));
       const { code, err } = await cli(['validate', file]);
       expect(code).toBe(1);

@@ -6,7 +6,9 @@ import { loadStarterContent } from '../../core/store/starter-content';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const query = (q: { topicId?: string; organisationId?: string; tag?: string; offset?: number; limit?: number } = {}) => ({
+const query = (
+  q: { topicId?: string; organisationId?: string; tag?: string; offset?: number; limit?: number } = {},
+) => ({
   offset: 0,
   limit: 100,
   ...q,

@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../core/bundle/read-bundle';
@@ -15,7 +16,9 @@ describe('the documented bundle format', () => {
   it('documents a checksum recipe that computes the checksum the app expects', () => {
     const recipe = /```js\n([\s\S]*?)```/.exec(page)![1]!;
     const bundle = JSON.parse(example.toString('utf8'));
-    const value = new Function('bundle', 'require', `${recipe}; return value;`)(bundle, (id: string) => (id === 'node:crypto' ? require('node:crypto') : undefined));
+    const value = new Function('bundle', 'require', `${recipe}; return value;`)(bundle, (id: string) =>
+      id === 'node:crypto' ? crypto : undefined,
+    );
     expect(value).toBe(bundle.checksum.value);
   });
 });

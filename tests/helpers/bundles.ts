@@ -34,10 +34,13 @@ export const exportBytes = (kb: KnowledgeBase, selection?: BundleSelection): Uin
   Buffer.concat([...kb.exchange.exportBundle(selection).pieces]);
 
 /** What the knowledge base exports, as text. */
-export const exportText = (kb: KnowledgeBase, selection?: BundleSelection): string => new TextDecoder().decode(exportBytes(kb, selection));
+export const exportText = (kb: KnowledgeBase, selection?: BundleSelection): string =>
+  new TextDecoder().decode(exportBytes(kb, selection));
 
 /** The bundle with its checksum computed again over its (possibly changed) content. */
-export function withChecksum<T extends { content: unknown; checksum: { algorithm: string; value: string } }>(bundle: T): T {
+export function withChecksum<T extends { content: unknown; checksum: { algorithm: string; value: string } }>(
+  bundle: T,
+): T {
   return { ...bundle, checksum: { algorithm: 'sha256', value: sha256Hex(canonicalJson(bundle.content)) } };
 }
 
@@ -73,16 +76,34 @@ let exported: Promise<ExportedBundle> | undefined;
  */
 export async function exportedBundle(): Promise<ExportedBundle> {
   exported ??= (async () => {
-    const kb = memoryKnowledgeBase({ name: 'Erika Muster', organisationId: TS }, { now: Date.parse('2026-12-01T09:00:00Z') });
+    const kb = memoryKnowledgeBase(
+      { name: 'Erika Muster', organisationId: TS },
+      { now: Date.parse('2026-12-01T09:00:00Z') },
+    );
     const { practice } = await kb.practices.save(undefined, germanPractice(kb));
-    const annotation = await kb.annotations.save(undefined, { practiceId: practice.id, kind: 'lesson', text: 'Gut gelaufen.', language: 'de' });
-    const trashedAnnotation = await kb.annotations.save(undefined, { practiceId: practice.id, kind: 'comment', text: 'Doch nicht.', language: 'de' });
+    const annotation = await kb.annotations.save(undefined, {
+      practiceId: practice.id,
+      kind: 'lesson',
+      text: 'Gut gelaufen.',
+      language: 'de',
+    });
+    const trashedAnnotation = await kb.annotations.save(undefined, {
+      practiceId: practice.id,
+      kind: 'comment',
+      text: 'Doch nicht.',
+      language: 'de',
+    });
     await kb.annotations.trash(trashedAnnotation.id);
     const trashed = (await kb.practices.save(undefined, germanPractice(kb, { tags: ['verworfen'] }))).practice;
     await kb.practices.trash(trashed.id);
     return {
       bundle: JSON.parse(exportText(kb)) as Bundle,
-      ids: { practice: practice.id, annotation: annotation.id, trashedPractice: trashed.id, trashedAnnotation: trashedAnnotation.id },
+      ids: {
+        practice: practice.id,
+        annotation: annotation.id,
+        trashedPractice: trashed.id,
+        trashedAnnotation: trashedAnnotation.id,
+      },
     };
   })();
   return structuredClone(await exported);
@@ -93,7 +114,13 @@ export async function exportedBundle(): Promise<ExportedBundle> {
 const at = (minute: number) => `2026-10-01T08:${String(minute).padStart(2, '0')}:00.000Z`;
 
 export function organisationRecord(id: string, name: string, country: string): Organisation {
-  return { id, version: {}, name: { de: name, nl: name }, country, kind: country === 'DE' ? 'berlin-district' : 'gemeente' };
+  return {
+    id,
+    version: {},
+    name: { de: name, nl: name },
+    country,
+    kind: country === 'DE' ? 'berlin-district' : 'gemeente',
+  };
 }
 
 export function topicRecord(id: string, de: string, nl: string): Topic {
@@ -155,7 +182,8 @@ export interface SmallBundleOptions {
  */
 export function smallBundle(options: SmallBundleOptions = {}): Bundle {
   const practices = Array.from({ length: options.practices ?? 4 }, (_, i) => practiceRecord(i + 1));
-  if (options.trashedPractice !== undefined) practices.push(practiceRecord(options.trashedPractice, { deletedAt: at(59) }));
+  if (options.trashedPractice !== undefined)
+    practices.push(practiceRecord(options.trashedPractice, { deletedAt: at(59) }));
   const records: { [C in BundleCollection]: BundleRecord<C>[] } = {
     organisations: [organisationRecord(TS, 'Tempelhof-Schöneberg', 'DE'), organisationRecord(AV, 'Amstelveen', 'NL')],
     topics: [topicRecord('topic-traffic', 'Verkehr', 'Verkeer'), topicRecord('topic-green', 'Grün', 'Groen')],
@@ -240,13 +268,22 @@ export function lineColumn(text: string, index: number): { line: number; column:
  * A bundle's text with the key `"zzMarker"` (put into the bundle by `mark`)
  * replaced by `key` as written in JSON, and where that key starts.
  */
-function withKey(bundle: Bundle, mark: (copy: Bundle) => void, key: string, space?: number): { text: string; line: number; column: number } {
+function withKey(
+  bundle: Bundle,
+  mark: (copy: Bundle) => void,
+  key: string,
+  space?: number,
+): { text: string; line: number; column: number } {
   const copy = structuredClone(bundle);
   mark(copy);
   const marked = bundleText(copy, space);
   const index = marked.indexOf('"zzMarker"');
-  if (index < 0 || marked.indexOf('"zzMarker"', index + 1) >= 0) throw new Error('mark the bundle with exactly one zzMarker key');
-  return { text: marked.slice(0, index) + key + marked.slice(index + '"zzMarker"'.length), ...lineColumn(marked, index) };
+  if (index < 0 || marked.indexOf('"zzMarker"', index + 1) >= 0)
+    throw new Error('mark the bundle with exactly one zzMarker key');
+  return {
+    text: marked.slice(0, index) + key + marked.slice(index + '"zzMarker"'.length),
+    ...lineColumn(marked, index),
+  };
 }
 
 export interface HostileCase {
@@ -285,7 +322,12 @@ export async function hostileCases(): Promise<HostileCase[]> {
     { name: 'a bare string', bytes: encode('"twinning-kb.bundle"'), code: 'notABundle' },
     { name: 'a bare true', bytes: encode('true'), code: 'notABundle' },
     { name: 'an empty object', bytes: encode('{}'), code: 'notABundle' },
-    { name: 'a valid bundle cut in half', bytes: encode(text.slice(0, half)), code: 'bundleTruncated', params: { line: 1, column: half + 1 } },
+    {
+      name: 'a valid bundle cut in half',
+      bytes: encode(text.slice(0, half)),
+      code: 'bundleTruncated',
+      params: { line: 1, column: half + 1 },
+    },
     {
       name: 'an indented bundle cut in half',
       bytes: encode(prettyHalf),
@@ -293,8 +335,17 @@ export async function hostileCases(): Promise<HostileCase[]> {
       params: lineColumn(prettyHalf, prettyHalf.length),
     },
     { name: 'binary garbage (random bytes)', bytes: garbage, code: 'bundleNotUtf8' },
-    { name: 'a PNG header', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), code: 'bundleNotUtf8' },
-    { name: 'ASCII control characters', bytes: new Uint8Array([0, 1, 2, 3, 0x1b, 0x7f]), code: 'bundleSyntax', params: { line: 1, column: 1, found: 'U+0000' } },
+    {
+      name: 'a PNG header',
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      code: 'bundleNotUtf8',
+    },
+    {
+      name: 'ASCII control characters',
+      bytes: new Uint8Array([0, 1, 2, 3, 0x1b, 0x7f]),
+      code: 'bundleSyntax',
+      params: { line: 1, column: 1, found: 'U+0000' },
+    },
     { name: 'the invalid UTF-8 sequence C3 28', bytes: new Uint8Array([0xc3, 0x28]), code: 'bundleNotUtf8' },
     {
       name: 'a valid bundle with invalid UTF-8 inside a title',
@@ -304,27 +355,68 @@ export async function hostileCases(): Promise<HostileCase[]> {
       })(),
       code: 'bundleNotUtf8',
     },
-    { name: 'an encoded lone surrogate (CESU-8)', bytes: concatBytes(encode('{"format":"'), new Uint8Array([0xed, 0xa0, 0x80]), encode('"}')), code: 'bundleNotUtf8' },
-    { name: '200 000 opening brackets', bytes: encode('['.repeat(200_000)), code: 'bundleTooDeep', params: { line: 1, column: 65, maxDepth: 64 } },
+    {
+      name: 'an encoded lone surrogate (CESU-8)',
+      bytes: concatBytes(encode('{"format":"'), new Uint8Array([0xed, 0xa0, 0x80]), encode('"}')),
+      code: 'bundleNotUtf8',
+    },
+    {
+      name: '200 000 opening brackets',
+      bytes: encode('['.repeat(200_000)),
+      code: 'bundleTooDeep',
+      params: { line: 1, column: 65, maxDepth: 64 },
+    },
     {
       name: '200 000 levels of balanced nesting',
       bytes: encode('['.repeat(200_000) + ']'.repeat(200_000)),
       code: 'bundleTooDeep',
       params: { line: 1, column: 65, maxDepth: 64 },
     },
-    { name: '200 000 levels of nested objects', bytes: encode('{"a":'.repeat(200_000) + '1' + '}'.repeat(200_000)), code: 'bundleTooDeep', params: { line: 1, column: 321 } },
-    { name: 'a bundle with another format', bytes: encode(bundleText({ ...bundle, format: 'obsidian.vault' })), code: 'notABundle' },
-    { name: 'a bundle without a format', bytes: encode(bundleText({ ...bundle, format: undefined })), code: 'notABundle' },
+    {
+      name: '200 000 levels of nested objects',
+      bytes: encode('{"a":'.repeat(200_000) + '1' + '}'.repeat(200_000)),
+      code: 'bundleTooDeep',
+      params: { line: 1, column: 321 },
+    },
+    {
+      name: 'a bundle with another format',
+      bytes: encode(bundleText({ ...bundle, format: 'obsidian.vault' })),
+      code: 'notABundle',
+    },
+    {
+      name: 'a bundle without a format',
+      bytes: encode(bundleText({ ...bundle, format: undefined })),
+      code: 'notABundle',
+    },
     {
       name: 'a bundle of a future schema version (2)',
       bytes: encode(bundleText({ ...bundle, schemaVersion: 2 })),
       code: 'bundleTooNew',
       params: { version: 2, supported: 1 },
     },
-    { name: 'a bundle of schema version 0', bytes: encode(bundleText({ ...bundle, schemaVersion: 0 })), code: 'bundleVersionUnknown', params: { version: '0' } },
-    { name: 'a bundle of schema version "1" (a string)', bytes: encode(bundleText({ ...bundle, schemaVersion: '1' })), code: 'bundleVersionUnknown', params: { version: '1' } },
-    { name: 'a bundle of schema version 1.5', bytes: encode(bundleText({ ...bundle, schemaVersion: 1.5 })), code: 'bundleVersionUnknown', params: { version: '1.5' } },
-    { name: 'a bundle without a schema version', bytes: encode(bundleText({ ...bundle, schemaVersion: undefined })), code: 'bundleVersionUnknown' },
+    {
+      name: 'a bundle of schema version 0',
+      bytes: encode(bundleText({ ...bundle, schemaVersion: 0 })),
+      code: 'bundleVersionUnknown',
+      params: { version: '0' },
+    },
+    {
+      name: 'a bundle of schema version "1" (a string)',
+      bytes: encode(bundleText({ ...bundle, schemaVersion: '1' })),
+      code: 'bundleVersionUnknown',
+      params: { version: '1' },
+    },
+    {
+      name: 'a bundle of schema version 1.5',
+      bytes: encode(bundleText({ ...bundle, schemaVersion: 1.5 })),
+      code: 'bundleVersionUnknown',
+      params: { version: '1.5' },
+    },
+    {
+      name: 'a bundle without a schema version',
+      bytes: encode(bundleText({ ...bundle, schemaVersion: undefined })),
+      code: 'bundleVersionUnknown',
+    },
   ];
 
   // Keys that could reach an object's prototype, at the top and deep inside records, also written with escapes.
@@ -345,37 +437,88 @@ export async function hostileCases(): Promise<HostileCase[]> {
   ];
   for (const [where, mark] of places) {
     for (const [written, key] of keys) {
-      if (where !== 'at the top level' && where !== 'deep inside a practice text' && written !== '"__proto__"' && written !== '"\\u005f_proto__"') continue;
+      if (
+        where !== 'at the top level' &&
+        where !== 'deep inside a practice text' &&
+        written !== '"__proto__"' &&
+        written !== '"\\u005f_proto__"'
+      )
+        continue;
       const { text: hostile, line, column } = withKey(bundle, mark, written);
-      cases.push({ name: `a key ${written} ${where}`, bytes: encode(hostile), code: 'bundleForbiddenKey', params: { line, column, key } });
+      cases.push({
+        name: `a key ${written} ${where}`,
+        bytes: encode(hostile),
+        code: 'bundleForbiddenKey',
+        params: { line, column, key },
+      });
     }
   }
   {
-    const { text: hostile, line, column } = withKey(bundle, (b) => Object.assign(practice()(b).texts.de!, marker), '"__proto__"', 2);
-    cases.push({ name: 'a key "__proto__" deep inside an indented bundle', bytes: encode(hostile), code: 'bundleForbiddenKey', params: { line, column, key: '__proto__' } });
+    const {
+      text: hostile,
+      line,
+      column,
+    } = withKey(bundle, (b) => Object.assign(practice()(b).texts.de!, marker), '"__proto__"', 2);
+    cases.push({
+      name: 'a key "__proto__" deep inside an indented bundle',
+      bytes: encode(hostile),
+      code: 'bundleForbiddenKey',
+      params: { line, column, key: '__proto__' },
+    });
   }
 
   // Keys given twice in one object: JSON.parse would silently keep the last.
   {
     const { text: hostile, line, column } = withKey(bundle, (b) => Object.assign(b, { zzMarker: 'x' }), '"format"');
-    cases.push({ name: 'the key "format" twice at the top level', bytes: encode(hostile), code: 'bundleDuplicateKey', params: { line, column, key: 'format' } });
+    cases.push({
+      name: 'the key "format" twice at the top level',
+      bytes: encode(hostile),
+      code: 'bundleDuplicateKey',
+      params: { line, column, key: 'format' },
+    });
   }
   {
-    const { text: hostile, line, column } = withKey(bundle, (b) => Object.assign(practice()(b), { zzMarker: ['evil'] }), '"tags"', 2);
-    cases.push({ name: 'the key "tags" twice in a practice', bytes: encode(hostile), code: 'bundleDuplicateKey', params: { line, column, key: 'tags' } });
+    const {
+      text: hostile,
+      line,
+      column,
+    } = withKey(bundle, (b) => Object.assign(practice()(b), { zzMarker: ['evil'] }), '"tags"', 2);
+    cases.push({
+      name: 'the key "tags" twice in a practice',
+      bytes: encode(hostile),
+      code: 'bundleDuplicateKey',
+      params: { line, column, key: 'tags' },
+    });
   }
   {
-    const { text: hostile, line, column } = withKey(bundle, (b) => Object.assign(practice()(b).texts.de!, { zzMarker: 'Anders' }), '"\\u0074itle"');
-    cases.push({ name: 'the key "title" twice, once written with an escape', bytes: encode(hostile), code: 'bundleDuplicateKey', params: { line, column, key: 'title' } });
+    const {
+      text: hostile,
+      line,
+      column,
+    } = withKey(bundle, (b) => Object.assign(practice()(b).texts.de!, { zzMarker: 'Anders' }), '"\\u0074itle"');
+    cases.push({
+      name: 'the key "title" twice, once written with an escape',
+      bytes: encode(hostile),
+      code: 'bundleDuplicateKey',
+      params: { line, column, key: 'title' },
+    });
   }
 
   const record = bundle.content.practices[practiceAt]!;
   cases.push(
     {
       name: 'a practice without a title',
-      bytes: encode(bundleText(changed(bundle, (b) => void delete (practice()(b).texts.de as { title?: string }).title))),
+      bytes: encode(
+        bundleText(changed(bundle, (b) => void delete (practice()(b).texts.de as { title?: string }).title)),
+      ),
       code: 'bundleInvalidRecord',
-      params: { collection: 'practices', position: practiceAt + 1, id: record.id, field: 'texts.de.title', problem: 'missing' },
+      params: {
+        collection: 'practices',
+        position: practiceAt + 1,
+        id: record.id,
+        field: 'texts.de.title',
+        problem: 'missing',
+      },
     },
     {
       name: 'a bundle with the same practice twice',
@@ -387,7 +530,14 @@ export async function hostileCases(): Promise<HostileCase[]> {
       name: 'a bundle with a practice both live and deleted',
       bytes: encode(
         bundleText(
-          changed(bundle, (b) => void b.content.tombstones.push({ collection: 'practices', record: { ...structuredClone(record), deletedAt: '2026-12-01T12:00:00.000Z' } })),
+          changed(
+            bundle,
+            (b) =>
+              void b.content.tombstones.push({
+                collection: 'practices',
+                record: { ...structuredClone(record), deletedAt: '2026-12-01T12:00:00.000Z' },
+              }),
+          ),
         ),
       ),
       code: 'bundleDuplicateId',
@@ -411,7 +561,10 @@ export async function hostileCases(): Promise<HostileCase[]> {
         bundleText(
           changed(bundle, (b) => {
             const annotation = b.content.annotations[annotationAt]!;
-            b.content.conflicts.push({ collection: 'annotations', record: { ...annotation, practiceId: 'practice-gone', text: 'Andere Fassung.' } });
+            b.content.conflicts.push({
+              collection: 'annotations',
+              record: { ...annotation, practiceId: 'practice-gone', text: 'Andere Fassung.' },
+            });
           }),
         ),
       ),
@@ -420,12 +573,21 @@ export async function hostileCases(): Promise<HostileCase[]> {
     },
     {
       name: 'a bundle whose title was changed after export (checksum no longer matches)',
-      bytes: encode(bundleText(tampered(bundle, (b) => void (practice()(b).texts.de!.title = 'Unsichere Kreisverkehre')))),
+      bytes: encode(
+        bundleText(tampered(bundle, (b) => void (practice()(b).texts.de!.title = 'Unsichere Kreisverkehre'))),
+      ),
       code: 'bundleChecksum',
     },
     {
       name: 'a bundle with a practice added after export',
-      bytes: encode(bundleText(tampered(bundle, (b) => void b.content.practices.push({ ...structuredClone(record), id: 'practice-smuggled' })))),
+      bytes: encode(
+        bundleText(
+          tampered(
+            bundle,
+            (b) => void b.content.practices.push({ ...structuredClone(record), id: 'practice-smuggled' }),
+          ),
+        ),
+      ),
       code: 'bundleChecksum',
     },
     {

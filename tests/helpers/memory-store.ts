@@ -5,7 +5,16 @@ import { KnowledgeBase } from '../../core/knowledge-base';
 import { loadStarterContent } from '../../core/store/starter-content';
 import { checkChange, MemoryState } from '../../core/storage/memory';
 import type { StoredRecord } from '../../core/storage/types';
-import { COLLECTIONS, seedData, type Change, type CollectionName, type RecordOf, type Store, type StoreData, type StoreSettings } from '../../core/store/store';
+import {
+  COLLECTIONS,
+  seedData,
+  type Change,
+  type CollectionName,
+  type RecordOf,
+  type Store,
+  type StoreData,
+  type StoreSettings,
+} from '../../core/store/store';
 import type { Author } from '../../shared/model';
 
 export class MemoryStore implements Store {
@@ -14,7 +23,9 @@ export class MemoryStore implements Store {
   constructor(data: StoreData) {
     const { schemaVersion, installationId, settings } = data;
     // Records canonicalized, as the real store keeps them.
-    const records = Object.fromEntries(COLLECTIONS.map((name) => [name, (data[name] as StoredRecord[]).map(canonicalize)]));
+    const records = Object.fromEntries(
+      COLLECTIONS.map((name) => [name, (data[name] as StoredRecord[]).map(canonicalize)]),
+    );
     this.#state = new MemoryState({ schemaVersion, installationId, settings }, COLLECTIONS, records);
   }
   get installationId() {
@@ -35,7 +46,10 @@ export class MemoryStore implements Store {
   /** Everything, as a seed for another memory store. */
   get data(): StoreData {
     const collections = Object.fromEntries(COLLECTIONS.map((name) => [name, this.#state.all(name)]));
-    return { ...(this.#state.fields as Pick<StoreData, 'schemaVersion' | 'installationId' | 'settings'>), ...collections } as StoreData;
+    return {
+      ...(this.#state.fields as Pick<StoreData, 'schemaVersion' | 'installationId' | 'settings'>),
+      ...collections,
+    } as StoreData;
   }
   async backup() {
     return 'memory';
@@ -50,7 +64,15 @@ const starter = seedData(loadStarterContent());
 const minimal = { ...starter, practices: [], visits: [], glossary: [], comparison: [] };
 
 /** A knowledge base on a memory store, from the starter content (or only its organisations and topics), with a user and a ticking clock. */
-export function memoryKnowledgeBase(user: Author, clock: { now: number }, content: 'starter' | 'minimal' = 'starter'): KnowledgeBase {
-  const data = { ...structuredClone(content === 'starter' ? starter : minimal), installationId: randomUUID(), settings: { language: 'de' as const, user } };
+export function memoryKnowledgeBase(
+  user: Author,
+  clock: { now: number },
+  content: 'starter' | 'minimal' = 'starter',
+): KnowledgeBase {
+  const data = {
+    ...structuredClone(content === 'starter' ? starter : minimal),
+    installationId: randomUUID(),
+    settings: { language: 'de' as const, user },
+  };
   return new KnowledgeBase(new MemoryStore(data), () => new Date((clock.now += 1000)));
 }

@@ -86,7 +86,8 @@ export const Menu = {
 
 export const protocol = {
   registerSchemesAsPrivileged: (schemes: unknown[]) => state.schemes.push(...schemes),
-  handle: (scheme: string, handler: (request: Request) => Promise<Response>) => state.protocolHandlers.set(scheme, handler),
+  handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+    state.protocolHandlers.set(scheme, handler),
 };
 
 export const session = {

@@ -88,7 +88,10 @@ describe('the main process, loaded with a stand-in for Electron', () => {
   });
 
   it('answers a valid call from its own page with data from the real store', async () => {
-    const result = (await invoke('getOverview', undefined)) as { ok: boolean; value: { settings: unknown; practiceCount: number } };
+    const result = (await invoke('getOverview', undefined)) as {
+      ok: boolean;
+      value: { settings: unknown; practiceCount: number };
+    };
     expect(result.ok).toBe(true);
     expect(result.value.settings).toEqual({ language: 'de', user: null });
     expect(result.value.practiceCount).toBeGreaterThan(0);
@@ -96,7 +99,10 @@ describe('the main process, loaded with a stand-in for Electron', () => {
 
   it('refuses a payload that fails its schema with a typed error', async () => {
     expect(await invoke('getPractice', { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalidRequest' } });
-    expect(await invoke('setLanguage', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'invalidRequest' } });
+    expect(await invoke('setLanguage', { language: 'fr' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidRequest' },
+    });
   });
 
   it('refuses calls from a foreign page or from a sub-frame', async () => {
@@ -106,13 +112,19 @@ describe('the main process, loaded with a stand-in for Electron', () => {
       { url: 'file:///index.html', parent: null },
       null,
     ]) {
-      expect(await invoke('getOverview', undefined, frame)).toMatchObject({ ok: false, error: { code: 'forbiddenSender' } });
+      expect(await invoke('getOverview', undefined, frame)).toMatchObject({
+        ok: false,
+        error: { code: 'forbiddenSender' },
+      });
     }
   });
 
   it('labels the menu in the interface language and rebuilds it when the language changes', async () => {
     expect(state.menus.at(-1)!.map((item) => item.label)).toContain('Datei');
-    expect(await invoke('setLanguage', { language: 'nl' })).toEqual({ ok: true, value: { language: 'nl', user: null } });
+    expect(await invoke('setLanguage', { language: 'nl' })).toEqual({
+      ok: true,
+      value: { language: 'nl', user: null },
+    });
     await vi.waitFor(() => expect(state.menus.at(-1)!.map((item) => item.label)).toContain('Bestand'));
   });
 
@@ -127,7 +139,10 @@ describe('the main process, loaded with a stand-in for Electron', () => {
 
   it('asks, in the interface language, before closing the window over unsaved edits', () => {
     const contents = state.windows[0]!.webContents;
-    for (const [response, closes] of [[0, true], [1, false]] as const) {
+    for (const [response, closes] of [
+      [0, true],
+      [1, false],
+    ] as const) {
       state.dialogResponse = response;
       const preventDefault = vi.fn();
       contents.emit('will-prevent-unload', { preventDefault });

@@ -32,7 +32,9 @@ describe('marking glossary terms in rendered Markdown', () => {
   it('marks the first mention of each term, inflected forms included, as a focusable span described by its tooltip', () => {
     const { html, termIds } = mark('Zwei **Kreisverkehre** und noch ein Kreisverkehr; Vorrang hat der Radverkehr.');
     expect(termIds).toEqual(['t-kreis', 't-vorfahrt']);
-    expect(html).toContain('<strong><span class="glossary-term" tabindex="0" data-term="t-kreis" aria-describedby="tip-t-kreis">Kreisverkehre</span></strong>');
+    expect(html).toContain(
+      '<strong><span class="glossary-term" tabindex="0" data-term="t-kreis" aria-describedby="tip-t-kreis">Kreisverkehre</span></strong>',
+    );
     expect(html.match(/glossary-term/g)).toHaveLength(2);
     expect(html).toContain('noch ein Kreisverkehr;');
   });
@@ -45,13 +47,17 @@ describe('marking glossary terms in rendered Markdown', () => {
   });
 
   it('leaves links, code, headings and parts of longer words alone', () => {
-    const { termIds, html } = mark('## Kreisverkehr\n\n[Kreisverkehr](https://example.org) `Kreisverkehr` Kreisverkehrsplanung');
+    const { termIds, html } = mark(
+      '## Kreisverkehr\n\n[Kreisverkehr](https://example.org) `Kreisverkehr` Kreisverkehrsplanung',
+    );
     expect(termIds).toEqual([]);
     expect(html).not.toContain('glossary-term');
   });
 
   it('never turns text from the content into markup', () => {
-    const { html } = mark('Kreisverkehr &lt;img src=x onerror=alert(1)&gt; <img src=x onerror="alert(2)"> <script>alert(3)</script>');
+    const { html } = mark(
+      'Kreisverkehr &lt;img src=x onerror=alert(1)&gt; <img src=x onerror="alert(2)"> <script>alert(3)</script>',
+    );
     const parsed = new DOMParser().parseFromString(html, 'text/html');
     expect(parsed.querySelectorAll('img[onerror], script')).toHaveLength(0);
     expect(parsed.body.textContent).toContain('<img src=x onerror=alert(1)>');

@@ -12,7 +12,9 @@ describe('Markdown rendering', () => {
   });
 
   it('keeps http(s) and mailto links, without targets and with rel=noopener', () => {
-    const html = renderMarkdown('[CROW](https://www.crow.nl) [mail](mailto:info@example.org) <a href="https://x.test" target="_blank">x</a>');
+    const html = renderMarkdown(
+      '[CROW](https://www.crow.nl) [mail](mailto:info@example.org) <a href="https://x.test" target="_blank">x</a>',
+    );
     expect(html).toContain('href="https://www.crow.nl"');
     expect(html).toContain('href="mailto:info@example.org"');
     expect(html).not.toContain('target=');
@@ -27,7 +29,11 @@ describe('Markdown rendering', () => {
     ['a data: link', '<a href="data:text/html,<script>alert(1)</script>">x</a>', /href="data:/i],
     ['SVG with script', '<svg><script>alert(1)</script><circle onload="alert(1)"/></svg>', /script|onload/i],
     ['an iframe', '<iframe src="https://evil.test"></iframe>', /iframe/i],
-    ['inline CSS', '<p style="background:url(https://evil.test/x.png)">x</p><style>*{color:red}</style>', /style|evil/i],
+    [
+      'inline CSS',
+      '<p style="background:url(https://evil.test/x.png)">x</p><style>*{color:red}</style>',
+      /style|evil/i,
+    ],
     ['a form', '<form action="https://evil.test"><button>go</button></form>', /form|button/i],
     ['a remote image', '![tracker](https://evil.test/pixel.png)', /evil\.test/],
   ])('strips %s', (_name, markdown, forbidden) => {

@@ -24,7 +24,10 @@ interface Run {
 const lint = (...files: string[]) =>
   new Promise<Run>((resolve) => {
     execFile(process.execPath, [LINT, ...files], (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, output: stripVTControlCharacters(stdout + stderr) }),
+      resolve({
+        code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
+        output: stripVTControlCharacters(stdout + stderr),
+      }),
     );
   });
 
@@ -53,17 +56,21 @@ describe.concurrent('the i18n lint', () => {
     expect(run.code).toBe(0);
   });
 
-  it('fails on hard-coded text in elements, components and attributes, naming each line', { timeout: TIMEOUT }, async () => {
-    const file = path.join(await tempDir(), 'Fixture.tsx');
-    await writeFile(file, fixture);
-    const run = await lint(file);
-    expect(run.code).toBe(1);
-    expect(run.output).toContain('Fixture.tsx');
-    expect(run.output).toMatch(/8: Error: Found hardcoded string: "Neue Praxisbeispiele"/);
-    expect(run.output).toMatch(/9: Error: Found hardcoded string: "Gespeichert"/);
-    expect(run.output).toMatch(/10: Error: Found hardcoded string: "Schließen"/);
-    for (const technical of ['fixture-heading', 'fixture-panel', 'button', 'dialog.close']) {
-      expect(run.output).not.toContain(`"${technical}"`);
-    }
-  });
+  it(
+    'fails on hard-coded text in elements, components and attributes, naming each line',
+    { timeout: TIMEOUT },
+    async () => {
+      const file = path.join(await tempDir(), 'Fixture.tsx');
+      await writeFile(file, fixture);
+      const run = await lint(file);
+      expect(run.code).toBe(1);
+      expect(run.output).toContain('Fixture.tsx');
+      expect(run.output).toMatch(/8: Error: Found hardcoded string: "Neue Praxisbeispiele"/);
+      expect(run.output).toMatch(/9: Error: Found hardcoded string: "Gespeichert"/);
+      expect(run.output).toMatch(/10: Error: Found hardcoded string: "Schließen"/);
+      for (const technical of ['fixture-heading', 'fixture-panel', 'button', 'dialog.close']) {
+        expect(run.output).not.toContain(`"${technical}"`);
+      }
+    },
+  );
 });

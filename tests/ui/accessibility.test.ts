@@ -25,9 +25,16 @@ interface Violation {
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const found = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe
-      .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-      .then((result) => result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)),
+    (tags) =>
+      (
+        window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }
+      ).axe
+        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then((result) =>
+          result.violations.map(
+            (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          ),
+        ),
     WCAG_AA,
   );
   return found;
@@ -55,7 +62,10 @@ const openFirstPractice = async (page: Page) => {
 };
 
 const SCREENS: Screen[] = [
-  { name: 'the practice list', open: async (page) => void (await expect.poll(() => page.locator('.practice-card').count()).toBeGreaterThan(0)) },
+  {
+    name: 'the practice list',
+    open: async (page) => void (await expect.poll(() => page.locator('.practice-card').count()).toBeGreaterThan(0)),
+  },
   { name: 'a practice', open: openFirstPractice },
   {
     name: 'the practice editor',
@@ -108,7 +118,10 @@ const SCREENS: Screen[] = [
     name: 'the editor of a comparison cell',
     open: async (page, lang) => {
       await navTo('compare')(page, lang);
-      await page.getByRole('button', { name: new RegExp(`^${COMPARE[lang].cell.empty}`) }).first().click();
+      await page
+        .getByRole('button', { name: new RegExp(`^${COMPARE[lang].cell.empty}`) })
+        .first()
+        .click();
       await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
     },
   },
@@ -181,7 +194,10 @@ describe.each<[Lang, string]>([
         const width = document.documentElement.clientWidth;
         return [...document.querySelectorAll('body *')]
           .filter((element) => element.getBoundingClientRect().right > width + 1)
-          .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${(element.textContent ?? '').slice(0, 40)}`);
+          .map(
+            (element) =>
+              `${element.tagName.toLowerCase()}.${element.className} ${(element.textContent ?? '').slice(0, 40)}`,
+          );
       });
       expect(overflowing).toEqual([]);
       for (const name of [new RegExp(`^${APP[lang].nav.all}`), new RegExp(`^${APP[lang].action.delete}$`)]) {

@@ -40,34 +40,44 @@ describe('browsing the knowledge base', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     expect(await page.locator('.list-count').textContent()).toBe(`${starter.practices.length} Praxisbeispiele`);
     await expect.poll(() => page.locator('.practice-card h2').count()).toBeGreaterThan(3);
-    expect(await page.locator('.virtual-row').first().getAttribute('aria-setsize')).toBe(String(starter.practices.length));
+    expect(await page.locator('.virtual-row').first().getAttribute('aria-setsize')).toBe(
+      String(starter.practices.length),
+    );
     await session.screenshot('01-list-de');
 
     // The list is virtualized: End on a card brings the last practice into the page and focuses it.
     await page.locator('.practice-card h2 button').first().focus();
     await page.keyboard.press('End');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('aria-posinset'))).toBe(
-      String(starter.practices.length),
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('aria-posinset')))
+      .toBe(String(starter.practices.length));
     await page.keyboard.press('Home');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('aria-posinset'))).toBe('1');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('aria-posinset')))
+      .toBe('1');
   });
 
   it('filters by topic and by organisation from the navigation', async () => {
     session = await openApp();
     const { page } = session;
     const topic = starter.topics.find((t) => starter.practices.some((p) => p.topicIds.includes(t.id)))!;
-    await page.getByRole('navigation').getByRole('button', { name: new RegExp(`^${topic.name.de}`) }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: new RegExp(`^${topic.name.de}`) })
+      .click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(`Thema: ${topic.name.de}`);
     const expected = starter.practices.filter((p) => p.topicIds.includes(topic.id)).length;
     await expect.poll(() => page.locator('.practice-card').count()).toBe(expected);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
     const org = starter.organisations[1]!;
-    await page.getByRole('navigation').getByRole('button', { name: new RegExp(`^${org.name.de}`) }).click();
-    await expect.poll(() => page.locator('.practice-card').count()).toBe(
-      starter.practices.filter((p) => p.organisationId === org.id).length,
-    );
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: new RegExp(`^${org.name.de}`) })
+      .click();
+    await expect
+      .poll(() => page.locator('.practice-card').count())
+      .toBe(starter.practices.filter((p) => p.organisationId === org.id).length);
     await session.screenshot('02-list-by-organisation-de');
   });
 
@@ -126,7 +136,11 @@ describe('browsing the knowledge base', () => {
     const dataDir = await tempDir();
     const store = await openStore(dataDir, loadStarterContent);
     // Updated now, so it heads the list (which renders only the cards near the viewport).
-    const practice = { ...store.all('practices')[0]!, originalLanguage: 'de' as const, updatedAt: new Date().toISOString() };
+    const practice = {
+      ...store.all('practices')[0]!,
+      originalLanguage: 'de' as const,
+      updatedAt: new Date().toISOString(),
+    };
     practice.texts = { de: practice.texts.de };
     await store.apply([{ op: 'put', collection: 'practices', record: practice }]);
     await store.close();

@@ -90,16 +90,16 @@ describe('writing and annotating', () => {
     await page.getByRole('button', { name: 'Lessons learned' }).click();
     await page.getByLabel('Besuch').selectOption(visit.id);
     await page.getByLabel('Art').selectOption('lesson');
-    await expect.poll(() => page.locator('.annotation-text').allTextContents()).toEqual([
-      'Bei der Rotonde haben Radfahrende Vorrang – das wollen wir prüfen.',
-    ]);
+    await expect
+      .poll(() => page.locator('.annotation-text').allTextContents())
+      .toEqual(['Bei der Rotonde haben Radfahrende Vorrang – das wollen wir prüfen.']);
     await session.screenshot('14-lessons-de');
 
     // The visit's page lists it too.
     await page.locator('.annotation .meta button').first().click();
-    await expect.poll(() => page.locator('.annotation-text').allTextContents()).toContain(
-      'Bei der Rotonde haben Radfahrende Vorrang – das wollen wir prüfen.',
-    );
+    await expect
+      .poll(() => page.locator('.annotation-text').allTextContents())
+      .toContain('Bei der Rotonde haben Radfahrende Vorrang – das wollen wir prüfen.');
   });
 
   it('restores an older revision after showing what differs', async () => {
@@ -118,7 +118,9 @@ describe('writing and annotating', () => {
     await page.getByRole('button', { name: /^Version vom .* wiederherstellen$/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Wiederherstellen' }).click();
     await expect.poll(() => heading(page)).toBe('Erste Fassung');
-    expect(session.kb.practices.revisions(session.kb.practices.list({ offset: 0, limit: 1 }).items[0]!.id)).toHaveLength(2);
+    expect(
+      session.kb.practices.revisions(session.kb.practices.list({ offset: 0, limit: 1 }).items[0]!.id),
+    ).toHaveLength(2);
   });
 
   it('asks before deleting, and undoes the deletion from the message', async () => {

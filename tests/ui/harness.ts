@@ -173,7 +173,9 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
 
   // The real registration on a stand-in ipcMain: the same sender check and dispatcher as in the app.
   const ipcHandlers = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>();
-  const ipcMain = { handle: (channel: string, listener: never) => ipcHandlers.set(channel, listener) } as unknown as IpcMain;
+  const ipcMain = {
+    handle: (channel: string, listener: never) => ipcHandlers.set(channel, listener),
+  } as unknown as IpcMain;
   registerIpc(
     ipcMain,
     createDispatcher(
@@ -261,7 +263,9 @@ function reviveBytes(payload: unknown): unknown {
   return Object.fromEntries(
     Object.entries(payload).map(([key, value]) => [
       key,
-      value && typeof value === 'object' && '__base64' in value ? new Uint8Array(Buffer.from(String(value.__base64), 'base64')) : value,
+      value && typeof value === 'object' && '__base64' in value
+        ? new Uint8Array(Buffer.from(String(value.__base64), 'base64'))
+        : value,
     ]),
   );
 }

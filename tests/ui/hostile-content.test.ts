@@ -81,7 +81,10 @@ function hostileBundle(): Uint8Array {
   } as Record<string, readonly unknown[]>;
   return writeBundle(
     { all: (collection) => (records[collection] ?? []) as never, conflicts: () => [] },
-    { exportedAt: now, exportedBy: { installationId: INSTALLATION, organisationId: 'org-amstelveen', name: PAYLOADS[1]!.slice(0, 200) } },
+    {
+      exportedAt: now,
+      exportedBy: { installationId: INSTALLATION, organisationId: 'org-amstelveen', name: PAYLOADS[1]!.slice(0, 200) },
+    },
   ).bytes;
 }
 
@@ -92,7 +95,8 @@ let session: AppSession;
  * DOMPurify parses the content in an inert DOMParser document
  * (cure53/DOMPurify#900): blocked by the policy, never run. Any other error counts.
  */
-const BLOCKED_BY_CSP = /^(Executing inline event handler|Applying inline style) violates the following Content Security Policy directive/;
+const BLOCKED_BY_CSP =
+  /^(Executing inline event handler|Applying inline style) violates the following Content Security Policy directive/;
 const pageErrors = () => session.pageErrors.filter((message) => !BLOCKED_BY_CSP.test(message));
 const ran = () => session.page.evaluate(() => (window as unknown as { __xss: string[] }).__xss);
 
@@ -109,11 +113,17 @@ beforeAll(async () => {
   await writeFile(file, hostileBundle());
   session.dialogs.openPath = file;
   const { page } = session;
-  await page.getByRole('navigation').getByRole('button', { name: /^Austausch/ }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /^Austausch/ })
+    .click();
   await page.getByRole('button', { name: 'Paket öffnen …' }).click();
   await page.locator('.import-preview').getByRole('button', { name: 'Importieren' }).click();
   await page.locator('.message-success', { hasText: 'wurde importiert' }).waitFor();
-  await page.getByRole('navigation').getByRole('button', { name: /^Alle Praxisbeispiele/ }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /^Alle Praxisbeispiele/ })
+    .click();
 }, 60_000);
 
 afterAll(async () => {
@@ -125,11 +135,18 @@ afterAll(async () => {
 function dangerousNodes(s: AppSession): Promise<string[]> {
   return s.page.evaluate(() => {
     const found: string[] = [];
-    const content = document.querySelectorAll('main script, main iframe, main object, main embed, main style, main meta, main link, main base, .markdown form, .markdown input');
+    const content = document.querySelectorAll(
+      'main script, main iframe, main object, main embed, main style, main meta, main link, main base, .markdown form, .markdown input',
+    );
     for (const element of content) found.push(element.outerHTML.slice(0, 120));
     for (const element of document.querySelectorAll('*')) {
       for (const { name, value } of element.attributes) {
-        if (/^on/i.test(name) || (name === 'style' && element.closest('.markdown')) || (/^(href|src|action|data|formaction|xlink:href)$/i.test(name) && /^\s*(javascript|data:text|vbscript)|evil\.test/i.test(value))) {
+        if (
+          /^on/i.test(name) ||
+          (name === 'style' && element.closest('.markdown')) ||
+          (/^(href|src|action|data|formaction|xlink:href)$/i.test(name) &&
+            /^\s*(javascript|data:text|vbscript)|evil\.test/i.test(value))
+        ) {
           found.push(`${element.tagName} ${name}=${value.slice(0, 60)}`);
         }
       }
@@ -141,26 +158,38 @@ function dangerousNodes(s: AppSession): Promise<string[]> {
 describe('content from a hostile bundle', () => {
   it('lists the hostile practices as plain text, with nothing run', async () => {
     const { page } = session;
-    await page.getByRole('navigation').getByRole('button', { name: /Amstelveen/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /Amstelveen/ })
+      .click();
     await expect.poll(() => page.locator('.practice-card h2', { hasText: '<script>' }).count()).toBeGreaterThan(0);
     expect(await dangerousNodes(session)).toEqual([]);
     expect(await ran()).toEqual([]);
   });
 
-  it.each(PAYLOADS.map((payload, n) => [payload, n] as const))('renders the practice page and annotation carrying %s as inert text', async (payload) => {
-    const { page } = session;
-    await page.locator('.tag-list button', { hasText: payload.slice(0, 60) }).first().click();
-    await page.locator('.practice-card h2 button').first().click();
-    await expect.poll(() => page.locator('.markdown').count()).toBe(1);
-    await expect.poll(() => page.locator('.annotation-text').count()).toBe(1);
-    expect(await dangerousNodes(session)).toEqual([]);
-    expect(await ran()).toEqual([]);
-    expect(pageErrors()).toEqual([]);
-  });
+  it.each(PAYLOADS.map((payload, n) => [payload, n] as const))(
+    'renders the practice page and annotation carrying %s as inert text',
+    async (payload) => {
+      const { page } = session;
+      await page
+        .locator('.tag-list button', { hasText: payload.slice(0, 60) })
+        .first()
+        .click();
+      await page.locator('.practice-card h2 button').first().click();
+      await expect.poll(() => page.locator('.markdown').count()).toBe(1);
+      await expect.poll(() => page.locator('.annotation-text').count()).toBe(1);
+      expect(await dangerousNodes(session)).toEqual([]);
+      expect(await ran()).toEqual([]);
+      expect(pageErrors()).toEqual([]);
+    },
+  );
 
   it('keeps the page working: the interface still navigates', async () => {
     const { page } = session;
-    await page.getByRole('navigation').getByRole('button', { name: /^Alle Praxisbeispiele/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /^Alle Praxisbeispiele/ })
+      .click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Alle Praxisbeispiele');
     expect(await ran()).toEqual([]);
     expect(foreignRequests(session)).toEqual([]);

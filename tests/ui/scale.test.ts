@@ -26,7 +26,9 @@ describe('a knowledge base of 10 000 practices', () => {
   it('opens the list with every practice counted but only a window of them in the page', async () => {
     const { page } = session;
     const count = live().length;
-    await expect.poll(() => page.locator('.list-count').textContent()).toBe(`${count.toLocaleString('de-DE')} Praxisbeispiele`);
+    await expect
+      .poll(() => page.locator('.list-count').textContent())
+      .toBe(`${count.toLocaleString('de-DE')} Praxisbeispiele`);
     expect(await page.locator('.virtual-row').first().getAttribute('aria-setsize')).toBe(String(count));
     await expect.poll(() => page.locator('.practice-card').count()).toBeGreaterThan(3);
     expect(await page.locator('.practice-card').count()).toBeLessThan(100);
@@ -51,7 +53,9 @@ describe('a knowledge base of 10 000 practices', () => {
     for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 2_000);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(30_000);
     await expect.poll(() => page.locator('.practice-card h2').first().textContent()).not.toBe(firstTitle);
-    const positions = await page.locator('.virtual-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-posinset'))));
+    const positions = await page
+      .locator('.virtual-row')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('aria-posinset'))));
     expect(Math.min(...positions)).toBeGreaterThan(100);
     expect(positions.length).toBeLessThan(100);
   });
@@ -77,7 +81,12 @@ describe('a knowledge base of 10 000 practices', () => {
     await page.getByRole('button', { name: /^Suchen/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Suchbegriff' }).fill('Kreisverkehre');
-    const total = () => dialog.locator('[role=status]').first().textContent().then((text) => Number((text ?? '').replace(/\D/g, '')));
+    const total = () =>
+      dialog
+        .locator('[role=status]')
+        .first()
+        .textContent()
+        .then((text) => Number((text ?? '').replace(/\D/g, '')));
     await expect.poll(total, { timeout: 15_000 }).toBeGreaterThan(100);
     const all = await total();
     expect(await dialog.locator('mark').count()).toBeGreaterThan(0);

@@ -17,7 +17,8 @@ const searchBox = (page: Page) => page.getByRole('combobox', { name: 'Suchbegrif
 const results = (page: Page) => page.getByRole('listbox', { name: 'Suchergebnisse' }).getByRole('option');
 const groupHeadings = (page: Page) => page.locator('.search-group-heading').allTextContents();
 /** The language marked on the text around each highlighted word of a result, or of every result. */
-const markedLanguages = (scope: Locator) => scope.locator('mark').evaluateAll((marks) => marks.map((mark) => mark.closest('[lang]')?.getAttribute('lang')));
+const markedLanguages = (scope: Locator) =>
+  scope.locator('mark').evaluateAll((marks) => marks.map((mark) => mark.closest('[lang]')?.getAttribute('lang')));
 const status = (page: Page) => page.locator('.search-status').textContent();
 
 /** The app with its search index ready (building it takes a moment after start-up). */
@@ -35,7 +36,9 @@ async function openReady(): Promise<AppSession> {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axe.source);
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run('dialog', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    const result = await (window as unknown as { axe: typeof axe }).axe.run('dialog', {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+    });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
@@ -54,7 +57,9 @@ describe('searching', { timeout: 60_000 }, () => {
     const options = results(page);
     const first = options.nth(0);
     // Matched in the title: marked there.
-    expect(await first.locator('.search-option-title [lang]').textContent()).toBe(title('practice-nl-roundabout-cyclist-priority', 'de'));
+    expect(await first.locator('.search-option-title [lang]').textContent()).toBe(
+      title('practice-nl-roundabout-cyclist-priority', 'de'),
+    );
     expect(await first.locator('.search-option-title mark').allTextContents()).toEqual(['Kreisverkehr']);
     expect(await markedLanguages(first)).toEqual(['de']);
     expect(await first.getAttribute('aria-selected')).toBe('true');
@@ -120,7 +125,9 @@ describe('searching', { timeout: 60_000 }, () => {
     await expect.poll(() => groupHeadings(page)).toEqual(['Besuche (1)']);
 
     await dialog.getByLabel('Übersetzung (nur Praxisbeispiele)').selectOption({ label: 'aktuell' });
-    await expect.poll(() => status(page)).toBe('Keine Treffer für „Kreisverkehren“ mit diesen Filtern. Setzen Sie die Filter zurück, um mehr zu finden.');
+    await expect
+      .poll(() => status(page))
+      .toBe('Keine Treffer für „Kreisverkehren“ mit diesen Filtern. Setzen Sie die Filter zurück, um mehr zu finden.');
 
     await dialog.getByRole('button', { name: 'Filter zurücksetzen' }).click();
     await expect.poll(() => groupHeadings(page)).toEqual(['Praxisbeispiele (2)', 'Besuche (1)', 'Glossar (3)']);
@@ -133,16 +140,34 @@ describe('searching', { timeout: 60_000 }, () => {
     const { page, kb } = await openReady();
     const { practice } = await kb.practices.save(
       undefined,
-      germanPractice(kb, { texts: { de: { title: 'Quartiersgaragen für die Schwammstadt', summary: 'Parken gebündelt.', body: 'Regenwasser vom Dach.' } } }),
+      germanPractice(kb, {
+        texts: {
+          de: {
+            title: 'Quartiersgaragen für die Schwammstadt',
+            summary: 'Parken gebündelt.',
+            body: 'Regenwasser vom Dach.',
+          },
+        },
+      }),
     );
-    await kb.annotations.save(undefined, { practiceId: practice.id, kind: 'question', text: 'Wer betreibt die Quartiersgarage?', language: 'de' });
+    await kb.annotations.save(undefined, {
+      practiceId: practice.id,
+      kind: 'question',
+      text: 'Wer betreibt die Quartiersgarage?',
+      language: 'de',
+    });
 
     await page.keyboard.press('Control+k');
     await searchBox(page).fill('Quartiersgarage');
-    await expect.poll(() => groupHeadings(page)).toEqual(['Praxisbeispiele (1)', 'Lessons learned und Anmerkungen (1)']);
+    await expect
+      .poll(() => groupHeadings(page))
+      .toEqual(['Praxisbeispiele (1)', 'Lessons learned und Anmerkungen (1)']);
     expect(await results(page).nth(1).locator('.badge').first().textContent()).toBe('Frage');
 
-    await page.getByRole('dialog').getByLabel('Art der Anmerkung (nur Anmerkungen)').selectOption({ label: 'Lesson learned' });
+    await page
+      .getByRole('dialog')
+      .getByLabel('Art der Anmerkung (nur Anmerkungen)')
+      .selectOption({ label: 'Lesson learned' });
     await expect.poll(() => status(page)).toContain('Keine Treffer');
     await page.getByRole('dialog').getByLabel('Art der Anmerkung (nur Anmerkungen)').selectOption({ label: 'Frage' });
     await expect.poll(() => groupHeadings(page)).toEqual(['Lessons learned und Anmerkungen (1)']);
@@ -179,12 +204,17 @@ describe('searching', { timeout: 60_000 }, () => {
     const { page, kb } = await openReady();
     const search = kb.search.search.bind(kb.search);
     // Stands in for a large knowledge base whose index takes a while.
-    kb.search.search = (query): SearchResponse => ({ ...search({ ...query, text: '' }), status: { state: 'building', done: 30, total: 120 } });
+    kb.search.search = (query): SearchResponse => ({
+      ...search({ ...query, text: '' }),
+      status: { state: 'building', done: 30, total: 120 },
+    });
 
     await page.keyboard.press('Control+k');
     await searchBox(page).fill('Kanban');
     const share = new Intl.NumberFormat('de', { style: 'percent' }).format(0.25);
-    await expect.poll(() => status(page)).toBe(`Der Suchindex wird noch aufgebaut (${share}). Die Ergebnisse erscheinen, sobald er fertig ist …`);
+    await expect
+      .poll(() => status(page))
+      .toBe(`Der Suchindex wird noch aufgebaut (${share}). Die Ergebnisse erscheinen, sobald er fertig ist …`);
     expect(await results(page).count()).toBe(0);
     await session!.screenshot('search-02-building-de');
 
@@ -198,7 +228,9 @@ describe('searching', { timeout: 60_000 }, () => {
     const { page } = session;
     await page.getByRole('button', { name: /^Zoeken/ }).click();
     await page.getByRole('combobox', { name: 'Zoekterm' }).fill('Kreisverkehren');
-    await expect.poll(() => groupHeadings(page)).toEqual(['Praktijkvoorbeelden (2)', 'Bezoeken (1)', 'Woordenlijst (3)']);
+    await expect
+      .poll(() => groupHeadings(page))
+      .toEqual(['Praktijkvoorbeelden (2)', 'Bezoeken (1)', 'Woordenlijst (3)']);
     expect(await page.locator('.search-option-meta').nth(1).textContent()).toContain('via woordenlijst');
     expect(await status(page)).toBe('6 resultaten');
     await session.screenshot('search-03-results-nl');

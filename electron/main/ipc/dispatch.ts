@@ -16,7 +16,10 @@ export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unk
 
 const fail = (error: KbErrorInfo): Result<never> => ({ ok: false, error });
 
-export function createDispatcher(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: (message: string, error: unknown) => void = console.error,
+): Dispatch {
   return async (name, payload) => {
     if (!Object.hasOwn(contract, name)) return fail({ code: 'invalidRequest', detail: `unknown channel ${name}` });
     const channel = name as Channel;

@@ -34,7 +34,8 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
 
     listPractices: (query) => practices.list(query),
     getPractice: ({ id }) => practices.get(id),
-    savePractice: ({ id, baseUpdatedAt, resolvesConflict, practice }) => practices.save(id, practice, baseUpdatedAt, resolvesConflict),
+    savePractice: ({ id, baseUpdatedAt, resolvesConflict, practice }) =>
+      practices.save(id, practice, baseUpdatedAt, resolvesConflict),
     markTranslationChecked: ({ id, language }) => practices.markTranslationChecked(id, language),
     deletePractice: async ({ id }) => {
       await practices.trash(id);

@@ -42,7 +42,10 @@ export function AnnotationsSection({ practiceId }: { practiceId: string }) {
     changed();
     toast({
       message: t('annotation.deleted'),
-      action: { label: t('action.undo'), run: () => void call('restoreAnnotation', { id: annotation.id }).then(changed) },
+      action: {
+        label: t('action.undo'),
+        run: () => void call('restoreAnnotation', { id: annotation.id }).then(changed),
+      },
     });
   }
 
@@ -93,14 +96,24 @@ export function AnnotationsSection({ practiceId }: { practiceId: string }) {
   );
 }
 
-function AnnotationForm({ practiceId, existing, onDone }: { practiceId: string; existing?: AnnotationView; onDone: () => void }) {
+function AnnotationForm({
+  practiceId,
+  existing,
+  onDone,
+}: {
+  practiceId: string;
+  existing?: AnnotationView;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const { overview } = useOverview();
   const visits = useKbQuery('listVisits');
   const empty = { kind: 'lesson' as AnnotationKind, text: '', language: lang, visitId: '' };
   const [draft, setDraft] = useState(
-    existing ? { kind: existing.kind, text: existing.text, language: existing.language, visitId: existing.visitId ?? '' } : empty,
+    existing
+      ? { kind: existing.kind, text: existing.text, language: existing.language, visitId: existing.visitId ?? '' }
+      : empty,
   );
   const { run, busy, error } = useAction();
   const prefix = existing ? `edit-${existing.id}` : 'new-annotation';

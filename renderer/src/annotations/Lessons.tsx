@@ -46,15 +46,26 @@ export function Lessons({ filter }: { filter: LessonFilter }) {
         </label>
         <label>
           {t('practice.topics')}
-          <TopicSelect value={filter.topicId ?? ''} onChange={(topicId) => set({ topicId })} anyLabel={t('lessons.all')} />
+          <TopicSelect
+            value={filter.topicId ?? ''}
+            onChange={(topicId) => set({ topicId })}
+            anyLabel={t('lessons.all')}
+          />
         </label>
         <label>
           {t('practice.organisation')}
-          <OrganisationSelect value={filter.organisationId ?? ''} onChange={(organisationId) => set({ organisationId })} anyLabel={t('lessons.all')} />
+          <OrganisationSelect
+            value={filter.organisationId ?? ''}
+            onChange={(organisationId) => set({ organisationId })}
+            anyLabel={t('lessons.all')}
+          />
         </label>
         <label>
           {t('annotation.kindLabel')}
-          <select value={filter.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || undefined) as AnnotationKind | undefined })}>
+          <select
+            value={filter.kind ?? ''}
+            onChange={(e) => set({ kind: (e.target.value || undefined) as AnnotationKind | undefined })}
+          >
             <option value="">{t('lessons.all')}</option>
             {AnnotationKind.options.map((kind) => (
               <option key={kind} value={kind}>

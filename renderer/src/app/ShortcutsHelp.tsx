@@ -22,7 +22,8 @@ export function ShortcutsHelp() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   useShortcut('F1', () => setOpen(true));
-  const keyName = (key: string) => (key === 'mod' ? (isMac ? '⌘' : t('shortcuts.ctrl')) : t(`shortcuts.key.${key}`, { defaultValue: key }));
+  const keyName = (key: string) =>
+    key === 'mod' ? (isMac ? '⌘' : t('shortcuts.ctrl')) : t(`shortcuts.key.${key}`, { defaultValue: key });
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">

@@ -9,7 +9,10 @@ import { useNavigation, type Route } from './navigation';
 import { useOverview } from './overview';
 
 const sameFilter = (a: PracticeFilter, b: PracticeFilter) =>
-  a.topicId === b.topicId && a.organisationId === b.organisationId && a.tag === b.tag && a.needsTranslationInto === b.needsTranslationInto;
+  a.topicId === b.topicId &&
+  a.organisationId === b.organisationId &&
+  a.tag === b.tag &&
+  a.needsTranslationInto === b.needsTranslationInto;
 
 /** The app's sections, and browsing by topic, organisation and tag. */
 export function Sidebar() {
@@ -26,7 +29,12 @@ export function Sidebar() {
         : target.view !== 'practices' && target.view === route.view;
     return (
       <li key={JSON.stringify(target)}>
-        <button type="button" className="nav-item" aria-current={current ? 'page' : undefined} onClick={() => navigate(target)}>
+        <button
+          type="button"
+          className="nav-item"
+          aria-current={current ? 'page' : undefined}
+          onClick={() => navigate(target)}
+        >
           <span>{label}</span>
           {count !== undefined && (
             <span className="count" aria-label={t(countKey, { count })}>
@@ -50,17 +58,22 @@ export function Sidebar() {
         {item({ view: 'compare' }, t('nav.compare'))}
         {item({ view: 'glossary' }, t('nav.glossary'))}
         {item({ view: 'exchange' }, t('nav.exchange'))}
-        {overview.conflictCount > 0 && item({ view: 'conflicts' }, t('nav.conflicts'), overview.conflictCount, 'nav.conflictCount')}
+        {overview.conflictCount > 0 &&
+          item({ view: 'conflicts' }, t('nav.conflicts'), overview.conflictCount, 'nav.conflictCount')}
         {item({ view: 'trash' }, t('nav.trash'), overview.trashCount)}
         {item({ view: 'settings' }, t('nav.settings'))}
       </ul>
       <h2 id="nav-topics">{t('nav.topics')}</h2>
       <ul className="nav-list" aria-labelledby="nav-topics">
-        {overview.topics.map((topic) => item({ view: 'practices', filter: { topicId: topic.id } }, topic.name[lang], topic.practiceCount))}
+        {overview.topics.map((topic) =>
+          item({ view: 'practices', filter: { topicId: topic.id } }, topic.name[lang], topic.practiceCount),
+        )}
       </ul>
       <h2 id="nav-organisations">{t('nav.organisations')}</h2>
       <ul className="nav-list" aria-labelledby="nav-organisations">
-        {overview.organisations.map((org) => item({ view: 'practices', filter: { organisationId: org.id } }, org.name[lang], org.practiceCount))}
+        {overview.organisations.map((org) =>
+          item({ view: 'practices', filter: { organisationId: org.id } }, org.name[lang], org.practiceCount),
+        )}
       </ul>
       <h2 id="nav-tags">{t('nav.tags')}</h2>
       <ul className="nav-list tag-list" aria-labelledby="nav-tags">

@@ -60,7 +60,10 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   }, []);
   const navigate = useCallback(
     (route: Route, options?: { replace?: boolean; force?: boolean }) =>
-      void leave(() => setHistory((h) => (options?.replace ? [...h.slice(0, -1), route] : [...h, route])), options?.force),
+      void leave(
+        () => setHistory((h) => (options?.replace ? [...h.slice(0, -1), route] : [...h, route])),
+        options?.force,
+      ),
     [leave],
   );
   const back = useCallback(() => void leave(() => setHistory((h) => (h.length > 1 ? h.slice(0, -1) : h))), [leave]);
@@ -69,7 +72,14 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ route: history[history.length - 1] ?? HOME, navigate, back, canGoBack: history.length > 1, navigated, setGuard }),
+    () => ({
+      route: history[history.length - 1] ?? HOME,
+      navigate,
+      back,
+      canGoBack: history.length > 1,
+      navigated,
+      setGuard,
+    }),
     [history, navigate, back, navigated, setGuard],
   );
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;

@@ -46,15 +46,23 @@ export function Compare() {
 
   const organisations = overview.organisations.map((o) => ({ id: o.id, name: o.name[lang] }));
   const cells = useMemo(
-    () => new Map((table.data?.cells ?? []).map((c) => [comparisonCellKey(c.entry.dimension, c.entry.organisationId), c])),
+    () =>
+      new Map((table.data?.cells ?? []).map((c) => [comparisonCellKey(c.entry.dimension, c.entry.organisationId), c])),
     [table.data],
   );
   // Keyed by the cell of the topic's row they are shown in.
   const practiceCounts = useMemo(
-    () => new Map((table.data?.practiceCounts ?? []).map((p) => [comparisonCellKey(topicDimension(p.topicId), p.organisationId), p.count])),
+    () =>
+      new Map(
+        (table.data?.practiceCounts ?? []).map((p) => [
+          comparisonCellKey(topicDimension(p.topicId), p.organisationId),
+          p.count,
+        ]),
+      ),
     [table.data],
   );
-  const cellOf = (row: CompareRow, organisationId: string) => cells.get(comparisonCellKey(row.dimension, organisationId));
+  const cellOf = (row: CompareRow, organisationId: string) =>
+    cells.get(comparisonCellKey(row.dimension, organisationId));
 
   // Focus goes to a button that exists only after the table reloaded or the rows moved.
   useEffect(() => {
@@ -70,7 +78,10 @@ export function Compare() {
   const visible = rows.filter((row) => {
     if (group !== 'all' && row.group !== group) return false;
     if (!needle) return true;
-    const texts = [row.label, ...organisations.flatMap((o) => LANGUAGES.map((l) => cellOf(row, o.id)?.entry.text[l] ?? ''))];
+    const texts = [
+      row.label,
+      ...organisations.flatMap((o) => LANGUAGES.map((l) => cellOf(row, o.id)?.entry.text[l] ?? '')),
+    ];
     return texts.some((text) => foldDiacritics(text).includes(needle));
   });
 
@@ -103,7 +114,8 @@ export function Compare() {
     if (await check.run(() => call('markComparisonChecked', { id: cell.entry.id, language: l }))) table.reload();
   }
 
-  const title = (target: Target) => t('editor.title', { dimension: target.row.label, organisation: target.organisation.name });
+  const title = (target: Target) =>
+    t('editor.title', { dimension: target.row.label, organisation: target.organisation.name });
 
   return (
     <section aria-labelledby="view-heading" className="compare">
@@ -251,7 +263,13 @@ export function Compare() {
  * person, and where the entries come from (starter content, written here,
  * taken over from a partner's bundle). Shown only in print.
  */
-function PrintOrigin({ table, organisations }: { table: ComparisonTable; organisations: { id: string; name: string }[] }) {
+function PrintOrigin({
+  table,
+  organisations,
+}: {
+  table: ComparisonTable;
+  organisations: { id: string; name: string }[];
+}) {
   const { t } = useTranslation('compare');
   const { overview } = useOverview();
   const user = overview.settings.user;
@@ -271,14 +289,21 @@ function PrintOrigin({ table, organisations }: { table: ComparisonTable; organis
     ...(here ? [t('print.here', { count: here })] : []),
     ...[...imported].map(([organisationId, count]) => {
       const organisation = organisations.find((o) => o.id === organisationId);
-      return organisation ? t('print.importedFrom', { count, organisation: organisation.name }) : t('print.imported', { count });
+      return organisation
+        ? t('print.importedFrom', { count, organisation: organisation.name })
+        : t('print.imported', { count });
     }),
   ];
   const organisation = organisations.find((o) => o.id === user?.organisationId)?.name ?? '';
   return (
     <footer className="compare-origin print-only">
       <p>
-        {t('print.date', { date: new Date() })} · {t('print.madeBy', { user: user?.name ?? '—', organisation, installation: overview.installationId.slice(0, 8) })}
+        {t('print.date', { date: new Date() })} ·{' '}
+        {t('print.madeBy', {
+          user: user?.name ?? '—',
+          organisation,
+          installation: overview.installationId.slice(0, 8),
+        })}
       </p>
       <p>{t('print.sources', { parts: parts.length > 0 ? parts.join(', ') : t('print.noEntries') })}</p>
     </footer>

@@ -15,7 +15,8 @@ import { pickText } from '../lib/texts';
 import type { CompareRow } from './useCompareRows';
 
 /** Ids of a cell's buttons, so focus can be put back on them after the table reloads. */
-export const cellButtonId = (kind: 'edit' | 'add', row: CompareRow, organisationId: string) => `${kind}-${row.dimension}-${organisationId}`;
+export const cellButtonId = (kind: 'edit' | 'add', row: CompareRow, organisationId: string) =>
+  `${kind}-${row.dimension}-${organisationId}`;
 
 export function CompareCell({
   row,
@@ -63,7 +64,12 @@ export function CompareCell({
             </p>
           )}
           <p className="cell-actions no-print">
-            <button type="button" id={cellButtonId('edit', row, organisation.id)} aria-label={t('cell.editLabel', context)} onClick={onEdit}>
+            <button
+              type="button"
+              id={cellButtonId('edit', row, organisation.id)}
+              aria-label={t('cell.editLabel', context)}
+              onClick={onEdit}
+            >
               {t('cell.edit')}
             </button>
             <button type="button" aria-label={t('cell.historyLabel', context)} onClick={onHistory}>
@@ -96,7 +102,9 @@ export function CompareCell({
             <button
               type="button"
               className="link-button"
-              onClick={() => navigate({ view: 'practices', filter: { topicId: row.topicId, organisationId: organisation.id } })}
+              onClick={() =>
+                navigate({ view: 'practices', filter: { topicId: row.topicId, organisationId: organisation.id } })
+              }
             >
               {t('cell.practices', { count: practiceCount, organisation: organisation.name })}
             </button>

@@ -39,7 +39,12 @@ export function CompareCellEditor({
 
   async function save() {
     const saved = await action.run(() =>
-      call('saveComparisonCell', { dimension, organisationId: organisation.id, baseUpdatedAt: cell?.entry.updatedAt ?? null, text }),
+      call('saveComparisonCell', {
+        dimension,
+        organisationId: organisation.id,
+        baseUpdatedAt: cell?.entry.updatedAt ?? null,
+        text,
+      }),
     );
     if (saved) onSaved(saved);
   }
@@ -59,8 +64,12 @@ export function CompareCellEditor({
         <div className="editor-columns">
           {LANGUAGES.map((l: Lang) => (
             <div key={l} className="cell-editor-column">
-              <label htmlFor={`${fieldId}-${l}`}>{t('editor.textIn', { language: t(`app:content.languageName.${l}`) })}</label>
-              {cell && cell.translation[l] !== 'current' && <TranslationBadge status={cell.translation[l]} lang={l} original={false} />}
+              <label htmlFor={`${fieldId}-${l}`}>
+                {t('editor.textIn', { language: t(`app:content.languageName.${l}`) })}
+              </label>
+              {cell && cell.translation[l] !== 'current' && (
+                <TranslationBadge status={cell.translation[l]} lang={l} original={false} />
+              )}
               <textarea
                 id={`${fieldId}-${l}`}
                 lang={l}

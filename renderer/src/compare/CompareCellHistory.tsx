@@ -62,7 +62,8 @@ export function CompareCellHistory({
             columns={[
               {
                 header: t('history.author'),
-                cell: (version) => version.record.updatedBy?.name ?? (version.record.starter ? t('app:content.starter') : '—'),
+                cell: (version) =>
+                  version.record.updatedBy?.name ?? (version.record.starter ? t('app:content.starter') : '—'),
               },
               {
                 header: t('history.text'),

@@ -47,17 +47,26 @@ export function useCompareRows(): { rows: CompareRow[]; move: (dimension: string
 
   const rows = useMemo(() => {
     const defaults: CompareRow[] = [
-      ...STRUCTURE_DIMENSIONS.map((dimension): CompareRow => ({ dimension, group: 'structure', label: t(`dimension.${dimension}`) })),
-      ...overview.topics.map(
-        (topic): CompareRow => ({ dimension: topicDimension(topic.id), group: 'topics', label: topic.name[lang], topicId: topic.id }),
-      ),
+      ...STRUCTURE_DIMENSIONS.map((dimension): CompareRow => ({
+        dimension,
+        group: 'structure',
+        label: t(`dimension.${dimension}`),
+      })),
+      ...overview.topics.map((topic): CompareRow => ({
+        dimension: topicDimension(topic.id),
+        group: 'topics',
+        label: topic.name[lang],
+        topicId: topic.id,
+      })),
     ];
     // Rows not ordered yet (a new topic) keep their default place after the ordered ones.
     const rank = (row: CompareRow) => {
       const index = order.indexOf(row.dimension);
       return index === -1 ? order.length + defaults.indexOf(row) : index;
     };
-    return ROW_GROUPS.flatMap((group) => defaults.filter((row) => row.group === group).sort((a, b) => rank(a) - rank(b)));
+    return ROW_GROUPS.flatMap((group) =>
+      defaults.filter((row) => row.group === group).sort((a, b) => rank(a) - rank(b)),
+    );
   }, [order, overview.topics, lang, t]);
 
   const move = useCallback(

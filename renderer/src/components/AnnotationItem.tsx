@@ -36,11 +36,14 @@ export function AnnotationItem({
       <p className="meta">
         <span className="badge">{t(`annotation.kind.${annotation.kind}`)}</span>
         {annotation.author}
-        {org && ` (${org.name[lang]})`} · <time dateTime={annotation.createdAt}>{t('content.date', { date: new Date(annotation.createdAt) })}</time>
+        {org && ` (${org.name[lang]})`} ·{' '}
+        <time dateTime={annotation.createdAt}>{t('content.date', { date: new Date(annotation.createdAt) })}</time>
         {annotation.importedAt && (
           <>
             {' · '}
-            <span className="imported">{t('exchange:origin.annotation', { date: new Date(annotation.importedAt) })}</span>
+            <span className="imported">
+              {t('exchange:origin.annotation', { date: new Date(annotation.importedAt) })}
+            </span>
           </>
         )}
         {visit && (
@@ -54,7 +57,12 @@ export function AnnotationItem({
       </p>
       {showPractice && practiceTitle && (
         <p>
-          <button type="button" className="link-button" lang={practiceTitle.lang} onClick={() => navigate({ view: 'practice', id: annotation.practiceId })}>
+          <button
+            type="button"
+            className="link-button"
+            lang={practiceTitle.lang}
+            onClick={() => navigate({ view: 'practice', id: annotation.practiceId })}
+          >
             {practiceTitle.value}
           </button>
         </p>

@@ -60,7 +60,11 @@ export function FeedbackProvider({ children }: { children: ReactNode }) {
               <button type="button" onClick={() => answer(false)} autoFocus>
                 {t('action.cancel')}
               </button>
-              <button type="button" className={pending.options.danger ? 'danger' : 'primary'} onClick={() => answer(true)}>
+              <button
+                type="button"
+                className={pending.options.danger ? 'danger' : 'primary'}
+                onClick={() => answer(true)}
+              >
                 {pending.options.confirmLabel}
               </button>
             </>

@@ -53,7 +53,8 @@ export function GlossaryTooltips({
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('.glossary-term') : null);
+    const markOf = (target: EventTarget | null) =>
+      target instanceof Element ? target.closest<HTMLElement>('.glossary-term') : null;
     const onOver = (event: Event) => {
       const mark = markOf(event.target);
       if (mark) show(mark);

@@ -17,7 +17,9 @@ export function Markdown({ source, lang }: { source: string; lang: Lang }) {
   const matcher = useMemo(() => (glossary ? glossaryMatcher(glossary, lang) : undefined), [glossary, lang]);
   const { html, termIds } = useMemo(() => {
     const safe = renderMarkdown(source);
-    return matcher ? markGlossaryTerms(safe, matcher, (termId) => `${tooltipPrefix}-${termId}`) : { html: safe, termIds: [] };
+    return matcher
+      ? markGlossaryTerms(safe, matcher, (termId) => `${tooltipPrefix}-${termId}`)
+      : { html: safe, termIds: [] };
   }, [source, matcher, tooltipPrefix]);
   const marked = useMemo(() => (glossary ?? []).filter((term) => termIds.includes(term.id)), [glossary, termIds]);
 

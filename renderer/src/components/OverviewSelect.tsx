@@ -13,7 +13,12 @@ interface SelectProps {
   anyLabel?: string;
 }
 
-function NameSelect({ items, value, onChange, anyLabel }: SelectProps & { items: readonly { id: string; name: BilingualLabel }[] }) {
+function NameSelect({
+  items,
+  value,
+  onChange,
+  anyLabel,
+}: SelectProps & { items: readonly { id: string; name: BilingualLabel }[] }) {
   const lang = useLang();
   return (
     <select value={value} onChange={(event) => onChange(event.target.value)}>

@@ -21,7 +21,15 @@ export function FormSaveCancel({ busy, onCancel }: { busy: boolean; onCancel: ()
 }
 
 /** A dialog editor's actions, for Dialog's `actions`. */
-export function DialogSaveCancel({ busy, onSave, onCancel }: { busy: boolean; onSave: () => void; onCancel: () => void }) {
+export function DialogSaveCancel({
+  busy,
+  onSave,
+  onCancel,
+}: {
+  busy: boolean;
+  onSave: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <>

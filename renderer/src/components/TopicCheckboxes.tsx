@@ -2,7 +2,15 @@
 import { useOverview } from '../app/overview';
 import { useLang } from '../hooks/useLang';
 
-export function TopicCheckboxes({ legend, selected, onChange }: { legend: string; selected: string[]; onChange: (topicIds: string[]) => void }) {
+export function TopicCheckboxes({
+  legend,
+  selected,
+  onChange,
+}: {
+  legend: string;
+  selected: string[];
+  onChange: (topicIds: string[]) => void;
+}) {
   const lang = useLang();
   const { overview } = useOverview();
   return (
@@ -13,7 +21,9 @@ export function TopicCheckboxes({ legend, selected, onChange }: { legend: string
           <input
             type="checkbox"
             checked={selected.includes(topic.id)}
-            onChange={(e) => onChange(e.target.checked ? [...selected, topic.id] : selected.filter((x) => x !== topic.id))}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...selected, topic.id] : selected.filter((x) => x !== topic.id))
+            }
           />
           {topic.name[lang]}
         </label>

@@ -6,7 +6,15 @@ import { useTranslation } from 'react-i18next';
 import type { Lang, TranslationStatus } from '../../../shared/model';
 
 /** Original, current translation, outdated, or missing. */
-export function TranslationBadge({ status, lang, original }: { status: TranslationStatus; lang: Lang; original: boolean }) {
+export function TranslationBadge({
+  status,
+  lang,
+  original,
+}: {
+  status: TranslationStatus;
+  lang: Lang;
+  original: boolean;
+}) {
   const { t } = useTranslation();
   const label = original ? t('translation.original') : t(`translation.${status}`);
   return (

@@ -16,7 +16,10 @@ export interface Version<R> {
 
 /** The current record followed by its saved revisions, in the order the knowledge base lists them (newest first). */
 export function versionsOf<R>(current: R, revisions: readonly { id: string; record: R }[]): Version<R>[] {
-  return [{ key: 'current', record: current }, ...revisions.map((r) => ({ key: r.id, revisionId: r.id, record: r.record }))];
+  return [
+    { key: 'current', record: current },
+    ...revisions.map((r) => ({ key: r.id, revisionId: r.id, record: r.record })),
+  ];
 }
 
 /** One of the caller's columns; `label` names the version as its row does. */
@@ -56,7 +59,8 @@ export function VersionTable<R extends { updatedAt: string }>({
       </thead>
       <tbody>
         {versions.map((version, index) => {
-          const label = index === 0 ? t('history.current') : t('content.dateTime', { date: new Date(version.record.updatedAt) });
+          const label =
+            index === 0 ? t('history.current') : t('content.dateTime', { date: new Date(version.record.updatedAt) });
           return (
             <tr key={version.key}>
               <th scope="row">

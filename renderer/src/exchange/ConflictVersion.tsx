@@ -50,7 +50,8 @@ export function VersionContent({ collection, record }: { collection: BundleColle
   const lang = useLang();
   const { overview } = useOverview();
   const labels = useExchangeLabels();
-  const topicNames = (ids: string[]) => ids.map((id) => overview.topics.find((x) => x.id === id)?.name[lang] ?? id).join(', ');
+  const topicNames = (ids: string[]) =>
+    ids.map((id) => overview.topics.find((x) => x.id === id)?.name[lang] ?? id).join(', ');
   const fact = (key: string, value: ReactNode, valueLang?: Lang) =>
     value === undefined || value === '' ? null : (
       <div key={key}>
@@ -66,7 +67,9 @@ export function VersionContent({ collection, record }: { collection: BundleColle
       </section>
     ));
   const pair = (value: Partial<Record<Lang, string>>) =>
-    perLanguage(Object.fromEntries(LANGUAGES.filter((l) => value[l]).map((l) => [l, <p className="notes">{value[l]}</p>])));
+    perLanguage(
+      Object.fromEntries(LANGUAGES.filter((l) => value[l]).map((l) => [l, <p className="notes">{value[l]}</p>])),
+    );
 
   switch (collection) {
     case 'practices': {
@@ -120,7 +123,9 @@ export function VersionContent({ collection, record }: { collection: BundleColle
     }
     case 'visits': {
       const v = record as Record_<'visits'>;
-      const dates = [v.startDate, v.endDate].filter((d): d is string => Boolean(d)).map((d) => formatCalendarDate(d, lang));
+      const dates = [v.startDate, v.endDate]
+        .filter((d): d is string => Boolean(d))
+        .map((d) => formatCalendarDate(d, lang));
       return (
         <>
           <dl className="facts">

@@ -59,7 +59,15 @@ export function Conflicts() {
   );
 }
 
-function ConflictItem({ conflict, onResolved, onMerge }: { conflict: ConflictView; onResolved: () => void; onMerge: () => void }) {
+function ConflictItem({
+  conflict,
+  onResolved,
+  onMerge,
+}: {
+  conflict: ConflictView;
+  onResolved: () => void;
+  onMerge: () => void;
+}) {
   const { t } = useTranslation('exchange');
   const { reload } = useOverview();
   const { confirm, toast } = useFeedback();
@@ -74,7 +82,10 @@ function ConflictItem({ conflict, onResolved, onMerge }: { conflict: ConflictVie
     const kept = recordTitle(collection, version.record).value;
     const ok = await confirm({
       title: t('conflicts.keepTitle', { n }),
-      message: t(collection === 'practices' ? 'conflicts.keepMessagePractice' : 'conflicts.keepMessage', { n, title: title.value }),
+      message: t(collection === 'practices' ? 'conflicts.keepMessagePractice' : 'conflicts.keepMessage', {
+        n,
+        title: title.value,
+      }),
       confirmLabel: t('conflicts.keep', { n }),
       danger: true,
     });

@@ -13,14 +13,17 @@ export interface BundleFile {
 }
 
 /** True while files (not text or links) are being dragged. */
-export const draggingFiles = (event: DragEvent | ReactDragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+export const draggingFiles = (event: DragEvent | ReactDragEvent) =>
+  event.dataTransfer?.types.includes('Files') ?? false;
 
 export async function readBundleFile(file: File): Promise<BundleFile> {
   try {
     return { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) };
   } catch (error) {
     // The file vanished or is locked since it was dropped; the name of the DOM error is all there is.
-    throw new KbCallError('fileReadFailed', String(error), { reason: error instanceof DOMException ? error.name : String(error) });
+    throw new KbCallError('fileReadFailed', String(error), {
+      reason: error instanceof DOMException ? error.name : String(error),
+    });
   }
 }
 

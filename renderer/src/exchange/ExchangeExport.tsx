@@ -22,7 +22,9 @@ export function ExchangeExport() {
   const { run, busy, error } = useAction();
   const [scope, setScope] = useState<Scope>('everything');
   const [topicId, setTopicId] = useState(overview.topics[0]?.id ?? '');
-  const [organisationId, setOrganisationId] = useState(overview.settings.user?.organisationId ?? overview.organisations[0]?.id ?? '');
+  const [organisationId, setOrganisationId] = useState(
+    overview.settings.user?.organisationId ?? overview.organisations[0]?.id ?? '',
+  );
   const [since, setSince] = useState('');
   const [problem, setProblem] = useState<string>();
   const [summary, setSummary] = useState<ExportSummary>();
@@ -91,7 +93,14 @@ export function ExchangeExport() {
               {scope === 'changedSince' && s === 'changedSince' && (
                 <label className="scope-detail">
                   {t('export.changedSinceLabel')}
-                  <input ref={dateRef} type="date" value={since} aria-required aria-invalid={problem ? true : undefined} onChange={(e) => setSince(e.target.value)} />
+                  <input
+                    ref={dateRef}
+                    type="date"
+                    value={since}
+                    aria-required
+                    aria-invalid={problem ? true : undefined}
+                    onChange={(e) => setSince(e.target.value)}
+                  />
                 </label>
               )}
             </div>
@@ -114,7 +123,11 @@ export function ExchangeExport() {
         {busy && <p className="loading">{t('export.busy')}</p>}
         {summary && (
           <div className="message message-success">
-            <p>{empty ? t('export.empty', { fileName: summary.fileName }) : t('export.done', { fileName: summary.fileName })}</p>
+            <p>
+              {empty
+                ? t('export.empty', { fileName: summary.fileName })
+                : t('export.done', { fileName: summary.fileName })}
+            </p>
             {!empty && (
               <ul>
                 {kinds.map((c) => (

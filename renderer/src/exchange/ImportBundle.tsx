@@ -3,7 +3,7 @@
  * file input; previewed; then confirmed or cancelled. A refused bundle shows
  * why, and nothing changes.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview as Preview, ImportSummary } from '../../../shared/responses';
 import { useNavigation } from '../app/navigation';
@@ -61,13 +61,14 @@ export function ImportBundle({ onImported }: { onImported: () => void }) {
     void showPreview(async () => call('previewBundle', await readBundleFile(files[0]!)));
   }
 
-  // Files dropped elsewhere on the window arrive here.
+  // Files dropped elsewhere on the window arrive here; an effect event always sees the latest render's handlers.
+  const previewDropped = useEffectEvent((files: File[]) => previewFiles(files));
+  const { files: dropped, take } = windowDrop;
   useEffect(() => {
-    if (!windowDrop.files) return;
-    const files = windowDrop.take();
-    if (files) previewFiles(files);
-    // previewFiles only reads state setters and stable hooks.
-  }, [windowDrop.files]);
+    if (!dropped) return;
+    const files = take();
+    if (files) previewDropped(files);
+  }, [dropped, take]);
 
   async function confirm(previewId: string) {
     setBusy('importing');
@@ -97,7 +98,12 @@ export function ImportBundle({ onImported }: { onImported: () => void }) {
     <section aria-labelledby={`${id}-heading`} className="exchange-section">
       <h2 id={`${id}-heading`}>{t('import.heading')}</h2>
       <div className="toolbar">
-        <button type="button" ref={openButton} disabled={busy !== undefined} onClick={() => void showPreview(() => call('openBundle'))}>
+        <button
+          type="button"
+          ref={openButton}
+          disabled={busy !== undefined}
+          onClick={() => void showPreview(() => call('openBundle'))}
+        >
           {t('import.open')}
         </button>
       </div>

@@ -92,7 +92,9 @@ export function ImportHistory({ imports }: { imports: Query<ImportSummary[]> }) 
                     {COLUMNS.map((k) => (
                       <td key={k}>{t('app:number', { value: total[k] })}</td>
                     ))}
-                    <td>{entry.undoneAt ? t('history.undone', { date: new Date(entry.undoneAt) }) : t('history.applied')}</td>
+                    <td>
+                      {entry.undoneAt ? t('history.undone', { date: new Date(entry.undoneAt) }) : t('history.applied')}
+                    </td>
                   </tr>
                 );
               })}

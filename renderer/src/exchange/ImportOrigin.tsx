@@ -17,7 +17,9 @@ export function ImportOrigin({ origin }: { origin?: RecordOrigin }) {
     <>
       <dt>{t('origin.label')}</dt>
       <dd className="origin">
-        {exportedBy.name ? t('origin.practiceByPerson', { ...values, name: exportedBy.name }) : t('origin.practice', values)}
+        {exportedBy.name
+          ? t('origin.practiceByPerson', { ...values, name: exportedBy.name })
+          : t('origin.practice', values)}
       </dd>
     </>
   );

@@ -9,7 +9,17 @@ import type { ImportPreview as Preview } from '../../../shared/responses';
 import { COUNT_KINDS } from './importCounts';
 import { useExchangeLabels } from './useExchangeLabels';
 
-export function ImportPreview({ preview, busy, onConfirm, onCancel }: { preview: Preview; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function ImportPreview({
+  preview,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  preview: Preview;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('exchange');
   const labels = useExchangeLabels();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -31,7 +41,11 @@ export function ImportPreview({ preview, busy, onConfirm, onCancel }: { preview:
       <h3 id={`${id}-heading`} ref={heading} tabIndex={-1}>
         {t('import.previewHeading', { fileName: preview.fileName })}
       </h3>
-      <p>{exportedBy.name ? t('import.exportedByPerson', { ...from, name: exportedBy.name }) : t('import.exportedBy', from)}</p>
+      <p>
+        {exportedBy.name
+          ? t('import.exportedByPerson', { ...from, name: exportedBy.name })
+          : t('import.exportedBy', from)}
+      </p>
       {kinds.length > 0 && (
         <table className="counts">
           <caption>{t('import.caption')}</caption>

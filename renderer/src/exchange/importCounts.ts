@@ -1,7 +1,13 @@
 /** The counts of an import per kind of change, as its preview, its result and the history of imports show them. */
 import type { ImportCounts } from '../../../shared/responses';
 
-export const COUNT_KINDS = ['added', 'updated', 'unchanged', 'deleted', 'conflicts'] as const satisfies readonly (keyof ImportCounts)[];
+export const COUNT_KINDS = [
+  'added',
+  'updated',
+  'unchanged',
+  'deleted',
+  'conflicts',
+] as const satisfies readonly (keyof ImportCounts)[];
 
 /** What an import changed, over all kinds of record. */
 export function totalCounts(counts: Record<string, ImportCounts>): ImportCounts {

@@ -13,7 +13,8 @@ export function useExchangeLabels() {
   const { overview } = useOverview();
   return {
     /** A bundle's own name for its organisation wins: the organisation may not be known here yet. */
-    organisation: (id: string, name?: BilingualLabel) => name?.[lang] ?? overview.organisations.find((o) => o.id === id)?.name[lang] ?? id,
+    organisation: (id: string, name?: BilingualLabel) =>
+      name?.[lang] ?? overview.organisations.find((o) => o.id === id)?.name[lang] ?? id,
     installation: (installationId: string) => t('installation', { id: shortId(installationId) }),
     isThisInstallation: (installationId: string) => installationId === overview.installationId,
   };

@@ -11,7 +11,10 @@ import { pickText } from '../lib/texts';
 import { visitLabel } from '../lib/visitLabel';
 
 /** The record's name as a person knows it, with the language it is in (absent for interface-language names). */
-export function useRecordTitle(): (collection: BundleCollection, record: BundleRecord) => { value: string; lang?: Lang } {
+export function useRecordTitle(): (
+  collection: BundleCollection,
+  record: BundleRecord,
+) => { value: string; lang?: Lang } {
   const { t } = useTranslation('exchange');
   const lang = useLang();
   const { overview } = useOverview();
@@ -27,7 +30,11 @@ export function useRecordTitle(): (collection: BundleCollection, record: BundleR
         return { value: a.text.length > 80 ? `${a.text.slice(0, 79)}…` : a.text, lang: a.language };
       }
       case 'visits':
-        return { value: visitLabel(record as BundleRecord<'visits'>, lang, overview.organisations, (key, options) => t(`app:${key}`, options)) };
+        return {
+          value: visitLabel(record as BundleRecord<'visits'>, lang, overview.organisations, (key, options) =>
+            t(`app:${key}`, options),
+          ),
+        };
       case 'glossary':
         return { value: (record as BundleRecord<'glossary'>).term[lang] };
       case 'comparison': {

@@ -49,7 +49,9 @@ export function Glossary() {
   const matching = useMemo(
     () =>
       (glossary.data ?? [])
-        .filter((term) => (!topicId || term.topicIds.includes(topicId)) && (!needle || searchText(term).includes(needle)))
+        .filter(
+          (term) => (!topicId || term.topicIds.includes(topicId)) && (!needle || searchText(term).includes(needle)),
+        )
         .sort((a, b) => a.term[lang].localeCompare(b.term[lang], lang)),
     [glossary.data, topicId, needle, lang],
   );
@@ -57,7 +59,11 @@ export function Glossary() {
   const groups = useMemo(() => {
     if (arrangement === 'topic') {
       return [
-        ...overview.topics.map((topic) => ({ key: topic.id, label: topic.name[lang], terms: matching.filter((term) => term.topicIds.includes(topic.id)) })),
+        ...overview.topics.map((topic) => ({
+          key: topic.id,
+          label: topic.name[lang],
+          terms: matching.filter((term) => term.topicIds.includes(topic.id)),
+        })),
         { key: 'none', label: t('glossary.noTopic'), terms: matching.filter((term) => term.topicIds.length === 0) },
       ].filter((g) => g.terms.length > 0);
     }
@@ -92,7 +98,12 @@ export function Glossary() {
       <div className="filters">
         <label>
           {t('glossary.search')}
-          <input type="search" value={query} aria-describedby={hintId} onChange={(event) => setQuery(event.target.value)} />
+          <input
+            type="search"
+            value={query}
+            aria-describedby={hintId}
+            onChange={(event) => setQuery(event.target.value)}
+          />
         </label>
         <label>
           {t('glossary.topic')}
@@ -102,7 +113,12 @@ export function Glossary() {
           <legend>{t('glossary.arrange')}</legend>
           {(['alphabetical', 'topic'] as const).map((a) => (
             <label key={a}>
-              <input type="radio" name="glossary-arrangement" checked={arrangement === a} onChange={() => setArrangement(a)} />
+              <input
+                type="radio"
+                name="glossary-arrangement"
+                checked={arrangement === a}
+                onChange={() => setArrangement(a)}
+              />
               {t(`glossary.arrangement.${a}`)}
             </label>
           ))}
@@ -201,10 +217,20 @@ function GlossaryEntry({ term, onEdit, onDelete }: { term: GlossaryTerm; onEdit:
         )}
       </dl>
       <div className="toolbar">
-        <button type="button" id={editButtonId(term.id)} aria-label={t('glossary.editLabel', { term: name })} onClick={onEdit}>
+        <button
+          type="button"
+          id={editButtonId(term.id)}
+          aria-label={t('glossary.editLabel', { term: name })}
+          onClick={onEdit}
+        >
           {t('glossary.edit')}
         </button>
-        <button type="button" className="danger" aria-label={t('glossary.deleteLabel', { term: name })} onClick={onDelete}>
+        <button
+          type="button"
+          className="danger"
+          aria-label={t('glossary.deleteLabel', { term: name })}
+          onClick={onDelete}
+        >
           {t('glossary.delete')}
         </button>
       </div>

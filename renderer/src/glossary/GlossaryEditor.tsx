@@ -29,7 +29,15 @@ const formOf = (term: GlossaryTerm | undefined): Form => ({
   topicIds: term?.topicIds ?? [],
 });
 
-export function GlossaryEditor({ term, onClose, onSaved }: { term?: GlossaryTerm; onClose: () => void; onSaved: (term: GlossaryTerm) => void }) {
+export function GlossaryEditor({
+  term,
+  onClose,
+  onSaved,
+}: {
+  term?: GlossaryTerm;
+  onClose: () => void;
+  onSaved: (term: GlossaryTerm) => void;
+}) {
   const { t } = useTranslation('compare');
   const lang = useLang();
   const confirmDiscard = useConfirmDiscard();
@@ -40,7 +48,8 @@ export function GlossaryEditor({ term, onClose, onSaved }: { term?: GlossaryTerm
   const [problem, setProblem] = useState('');
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
 
-  const set = (field: 'term' | 'definition' | 'note', l: Lang, value: string) => setForm((f) => ({ ...f, [field]: { ...f[field], [l]: value } }));
+  const set = (field: 'term' | 'definition' | 'note', l: Lang, value: string) =>
+    setForm((f) => ({ ...f, [field]: { ...f[field], [l]: value } }));
 
   async function save() {
     if (LANGUAGES.some((l) => !form.term[l].trim())) {
@@ -66,9 +75,22 @@ export function GlossaryEditor({ term, onClose, onSaved }: { term?: GlossaryTerm
       <div className="glossary-field" key={fieldId}>
         <label htmlFor={fieldId}>{t(`glossary.form.${kind}`, { language })}</label>
         {kind === 'term' ? (
-          <input id={fieldId} lang={l} value={form.term[l]} required aria-invalid={!!problem && !form.term[l].trim()} onChange={(e) => set(kind, l, e.target.value)} />
+          <input
+            id={fieldId}
+            lang={l}
+            value={form.term[l]}
+            required
+            aria-invalid={!!problem && !form.term[l].trim()}
+            onChange={(e) => set(kind, l, e.target.value)}
+          />
         ) : (
-          <textarea id={fieldId} lang={l} rows={kind === 'definition' ? 4 : 3} value={form[kind][l]} onChange={(e) => set(kind, l, e.target.value)} />
+          <textarea
+            id={fieldId}
+            lang={l}
+            rows={kind === 'definition' ? 4 : 3}
+            value={form[kind][l]}
+            onChange={(e) => set(kind, l, e.target.value)}
+          />
         )}
       </div>
     );
@@ -91,7 +113,11 @@ export function GlossaryEditor({ term, onClose, onSaved }: { term?: GlossaryTerm
             </fieldset>
           ))}
         </div>
-        <TopicCheckboxes legend={t('glossary.form.topics')} selected={form.topicIds} onChange={(topicIds) => setForm((f) => ({ ...f, topicIds }))} />
+        <TopicCheckboxes
+          legend={t('glossary.form.topics')}
+          selected={form.topicIds}
+          onChange={(topicIds) => setForm((f) => ({ ...f, topicIds }))}
+        />
         {problem && (
           <p className="message message-error" role="alert">
             {problem}

@@ -9,7 +9,7 @@ import { KbCallError } from '../lib/kb';
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<KbCallError>();
-  const run = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(action: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(undefined);
     try {

@@ -10,7 +10,13 @@ export function useConfirmDiscard(): () => Promise<boolean> {
   const { t } = useTranslation();
   const { confirm } = useFeedback();
   return useCallback(
-    () => confirm({ title: t('unsaved.title'), message: t('unsaved.message'), confirmLabel: t('unsaved.discard'), danger: true }),
+    () =>
+      confirm({
+        title: t('unsaved.title'),
+        message: t('unsaved.message'),
+        confirmLabel: t('unsaved.discard'),
+        danger: true,
+      }),
     [confirm, t],
   );
 }

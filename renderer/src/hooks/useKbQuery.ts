@@ -2,7 +2,7 @@
  * Reading from the knowledge base in a view: the answer, its error and
  * whether it is on its way, asked again when the request changes.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/contract';
 import { call, KbCallError } from '../lib/kb';
 
@@ -19,22 +19,30 @@ export function useKbQuery<C extends Channel>(
   ...request: RequestOf<C> extends undefined ? [] : [RequestOf<C>]
 ): Query<ResponseOf<C>> {
   const key = JSON.stringify(request[0] ?? null);
-  const [state, setState] = useState<{ data?: ResponseOf<C>; error?: KbCallError; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: ResponseOf<C>; error?: KbCallError; loading: boolean }>({
+    loading: true,
+  });
   const [generation, setGeneration] = useState(0);
+
+  // The request as of the latest render; `key` stands for it in the effect's dependencies, compared by value.
+  const latestRequest = useRef(request);
+  latestRequest.current = request;
 
   useEffect(() => {
     let current = true;
     setState((s) => ({ ...s, loading: true }));
-    call(channel, ...request).then(
+    call(channel, ...latestRequest.current).then(
       (data) => current && setState({ data, loading: false }),
       (error: unknown) =>
         current &&
-        setState({ error: error instanceof KbCallError ? error : new KbCallError('internal', String(error)), loading: false }),
+        setState({
+          error: error instanceof KbCallError ? error : new KbCallError('internal', String(error)),
+          loading: false,
+        }),
     );
     return () => {
       current = false;
     };
-    // `key` stands for the request, compared by value.
   }, [channel, key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

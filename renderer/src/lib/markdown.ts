@@ -78,7 +78,10 @@ export function glossaryMatcher(terms: readonly GlossaryTerm[], lang: Lang): Ter
     .map((v) => v.variant)
     .sort((a, b) => b.length - a.length) // the longest form wins: "Scrum Master" before "Scrum"
     .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(?:${INFLECTIONS[lang]})?(?![\\p{L}\\p{N}])`, 'giu');
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(?:${INFLECTIONS[lang]})?(?![\\p{L}\\p{N}])`,
+    'giu',
+  );
   return {
     pattern,
     termOf(match) {
@@ -107,7 +110,9 @@ export function markGlossaryTerms(
   const textNodes: Text[] = [];
   const walker = document.createTreeWalker(template.content, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.parentElement?.closest('a, code, pre, h1, h2, h3, h4, h5, h6') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      node.parentElement?.closest('a, code, pre, h1, h2, h3, h4, h5, h6')
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
   });
   while (walker.nextNode()) textNodes.push(walker.currentNode as Text);
 

@@ -20,6 +20,8 @@ export function visitLabel(
 export function formatCalendarDate(date: string, lang: Lang): string {
   const [year, month, day] = date.split('-').map(Number);
   const value = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  const options: Intl.DateTimeFormatOptions = day
+    ? { dateStyle: 'long', timeZone: 'UTC' }
+    : { month: 'long', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(lang, options).format(value);
 }

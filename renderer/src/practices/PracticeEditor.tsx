@@ -83,10 +83,14 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
   const { toast } = useFeedback();
   const confirmDiscard = useConfirmDiscard();
   const { run, busy, error } = useAction();
+  // A new practice starts in the language and organisation of the moment the form opened: switching later must not reset it.
+  const [defaults] = useState(() => ({
+    organisationId: overview.settings.user?.organisationId ?? overview.organisations[0]!.id,
+    lang,
+  }));
   const initial = useMemo(
-    () => toDraft(existing?.practice, overview.settings.user?.organisationId ?? overview.organisations[0]!.id, lang),
-    // The draft starts from what was loaded; a later language switch must not reset it, hence only `existing`.
-    [existing],
+    () => toDraft(existing?.practice, defaults.organisationId, defaults.lang),
+    [existing, defaults],
   );
   const [draft, setDraft] = useState(initial);
   const [problem, setProblem] = useState<string>();
@@ -103,7 +107,8 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
     if (written.length === 0) return t('editor.problem.noText');
     // A new practice's original is the language it was written in, when only one was.
     const originalLanguage = !existing && written.length === 1 ? written[0]! : draft.originalLanguage;
-    if (!written.includes(originalLanguage)) return t('editor.problem.originalEmpty', { language: t(`content.languageName.${originalLanguage}`) });
+    if (!written.includes(originalLanguage))
+      return t('editor.problem.originalEmpty', { language: t(`content.languageName.${originalLanguage}`) });
     const untitled = written.find((l) => !draft.texts[l].title.trim());
     if (untitled) return t('editor.problem.titleMissing', { language: t(`content.languageName.${untitled}`) });
     if (draft.topicIds.length === 0) return t('editor.problem.noTopic');
@@ -112,7 +117,10 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
     return {
       organisationId: draft.organisationId,
       topicIds: draft.topicIds,
-      tags: draft.tags.split(',').map((tag) => tag.trim()).filter(Boolean),
+      tags: draft.tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
       originalLanguage,
       texts: Object.fromEntries(written.map((l) => [l, draft.texts[l]])),
       sources: draft.sources.map((s) => ({ title: s.title.trim(), url: s.url.trim() })),
@@ -173,12 +181,23 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
           <legend>{t('editor.about')}</legend>
           <label>
             {t('practice.organisation')}
-            <OrganisationSelect value={draft.organisationId} onChange={(organisationId) => update({ organisationId })} />
+            <OrganisationSelect
+              value={draft.organisationId}
+              onChange={(organisationId) => update({ organisationId })}
+            />
           </label>
-          <TopicCheckboxes legend={t('practice.topics')} selected={draft.topicIds} onChange={(topicIds) => update({ topicIds })} />
+          <TopicCheckboxes
+            legend={t('practice.topics')}
+            selected={draft.topicIds}
+            onChange={(topicIds) => update({ topicIds })}
+          />
           <label>
             {t('editor.tags')}
-            <input value={draft.tags} onChange={(e) => update({ tags: e.target.value })} aria-describedby={`${formId}-tags`} />
+            <input
+              value={draft.tags}
+              onChange={(e) => update({ tags: e.target.value })}
+              aria-describedby={`${formId}-tags`}
+            />
           </label>
           <p id={`${formId}-tags`} className="hint">
             {t('editor.tagsHint')}
@@ -191,7 +210,12 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
             <legend>{t('editor.originalLanguage')}</legend>
             {LANGUAGES.map((l) => (
               <label key={l}>
-                <input type="radio" name={`${formId}-original`} checked={draft.originalLanguage === l} onChange={() => update({ originalLanguage: l })} />
+                <input
+                  type="radio"
+                  name={`${formId}-original`}
+                  checked={draft.originalLanguage === l}
+                  onChange={() => update({ originalLanguage: l })}
+                />
                 {t(`content.languageName.${l}`)}
               </label>
             ))}
@@ -204,21 +228,44 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
             <fieldset key={l} className="editor-column">
               <legend>
                 {t(`content.languageName.${l}`)}{' '}
-                {existing && <TranslationBadge status={existing.translation[l]} lang={l} original={existing.practice.originalLanguage === l} />}
+                {existing && (
+                  <TranslationBadge
+                    status={existing.translation[l]}
+                    lang={l}
+                    original={existing.practice.originalLanguage === l}
+                  />
+                )}
               </legend>
               <label>
                 {t('editor.title')}
-                <input lang={l} value={draft.texts[l].title} onChange={(e) => updateText(l, { title: e.target.value })} />
+                <input
+                  lang={l}
+                  value={draft.texts[l].title}
+                  onChange={(e) => updateText(l, { title: e.target.value })}
+                />
               </label>
               <label>
                 {t('editor.summary')}
-                <textarea lang={l} rows={3} value={draft.texts[l].summary} onChange={(e) => updateText(l, { summary: e.target.value })} />
+                <textarea
+                  lang={l}
+                  rows={3}
+                  value={draft.texts[l].summary}
+                  onChange={(e) => updateText(l, { summary: e.target.value })}
+                />
               </label>
               <label>
                 {t('editor.body')}
-                <textarea lang={l} rows={14} value={draft.texts[l].body} onChange={(e) => updateText(l, { body: e.target.value })} />
+                <textarea
+                  lang={l}
+                  rows={14}
+                  value={draft.texts[l].body}
+                  onChange={(e) => updateText(l, { body: e.target.value })}
+                />
               </label>
-              <section className="preview" aria-label={t('editor.preview', { language: t(`content.languageName.${l}`) })}>
+              <section
+                className="preview"
+                aria-label={t('editor.preview', { language: t(`content.languageName.${l}`) })}
+              >
                 <h3 lang={l}>{draft.texts[l].title}</h3>
                 <Markdown source={draft.texts[l].body} lang={l} />
               </section>
@@ -240,7 +287,8 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
 
 function SourcesField({ sources, onChange }: { sources: Source[]; onChange: (sources: Source[]) => void }) {
   const { t } = useTranslation();
-  const set = (index: number, change: Partial<Source>) => onChange(sources.map((s, i) => (i === index ? { ...s, ...change } : s)));
+  const set = (index: number, change: Partial<Source>) =>
+    onChange(sources.map((s, i) => (i === index ? { ...s, ...change } : s)));
   return (
     <fieldset className="sources">
       <legend>{t('practice.sources')}</legend>
@@ -252,7 +300,12 @@ function SourcesField({ sources, onChange }: { sources: Source[]; onChange: (sou
           </label>
           <label>
             {t('editor.sourceUrl', { n: index + 1 })}
-            <input type="url" value={source.url} onChange={(e) => set(index, { url: e.target.value })} placeholder="https://" />
+            <input
+              type="url"
+              value={source.url}
+              onChange={(e) => set(index, { url: e.target.value })}
+              placeholder="https://"
+            />
           </label>
           <button type="button" onClick={() => onChange(sources.filter((_, i) => i !== index))}>
             {t('editor.removeSource', { n: index + 1 })}

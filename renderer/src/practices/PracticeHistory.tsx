@@ -37,7 +37,11 @@ export function PracticeHistory({ id }: { id: string }) {
   const title = pickText(current.data.practice.texts, lang);
 
   async function restore(revisionId: string, when: string) {
-    const ok = await confirm({ title: t('history.restoreTitle'), message: t('history.restoreMessage', { when }), confirmLabel: t('history.restore') });
+    const ok = await confirm({
+      title: t('history.restoreTitle'),
+      message: t('history.restoreMessage', { when }),
+      confirmLabel: t('history.restore'),
+    });
     if (!ok) return;
     const restored = await action.run(() => call('restoreRevision', { id, revisionId }));
     if (!restored) return;

@@ -27,10 +27,15 @@ export function PracticeList({ filter }: { filter: PracticeFilter }) {
   const lang = useLang();
   const { overview } = useOverview();
   const { navigate } = useNavigation();
-  const list = usePagedQuery(JSON.stringify(filter), (offset, limit) => call('listPractices', { ...filter, offset, limit }));
+  const list = usePagedQuery(JSON.stringify(filter), (offset, limit) =>
+    call('listPractices', { ...filter, offset, limit }),
+  );
   const setNeeds = (value: string) => {
     const { needsTranslationInto: _old, ...rest } = filter;
-    navigate({ view: 'practices', filter: value ? { ...rest, needsTranslationInto: value as Lang } : rest }, { replace: true });
+    navigate(
+      { view: 'practices', filter: value ? { ...rest, needsTranslationInto: value as Lang } : rest },
+      { replace: true },
+    );
   };
 
   const topic = overview.topics.find((x) => x.id === filter.topicId);
@@ -82,12 +87,25 @@ export function PracticeList({ filter }: { filter: PracticeFilter }) {
  * practices scroll as smoothly as ten. Arrow keys, Home and End move between
  * cards, scrolling the ones not rendered yet into existence.
  */
-function VirtualPracticeList({ total, list, onOpen }: { total: number; list: ReturnType<typeof usePagedQuery<PracticeSummary>>; onOpen: (id: string) => void }) {
+function VirtualPracticeList({
+  total,
+  list,
+  onOpen,
+}: {
+  total: number;
+  list: ReturnType<typeof usePagedQuery<PracticeSummary>>;
+  onOpen: (id: string) => void;
+}) {
   const { t } = useTranslation();
   const listRef = useRef<HTMLUListElement>(null);
   const [margin, setMargin] = useState(0);
   useLayoutEffect(() => setMargin(listRef.current?.offsetTop ?? 0), []);
-  const virtualizer = useWindowVirtualizer({ count: total, estimateSize: () => 170, overscan: 6, scrollMargin: margin });
+  const virtualizer = useWindowVirtualizer({
+    count: total,
+    estimateSize: () => 170,
+    overscan: 6,
+    scrollMargin: margin,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -104,7 +122,9 @@ function VirtualPracticeList({ total, list, onOpen }: { total: number; list: Ret
   };
   useEffect(() => {
     if (pendingFocus.current === null) return;
-    const button = listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${pendingFocus.current}"] h2 button`);
+    const button = listRef.current?.querySelector<HTMLButtonElement>(
+      `[data-index="${pendingFocus.current}"] h2 button`,
+    );
     if (button) {
       pendingFocus.current = null;
       button.focus();
@@ -114,14 +134,27 @@ function VirtualPracticeList({ total, list, onOpen }: { total: number; list: Ret
     const card = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     if (!card) return;
     const index = Number(card.dataset.index);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: total - 1, PageDown: index + 10, PageUp: index - 10 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: total - 1,
+      PageDown: index + 10,
+      PageUp: index - 10,
+    };
     if (!(event.key in moves)) return;
     event.preventDefault();
     focusCard(moves[event.key]!);
   };
 
   return (
-    <ul ref={listRef} className="practice-list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} onKeyDown={onKeyDown} aria-label={t('list.label')}>
+    <ul
+      ref={listRef}
+      className="practice-list"
+      style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      onKeyDown={onKeyDown}
+      aria-label={t('list.label')}
+    >
       {items.map((row) => {
         const item = list.itemAt(row.index);
         return (
@@ -134,7 +167,11 @@ function VirtualPracticeList({ total, list, onOpen }: { total: number; list: Ret
             className="virtual-row"
             style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
           >
-            {item ? <PracticeCard item={item} onOpen={() => onOpen(item.id)} /> : <div className="practice-card placeholder" aria-busy="true" />}
+            {item ? (
+              <PracticeCard item={item} onOpen={() => onOpen(item.id)} />
+            ) : (
+              <div className="practice-card placeholder" aria-busy="true" />
+            )}
           </li>
         );
       })}
@@ -167,7 +204,9 @@ function PracticeCard({ item, onOpen }: { item: PracticeSummary; onOpen: () => v
       </p>
       {title?.fallback && <FallbackBadge lang={title.lang} />}
       <TranslationNeeds translation={item.translation} originalLanguage={item.originalLanguage} />
-      {item.annotationCount > 0 && <span className="badge badge-count">{t('list.annotations', { count: item.annotationCount })}</span>}
+      {item.annotationCount > 0 && (
+        <span className="badge badge-count">{t('list.annotations', { count: item.annotationCount })}</span>
+      )}
       {summary && <p lang={summary.lang}>{summary.value}</p>}
       {item.tags.length > 0 && (
         <ul className="tags" aria-label={t('nav.tags')} lang={item.originalLanguage}>

@@ -34,7 +34,11 @@ export function PracticeView({ id }: { id: string }) {
   const action = useAction();
 
   const backButton = (
-    <button type="button" className="back" onClick={canGoBack ? back : () => navigate({ view: 'practices', filter: {} })}>
+    <button
+      type="button"
+      className="back"
+      onClick={canGoBack ? back : () => navigate({ view: 'practices', filter: {} })}
+    >
       {t('practice.back')}
     </button>
   );
@@ -129,7 +133,11 @@ export function PracticeView({ id }: { id: string }) {
           {topics.map((topic, i) => (
             <span key={topic.id}>
               {i > 0 && ', '}
-              <button type="button" className="link-button" onClick={() => navigate({ view: 'practices', filter: { topicId: topic.id } })}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => navigate({ view: 'practices', filter: { topicId: topic.id } })}
+              >
                 {topic.name[lang]}
               </button>
             </span>
@@ -142,7 +150,11 @@ export function PracticeView({ id }: { id: string }) {
               {practice.tags.map((tag, i) => (
                 <span key={tag}>
                   {i > 0 && ', '}
-                  <button type="button" className="link-button" onClick={() => navigate({ view: 'practices', filter: { tag } })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => navigate({ view: 'practices', filter: { tag } })}
+                  >
                     {tag}
                   </button>
                 </span>

@@ -2,8 +2,16 @@
 import type { Lang, TranslationStatus } from '../../../shared/model';
 import { TranslationBadge } from '../components/TranslationBadge';
 
-export function TranslationNeeds({ translation, originalLanguage }: { translation: Record<Lang, TranslationStatus>; originalLanguage: Lang }) {
-  const needs = (Object.keys(translation) as Lang[]).filter((l) => l !== originalLanguage && translation[l] !== 'current');
+export function TranslationNeeds({
+  translation,
+  originalLanguage,
+}: {
+  translation: Record<Lang, TranslationStatus>;
+  originalLanguage: Lang;
+}) {
+  const needs = (Object.keys(translation) as Lang[]).filter(
+    (l) => l !== originalLanguage && translation[l] !== 'current',
+  );
   return (
     <>
       {needs.map((l) => (

@@ -54,11 +54,17 @@ export function Trash() {
                 <div className="toolbar">
                   <button
                     type="button"
-                    onClick={() => void action.run(() => call('restorePractice', { id: item.id })).then((r) => r && changed())}
+                    onClick={() =>
+                      void action.run(() => call('restorePractice', { id: item.id })).then((r) => r && changed())
+                    }
                   >
                     {t('trash.restore', { title: title?.value })}
                   </button>
-                  <button type="button" className="danger" onClick={() => void purge(item.id, title?.value ?? '', item.annotationCount)}>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => void purge(item.id, title?.value ?? '', item.annotationCount)}
+                  >
                     {t('trash.purgeItem', { title: title?.value })}
                   </button>
                 </div>

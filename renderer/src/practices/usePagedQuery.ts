@@ -17,7 +17,11 @@ export interface PagedQuery<T> {
   error: KbCallError | undefined;
 }
 
-export function usePagedQuery<T>(key: string, fetchPage: (offset: number, limit: number) => Promise<Page<T>>, pageSize = 100): PagedQuery<T> {
+export function usePagedQuery<T>(
+  key: string,
+  fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
+  pageSize = 100,
+): PagedQuery<T> {
   const [pages, setPages] = useState<Map<number, T[]>>(new Map());
   const [total, setTotal] = useState<number>();
   const [error, setError] = useState<KbCallError>();
@@ -62,6 +66,9 @@ export function usePagedQuery<T>(key: string, fetchPage: (offset: number, limit:
     },
     [load, pageSize],
   );
-  const itemAt = useCallback((index: number) => pages.get(Math.floor(index / pageSize))?.[index % pageSize], [pages, pageSize]);
+  const itemAt = useCallback(
+    (index: number) => pages.get(Math.floor(index / pageSize))?.[index % pageSize],
+    [pages, pageSize],
+  );
   return { total, itemAt, ensure, error };
 }

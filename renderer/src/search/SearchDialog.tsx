@@ -104,9 +104,21 @@ export function SearchDialog({ onClose, onOpened }: { onClose: () => void; onOpe
         </p>
         <SearchFilterBar filters={filters} onChange={setFilters} />
         {error && <ErrorMessage error={error} />}
-        <SearchStatusLine text={text} answeredText={answeredText} response={response} searching={searching} filtered={Object.keys(filters).length > 0} />
+        <SearchStatusLine
+          text={text}
+          answeredText={answeredText}
+          response={response}
+          searching={searching}
+          filtered={Object.keys(filters).length > 0}
+        />
         {ready && expanded && (
-          <SearchResultList id={listId} results={response.results} active={active} onActivate={setActive} onOpen={open} />
+          <SearchResultList
+            id={listId}
+            results={response.results}
+            active={active}
+            onActivate={setActive}
+            onOpen={open}
+          />
         )}
       </div>
     </Dialog>
@@ -137,7 +149,10 @@ function SearchStatusLine({
   } else {
     const { totals } = response.results;
     const count = totals.practices + totals.annotations + totals.visits + totals.glossary;
-    message = count > 0 ? t('total', { count }) : t(filtered ? 'noResultsFiltered' : 'noResults', { text: answeredText.trim() });
+    message =
+      count > 0
+        ? t('total', { count })
+        : t(filtered ? 'noResultsFiltered' : 'noResults', { text: answeredText.trim() });
   }
   return (
     <p className="search-status" role="status" aria-busy={searching}>

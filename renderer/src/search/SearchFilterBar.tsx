@@ -6,7 +6,13 @@ import type { SearchFilters } from '../../../shared/search';
 import { useOverview } from '../app/overview';
 import { useLang } from '../hooks/useLang';
 
-export function SearchFilterBar({ filters, onChange }: { filters: SearchFilters; onChange: (filters: SearchFilters) => void }) {
+export function SearchFilterBar({
+  filters,
+  onChange,
+}: {
+  filters: SearchFilters;
+  onChange: (filters: SearchFilters) => void;
+}) {
   const { t } = useTranslation('search');
   const lang = useLang();
   const { overview } = useOverview();
@@ -17,12 +23,19 @@ export function SearchFilterBar({ filters, onChange }: { filters: SearchFilters;
     onChange(next as SearchFilters);
   };
   const byName = (items: readonly { id: string; name: Record<Lang, string> }[]) =>
-    [...items].sort((a, b) => a.name[lang].localeCompare(b.name[lang], lang)).map((item) => ({ value: item.id, label: item.name[lang] }));
+    [...items]
+      .sort((a, b) => a.name[lang].localeCompare(b.name[lang], lang))
+      .map((item) => ({ value: item.id, label: item.name[lang] }));
 
   return (
     <fieldset className="search-filters">
       <legend>{t('filter.legend')}</legend>
-      <FilterSelect label={t('filter.topic')} value={filters.topicId} options={byName(overview.topics)} onChange={set('topicId')} />
+      <FilterSelect
+        label={t('filter.topic')}
+        value={filters.topicId}
+        options={byName(overview.topics)}
+        onChange={set('topicId')}
+      />
       <FilterSelect
         label={t('filter.organisation')}
         value={filters.organisationId}
@@ -38,7 +51,10 @@ export function SearchFilterBar({ filters, onChange }: { filters: SearchFilters;
       <FilterSelect
         label={t('filter.translation')}
         value={filters.translationStatus}
-        options={TranslationStatus.options.map((status) => ({ value: status, label: t(`translationStatus.${status}`) }))}
+        options={TranslationStatus.options.map((status) => ({
+          value: status,
+          label: t(`translationStatus.${status}`),
+        }))}
         onChange={set('translationStatus')}
       />
       <FilterSelect

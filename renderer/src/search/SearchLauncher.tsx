@@ -35,7 +35,12 @@ export function SearchLauncher() {
   const keys = t(isMac ? 'shortcutMac' : 'shortcut');
   return (
     <>
-      <button type="button" className="search-launcher no-print" aria-keyshortcuts={isMac ? 'Meta+K Meta+F' : 'Control+K Control+F'} onClick={show}>
+      <button
+        type="button"
+        className="search-launcher no-print"
+        aria-keyshortcuts={isMac ? 'Meta+K Meta+F' : 'Control+K Control+F'}
+        onClick={show}
+      >
         {t('open')} <kbd>{keys}</kbd>
       </button>
       {open && <SearchDialog onClose={close} onOpened={opened} />}

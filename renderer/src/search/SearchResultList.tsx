@@ -97,17 +97,24 @@ function SearchResultItem({ entry: { kind, item } }: { entry: SearchEntry }) {
   return (
     <>
       <span className="search-option-title">
-        {kind === 'annotations' && item.annotationKind && <span className="badge">{t(`annotationKind.${item.annotationKind}`)}</span>}
+        {kind === 'annotations' && item.annotationKind && (
+          <span className="badge">{t(`annotationKind.${item.annotationKind}`)}</span>
+        )}
         {item.visit && (
           <span>
-            {t('visitLabel', { guest: organisation(item.visit.guestOrganisationId), host: organisation(item.visit.hostOrganisationId) })}
+            {t('visitLabel', {
+              guest: organisation(item.visit.guestOrganisationId),
+              host: organisation(item.visit.hostOrganisationId),
+            })}
             {item.visit.startDate && ` (${formatCalendarDate(item.visit.startDate, lang)})`}
           </span>
         )}
         {titles.map((title, index) => (
           <Fragment key={title.lang}>
             {index > 0 && ' – '}
-            <span lang={title.lang}>{inTitle && title.lang === item.language ? <Highlight snippet={item.snippet} /> : title.value}</span>
+            <span lang={title.lang}>
+              {inTitle && title.lang === item.language ? <Highlight snippet={item.snippet} /> : title.value}
+            </span>
           </Fragment>
         ))}
       </span>

@@ -2,7 +2,7 @@
  * Searches as the user types: lightly debounced, answers to older requests
  * ignored, and asked again while the index reports it is still being built.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SearchFilters, SearchResponse } from '../../../shared/search';
 import { call, KbCallError } from '../lib/kb';
 
@@ -22,13 +22,17 @@ export interface SearchState {
 }
 
 export function useSearch(text: string, filters: SearchFilters): SearchState {
-  const [state, setState] = useState<SearchState>({ response: undefined, answeredText: '', error: undefined, searching: false });
+  const [state, setState] = useState<SearchState>({
+    response: undefined,
+    answeredText: '',
+    error: undefined,
+    searching: false,
+  });
   const [poll, setPoll] = useState(0);
-  const latest = useRef(0);
   const filtersKey = JSON.stringify(filters);
 
   useEffect(() => {
-    const request = ++latest.current;
+    let active = true; // cleared when a newer search replaces this one
     if (text.trim() === '') {
       setState({ response: undefined, answeredText: '', error: undefined, searching: false });
       return;
@@ -38,19 +42,20 @@ export function useSearch(text: string, filters: SearchFilters): SearchState {
     const timer = setTimeout(() => {
       call('search', { text, filters: JSON.parse(filtersKey) as SearchFilters }).then(
         (response) => {
-          if (request !== latest.current) return; // a newer search is under way
+          if (!active) return; // a newer search is under way
           setState({ response, answeredText: text, error: undefined, searching: false });
-          if (response.status.state === 'building') pollTimer = setTimeout(() => setPoll((p) => p + 1), BUILDING_POLL_MS);
+          if (response.status.state === 'building')
+            pollTimer = setTimeout(() => setPoll((p) => p + 1), BUILDING_POLL_MS);
         },
         (error: unknown) => {
-          if (request !== latest.current) return;
+          if (!active) return;
           const failure = error instanceof KbCallError ? error : new KbCallError('internal', String(error));
           setState((s) => ({ ...s, error: failure, searching: false }));
         },
       );
     }, DEBOUNCE_MS);
     return () => {
-      latest.current++; // whatever is still on its way answers a question no longer asked
+      active = false; // whatever is still on its way answers a question no longer asked
       clearTimeout(timer);
       clearTimeout(pollTimer);
     };

@@ -27,7 +27,9 @@ export function UserForm({ onSaved }: { onSaved?: () => void }) {
       let orgId = organisationId;
       if (orgId === OTHER) {
         const label = otherName.trim();
-        orgId = (await call('addOrganisation', { name: { de: label, nl: label }, country: otherCountry.trim().toUpperCase() })).id;
+        orgId = (
+          await call('addOrganisation', { name: { de: label, nl: label }, country: otherCountry.trim().toUpperCase() })
+        ).id;
       }
       return call('setUser', { name: name.trim(), organisationId: orgId });
     });
@@ -37,7 +39,8 @@ export function UserForm({ onSaved }: { onSaved?: () => void }) {
     onSaved?.();
   }
 
-  const canSave = name.trim() && (organisationId !== OTHER || (otherName.trim() && /^[A-Za-z]{2}$/.test(otherCountry.trim())));
+  const canSave =
+    name.trim() && (organisationId !== OTHER || (otherName.trim() && /^[A-Za-z]{2}$/.test(otherCountry.trim())));
   return (
     <form
       className="editor user-form"
@@ -54,12 +57,22 @@ export function UserForm({ onSaved }: { onSaved?: () => void }) {
         <legend>{t('user.organisation')}</legend>
         {overview.organisations.map((o) => (
           <label key={o.id}>
-            <input type="radio" name="user-org" checked={organisationId === o.id} onChange={() => setOrganisationId(o.id)} />
+            <input
+              type="radio"
+              name="user-org"
+              checked={organisationId === o.id}
+              onChange={() => setOrganisationId(o.id)}
+            />
             {o.name[lang]}
           </label>
         ))}
         <label>
-          <input type="radio" name="user-org" checked={organisationId === OTHER} onChange={() => setOrganisationId(OTHER)} />
+          <input
+            type="radio"
+            name="user-org"
+            checked={organisationId === OTHER}
+            onChange={() => setOrganisationId(OTHER)}
+          />
           {t('user.otherPartner')}
         </label>
       </fieldset>
@@ -71,7 +84,13 @@ export function UserForm({ onSaved }: { onSaved?: () => void }) {
           </label>
           <label>
             {t('user.otherCountry')}
-            <input value={otherCountry} onChange={(e) => setOtherCountry(e.target.value)} maxLength={2} required size={3} />
+            <input
+              value={otherCountry}
+              onChange={(e) => setOtherCountry(e.target.value)}
+              maxLength={2}
+              required
+              size={3}
+            />
           </label>
         </div>
       )}

@@ -74,7 +74,10 @@ function VisitForm({ existing }: { existing?: Visit }) {
       status: draft.status,
       ...(draft.startDate ? { startDate: draft.startDate } : {}),
       ...(draft.endDate ? { endDate: draft.endDate } : {}),
-      participants: draft.participants.split('\n').map((p) => p.trim()).filter(Boolean),
+      participants: draft.participants
+        .split('\n')
+        .map((p) => p.trim())
+        .filter(Boolean),
       topicIds: draft.topicIds,
       notes: Object.fromEntries(LANGUAGES.filter((l) => draft.notes[l].trim()).map((l) => [l, draft.notes[l]])),
       sources: existing?.sources ?? [],
@@ -100,17 +103,28 @@ function VisitForm({ existing }: { existing?: Visit }) {
       >
         <label>
           {t('visit.host')}
-          <OrganisationSelect value={draft.hostOrganisationId} onChange={(hostOrganisationId) => update({ hostOrganisationId })} />
+          <OrganisationSelect
+            value={draft.hostOrganisationId}
+            onChange={(hostOrganisationId) => update({ hostOrganisationId })}
+          />
         </label>
         <label>
           {t('visit.guest')}
-          <OrganisationSelect value={draft.guestOrganisationId} onChange={(guestOrganisationId) => update({ guestOrganisationId })} />
+          <OrganisationSelect
+            value={draft.guestOrganisationId}
+            onChange={(guestOrganisationId) => update({ guestOrganisationId })}
+          />
         </label>
         <fieldset className="radios">
           <legend>{t('visit.statusLabel')}</legend>
           {(['planned', 'held'] as const).map((status) => (
             <label key={status}>
-              <input type="radio" name="visit-status" checked={draft.status === status} onChange={() => update({ status })} />
+              <input
+                type="radio"
+                name="visit-status"
+                checked={draft.status === status}
+                onChange={() => update({ status })}
+              />
               {t(`visit.status.${status}`)}
             </label>
           ))}
@@ -129,12 +143,21 @@ function VisitForm({ existing }: { existing?: Visit }) {
           {t('visit.participantsLabel')}
           <textarea rows={4} value={draft.participants} onChange={(e) => update({ participants: e.target.value })} />
         </label>
-        <TopicCheckboxes legend={t('practice.topics')} selected={draft.topicIds} onChange={(topicIds) => update({ topicIds })} />
+        <TopicCheckboxes
+          legend={t('practice.topics')}
+          selected={draft.topicIds}
+          onChange={(topicIds) => update({ topicIds })}
+        />
         <div className="editor-columns">
           {LANGUAGES.map((l) => (
             <label key={l}>
               {t('visit.notesIn', { language: t(`content.languageName.${l}`) })}
-              <textarea lang={l} rows={6} value={draft.notes[l]} onChange={(e) => update({ notes: { ...draft.notes, [l]: e.target.value } })} />
+              <textarea
+                lang={l}
+                rows={6}
+                value={draft.notes[l]}
+                onChange={(e) => update({ notes: { ...draft.notes, [l]: e.target.value } })}
+              />
             </label>
           ))}
         </div>

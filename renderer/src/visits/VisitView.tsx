@@ -38,9 +38,20 @@ export function VisitView({ id }: { id: string }) {
   const topics = overview.topics.filter((topic) => v.topicIds.includes(topic.id));
 
   async function remove() {
-    const ok = await confirm({ title: t('visit.deleteTitle'), message: t('visit.deleteMessage', { label }), confirmLabel: t('action.moveToTrash'), danger: true });
+    const ok = await confirm({
+      title: t('visit.deleteTitle'),
+      message: t('visit.deleteMessage', { label }),
+      confirmLabel: t('action.moveToTrash'),
+      danger: true,
+    });
     if (!ok || (await action.run(() => call('deleteVisit', { id }))) === undefined) return;
-    toast({ message: t('visit.deleted'), action: { label: t('action.undo'), run: () => void call('restoreVisit', { id }).then(() => navigate({ view: 'visit', id })) } });
+    toast({
+      message: t('visit.deleted'),
+      action: {
+        label: t('action.undo'),
+        run: () => void call('restoreVisit', { id }).then(() => navigate({ view: 'visit', id })),
+      },
+    });
     navigate({ view: 'visits' }, { replace: true });
   }
 
@@ -109,7 +120,9 @@ export function VisitView({ id }: { id: string }) {
         <h2 id="visit-annotations">{t('annotation.heading', { count: annotations.data?.total ?? 0 })}</h2>
         {annotations.data?.items.length === 0 && <p>{t('visit.noAnnotations')}</p>}
         <ul className="annotation-list">
-          {annotations.data?.items.map((a) => <AnnotationItem key={a.id} annotation={a} visits={visits.data ?? []} showPractice />)}
+          {annotations.data?.items.map((a) => (
+            <AnnotationItem key={a.id} annotation={a} visits={visits.data ?? []} showPractice />
+          ))}
         </ul>
       </section>
     </article>

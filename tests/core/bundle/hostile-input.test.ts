@@ -75,7 +75,12 @@ function expectPrototypeClean(): void {
 /** Every file of the store's folder with its size and SHA-256: equal digests, equal bytes. */
 async function storeDigest(dir: string): Promise<Record<string, string>> {
   const files = await snapshotFiles(dir);
-  return Object.fromEntries([...files].map(([name, bytes]) => [name, `${bytes.byteLength} ${createHash('sha256').update(bytes).digest('hex')}`]));
+  return Object.fromEntries(
+    [...files].map(([name, bytes]) => [
+      name,
+      `${bytes.byteLength} ${createHash('sha256').update(bytes).digest('hex')}`,
+    ]),
+  );
 }
 
 /** Checks a message as the user sees it: complete, translated, and naming what the params say. */
@@ -99,22 +104,42 @@ async function expectCompleteMessages(code: string, params?: Record<string, stri
 }
 
 describe('reading a hostile bundle', () => {
-  it.each(cases.map((c) => [c.name, c] as const))('refuses %s with the error that names the problem', (_name, hostile: HostileCase) => {
-    const error = thrown(() => readBundle(hostile.bytes));
-    expect(error.code).toBe(hostile.code);
-    if (hostile.params) expect(error.params).toMatchObject(hostile.params);
-    expectPrototypeClean();
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    'refuses %s with the error that names the problem',
+    (_name, hostile: HostileCase) => {
+      const error = thrown(() => readBundle(hostile.bytes));
+      expect(error.code).toBe(hostile.code);
+      if (hostile.params) expect(error.params).toMatchObject(hostile.params);
+      expectPrototypeClean();
+    },
+  );
 
-  it.each(cases.map((c) => [c.name, c] as const))('says in German and Dutch why it refuses %s', async (_name, hostile: HostileCase) => {
-    const error = thrown(() => readBundle(hostile.bytes));
-    await expectCompleteMessages(error.code, error.params);
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    'says in German and Dutch why it refuses %s',
+    async (_name, hostile: HostileCase) => {
+      const error = thrown(() => readBundle(hostile.bytes));
+      await expectCompleteMessages(error.code, error.params);
+    },
+  );
 
   it('names the first bad record with a position counted from one', () => {
     const bundle = smallBundle({ practices: 4 });
-    const error = thrown(() => readBundle(encode(bundleText(changed(bundle, (b) => void delete (b.content.practices[3]!.texts.de as { title?: string }).title)))));
-    expect(error.params).toMatchObject({ collection: 'practices', position: 4, id: 'practice-04', field: 'texts.de.title', problem: 'missing' });
+    const error = thrown(() =>
+      readBundle(
+        encode(
+          bundleText(
+            changed(bundle, (b) => void delete (b.content.practices[3]!.texts.de as { title?: string }).title),
+          ),
+        ),
+      ),
+    );
+    expect(error.params).toMatchObject({
+      collection: 'practices',
+      position: 4,
+      id: 'practice-04',
+      field: 'texts.de.title',
+      problem: 'missing',
+    });
   });
 });
 
@@ -126,7 +151,12 @@ describe('importing a hostile bundle into a knowledge base', () => {
     dir = await tempDir();
     kb = await writableKnowledgeBase(dir);
     const { practice } = await kb.practices.save(undefined, germanPractice(kb));
-    await kb.annotations.save(undefined, { practiceId: practice.id, kind: 'lesson', text: 'Gut gelaufen.', language: 'de' });
+    await kb.annotations.save(undefined, {
+      practiceId: practice.id,
+      kind: 'lesson',
+      text: 'Gut gelaufen.',
+      language: 'de',
+    });
     await kb.store.flush();
   });
   afterAll(async () => {
@@ -227,14 +257,19 @@ describe('a bundle file over 100 MB', () => {
   it('accepts a bundle of exactly the limit', () => {
     const text = bundleText(smallBundle());
     expect(() => readBundle(encode(text), { maxBytes: encode(text).byteLength })).not.toThrow();
-    expect(thrown(() => readBundle(encode(text), { maxBytes: encode(text).byteLength - 1 })).code).toBe('bundleTooLarge');
+    expect(thrown(() => readBundle(encode(text), { maxBytes: encode(text).byteLength - 1 })).code).toBe(
+      'bundleTooLarge',
+    );
   });
 });
 
 describe('words that are dangerous as keys', () => {
   it('are harmless as ids, tags and texts: such a bundle is imported and nothing reaches Object.prototype', async () => {
     const bundle = changed(smallBundle(), (b) => {
-      b.content.topics.push(topicRecord('constructor', 'Konstruktor', 'Constructor'), topicRecord('toString', 'Text', 'Tekst'));
+      b.content.topics.push(
+        topicRecord('constructor', 'Konstruktor', 'Constructor'),
+        topicRecord('toString', 'Text', 'Tekst'),
+      );
       b.content.practices[0]!.topicIds = ['constructor', 'toString'];
       b.content.practices[1]!.tags = ['__proto__', 'constructor', 'prototype'];
       b.content.practices[1]!.texts.de!.title = '__proto__';
@@ -242,7 +277,10 @@ describe('words that are dangerous as keys', () => {
     });
     expect(readBundle(encode(bundleText(bundle))).content.topics.map((t) => t.id)).toContain('constructor');
 
-    const kb = memoryKnowledgeBase({ name: 'Jan de Vries', organisationId: AV }, { now: Date.parse('2026-12-02T09:00:00Z') });
+    const kb = memoryKnowledgeBase(
+      { name: 'Jan de Vries', organisationId: AV },
+      { now: Date.parse('2026-12-02T09:00:00Z') },
+    );
     const preview = kb.exchange.preview(encode(bundleText(bundle)), 'words.twinning-kb.json');
     expect(preview.counts.topics.added).toBe(4);
     await kb.exchange.confirm(preview.previewId);

@@ -3,7 +3,18 @@ import { checkBundle, parseBundleJson, readBundle } from '../../../core/bundle/r
 import { KbError } from '../../../core/base/errors';
 import type { Bundle } from '../../../shared/bundle';
 import type { Practice } from '../../../shared/model';
-import { annotationRecord, bundleText, changed, encode, exportedBundle, exportText, practiceRecord, smallBundle, tampered, withChecksum } from '../../helpers/bundles';
+import {
+  annotationRecord,
+  bundleText,
+  changed,
+  encode,
+  exportedBundle,
+  exportText,
+  practiceRecord,
+  smallBundle,
+  tampered,
+  withChecksum,
+} from '../../helpers/bundles';
 import { germanPractice, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -22,13 +33,19 @@ function refusal(input: Bundle | string | Uint8Array): KbError {
 }
 
 /** A small bundle with one practice changed (and the checksum made to match). */
-const withPractice = (index: number, change: (p: Practice) => void, bundle = smallBundle()) => changed(bundle, (b) => change(b.content.practices[index]!));
+const withPractice = (index: number, change: (p: Practice) => void, bundle = smallBundle()) =>
+  changed(bundle, (b) => change(b.content.practices[index]!));
 
 describe('reading a valid bundle', () => {
   it('returns exactly what a knowledge base on disk exported', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const { practice } = await kb.practices.save(undefined, germanPractice(kb));
-    await kb.annotations.save(undefined, { practiceId: practice.id, kind: 'question', text: 'Wie teuer war das?', language: 'de' });
+    await kb.annotations.save(undefined, {
+      practiceId: practice.id,
+      kind: 'question',
+      text: 'Wie teuer war das?',
+      language: 'de',
+    });
     await kb.practices.trash((await kb.practices.save(undefined, germanPractice(kb, { tags: ['alt'] }))).practice.id);
     const text = exportText(kb);
     const bundle = readBundle(encode(text));
@@ -42,7 +59,9 @@ describe('reading a valid bundle', () => {
     const { bundle, ids } = await exportedBundle();
     const read = readBundle(encode(bundleText(bundle)));
     expect(read).toEqual(bundle);
-    expect(read.content.tombstones.map((t) => t.record.id).sort()).toEqual([ids.trashedAnnotation, ids.trashedPractice].sort());
+    expect(read.content.tombstones.map((t) => t.record.id).sort()).toEqual(
+      [ids.trashedAnnotation, ids.trashedPractice].sort(),
+    );
   });
 
   it('returns a bundle whose checksum, computed again, is the same', async () => {
@@ -60,7 +79,14 @@ describe('reading a valid bundle', () => {
 
   it('accepts a bundle with keys in another order', () => {
     const bundle = smallBundle();
-    const reordered = { checksum: bundle.checksum, content: bundle.content, exportedBy: bundle.exportedBy, exportedAt: bundle.exportedAt, schemaVersion: 1, format: bundle.format };
+    const reordered = {
+      checksum: bundle.checksum,
+      content: bundle.content,
+      exportedBy: bundle.exportedBy,
+      exportedAt: bundle.exportedAt,
+      schemaVersion: 1,
+      format: bundle.format,
+    };
     expect(readBundle(encode(bundleText(reordered)))).toEqual(bundle);
   });
 
@@ -78,12 +104,20 @@ describe('reading a valid bundle', () => {
   it('accepts a bundle with conflicts carrying several versions of one record', () => {
     const other = practiceRecord(1, { tags: ['andere'], version: { '9d1d6a3c-2f43-4c1e-8a55-0b7e4e5c2d11': 1 } });
     const third = practiceRecord(1, { tags: ['dritte'], version: { '6e0c1b2a-3d4f-4a5b-9c6d-7e8f9a0b1c2d': 1 } });
-    const bundle = smallBundle({ conflicts: [{ collection: 'practices', record: other }, { collection: 'practices', record: third }] });
+    const bundle = smallBundle({
+      conflicts: [
+        { collection: 'practices', record: other },
+        { collection: 'practices', record: third },
+      ],
+    });
     expect(readBundle(encode(bundleText(bundle))).content.conflicts).toHaveLength(2);
   });
 
   it('accepts a live annotation on a deleted practice: the practice travels as a tombstone', () => {
-    const bundle = changed(smallBundle({ trashedPractice: 9 }), (b) => void b.content.annotations.push(annotationRecord(2, 'practice-09')));
+    const bundle = changed(
+      smallBundle({ trashedPractice: 9 }),
+      (b) => void b.content.annotations.push(annotationRecord(2, 'practice-09')),
+    );
     expect(readBundle(encode(bundleText(bundle))).content.annotations).toHaveLength(2);
   });
 
@@ -128,7 +162,14 @@ describe('reading a bundle that breaks the schema', () => {
   it('names the first bad record and field: practices[3] without a German title is practice no. 4, field texts.de.title, missing', () => {
     const error = refusal(withPractice(3, (p) => void delete (p.texts.de as { title?: string }).title));
     expect(error.code).toBe('bundleInvalidRecord');
-    expect(error.params).toEqual({ section: 'practices', collection: 'practices', position: 4, id: 'practice-04', field: 'texts.de.title', problem: 'missing' });
+    expect(error.params).toEqual({
+      section: 'practices',
+      collection: 'practices',
+      position: 4,
+      id: 'practice-04',
+      field: 'texts.de.title',
+      problem: 'missing',
+    });
   });
 
   it('names the first of several bad records', () => {
@@ -136,7 +177,12 @@ describe('reading a bundle that breaks the schema', () => {
       b.content.practices[3]!.tags = [''];
       b.content.practices[1]!.originalLanguage = 'fr' as 'de';
     });
-    expect(refusal(bundle).params).toMatchObject({ position: 2, id: 'practice-02', field: 'originalLanguage', problem: 'notAllowed' });
+    expect(refusal(bundle).params).toMatchObject({
+      position: 2,
+      id: 'practice-02',
+      field: 'originalLanguage',
+      problem: 'notAllowed',
+    });
   });
 
   it('names a record in an earlier collection before one in a later collection', () => {
@@ -144,17 +190,38 @@ describe('reading a bundle that breaks the schema', () => {
       b.content.practices[0]!.createdAt = 'gestern';
       b.content.topics[1]!.name.nl = '';
     });
-    expect(refusal(bundle).params).toMatchObject({ collection: 'topics', position: 2, id: 'topic-traffic', field: 'name.nl', problem: 'tooShort' });
+    expect(refusal(bundle).params).toMatchObject({
+      collection: 'topics',
+      position: 2,
+      id: 'topic-traffic',
+      field: 'name.nl',
+      problem: 'tooShort',
+    });
   });
 
   it.each([
     ['an empty title', (p: Practice) => void (p.texts.de!.title = ''), 'texts.de.title', 'tooShort'],
-    ['a title of 301 characters', (p: Practice) => void (p.texts.de!.title = 'x'.repeat(301)), 'texts.de.title', 'tooLong'],
+    [
+      'a title of 301 characters',
+      (p: Practice) => void (p.texts.de!.title = 'x'.repeat(301)),
+      'texts.de.title',
+      'tooLong',
+    ],
     ['no topic', (p: Practice) => void (p.topicIds = []), 'topicIds', 'tooShort'],
     ['a date that is not one', (p: Practice) => void (p.updatedAt = '1. Oktober 2026'), 'updatedAt', 'badFormat'],
     ['an id with a space', (p: Practice) => void (p.organisationId = 'org tempelhof'), 'organisationId', 'badFormat'],
-    ['a source that is not a web address', (p: Practice) => void (p.sources = [{ title: 'Quelle', url: 'javascript:alert(1)' }]), 'sources.0.url', 'badFormat'],
-    ['a language neither German nor Dutch', (p: Practice) => void (p.originalLanguage = 'en' as 'de'), 'originalLanguage', 'notAllowed'],
+    [
+      'a source that is not a web address',
+      (p: Practice) => void (p.sources = [{ title: 'Quelle', url: 'javascript:alert(1)' }]),
+      'sources.0.url',
+      'badFormat',
+    ],
+    [
+      'a language neither German nor Dutch',
+      (p: Practice) => void (p.originalLanguage = 'en' as 'de'),
+      'originalLanguage',
+      'notAllowed',
+    ],
     ['no text in its original language', (p: Practice) => void delete p.texts.de, 'texts', 'invalid'],
     ['a missing updatedAt', (p: Practice) => void delete (p as Partial<Practice>).updatedAt, 'updatedAt', 'missing'],
   ])('names the field and the problem of a practice with %s', (_name, change, field, problem) => {
@@ -186,14 +253,27 @@ describe('reading a bundle that breaks the schema', () => {
   });
 
   it('names a bad record among the tombstones by the collection it belongs to, and its field inside the record', () => {
-    const bundle = changed(smallBundle({ trashedPractice: 9 }), (b) => void (b.content.tombstones[0]!.record.updatedAt = 'nie'));
+    const bundle = changed(
+      smallBundle({ trashedPractice: 9 }),
+      (b) => void (b.content.tombstones[0]!.record.updatedAt = 'nie'),
+    );
     const error = refusal(bundle);
     expect(error.code).toBe('bundleInvalidRecord');
-    expect(error.params).toEqual({ section: 'tombstones', collection: 'practices', position: 1, id: 'practice-09', field: 'updatedAt', problem: 'badFormat' });
+    expect(error.params).toEqual({
+      section: 'tombstones',
+      collection: 'practices',
+      position: 1,
+      id: 'practice-09',
+      field: 'updatedAt',
+      problem: 'badFormat',
+    });
   });
 
   it('refuses a tombstone of a collection that cannot be deleted', () => {
-    const bundle = changed(smallBundle(), (b) => void b.content.tombstones.push({ collection: 'topics', record: b.content.topics[0] } as never));
+    const bundle = changed(
+      smallBundle(),
+      (b) => void b.content.tombstones.push({ collection: 'topics', record: b.content.topics[0] } as never),
+    );
     expect(refusal(bundle).params).toMatchObject({ section: 'tombstones', field: 'collection', problem: 'notAllowed' });
   });
 
@@ -205,8 +285,12 @@ describe('reading a bundle that breaks the schema', () => {
 
   it('refuses a checksum of another algorithm or spelling', () => {
     const bundle = smallBundle();
-    expect(refusal({ ...bundle, checksum: { algorithm: 'md5' as 'sha256', value: bundle.checksum.value } }).params).toEqual({ field: 'checksum.algorithm', problem: 'notAllowed' });
-    expect(refusal({ ...bundle, checksum: { ...bundle.checksum, value: bundle.checksum.value.toUpperCase() } }).params).toEqual({ field: 'checksum.value', problem: 'badFormat' });
+    expect(
+      refusal({ ...bundle, checksum: { algorithm: 'md5' as 'sha256', value: bundle.checksum.value } }).params,
+    ).toEqual({ field: 'checksum.algorithm', problem: 'notAllowed' });
+    expect(
+      refusal({ ...bundle, checksum: { ...bundle.checksum, value: bundle.checksum.value.toUpperCase() } }).params,
+    ).toEqual({ field: 'checksum.value', problem: 'badFormat' });
   });
 
   it('cuts a very long id in the message to 100 characters', () => {
@@ -217,7 +301,9 @@ describe('reading a bundle that breaks the schema', () => {
 
 describe('reading a bundle whose content does not add up', () => {
   it('refuses changed content by its checksum', () => {
-    expect(refusal(tampered(smallBundle(), (b) => void (b.content.practices[0]!.texts.de!.title = 'Geändert'))).code).toBe('bundleChecksum');
+    expect(
+      refusal(tampered(smallBundle(), (b) => void (b.content.practices[0]!.texts.de!.title = 'Geändert'))).code,
+    ).toBe('bundleChecksum');
   });
 
   it('refuses content reordered after export by its checksum', () => {
@@ -236,7 +322,10 @@ describe('reading a bundle whose content does not add up', () => {
   });
 
   it('refuses a live record among the tombstones, naming it', () => {
-    const bundle = changed(smallBundle(), (b) => void b.content.tombstones.push({ collection: 'annotations', record: b.content.annotations.pop()! }));
+    const bundle = changed(
+      smallBundle(),
+      (b) => void b.content.tombstones.push({ collection: 'annotations', record: b.content.annotations.pop()! }),
+    );
     const error = refusal(bundle);
     expect(error.code).toBe('bundleMisplacedRecord');
     expect(error.params).toEqual({ collection: 'annotations', position: 1, id: 'annotation-01', field: 'deletedAt' });
@@ -248,15 +337,53 @@ describe('reading a bundle whose content does not add up', () => {
   });
 
   it('refuses an id that is both live and a tombstone', () => {
-    expect(refusal(smallBundle({ trashedPractice: 2 }))).toMatchObject({ code: 'bundleDuplicateId', params: { collection: 'practices', id: 'practice-02' } });
+    expect(refusal(smallBundle({ trashedPractice: 2 }))).toMatchObject({
+      code: 'bundleDuplicateId',
+      params: { collection: 'practices', id: 'practice-02' },
+    });
   });
 
   it.each([
-    ['an annotation on a missing practice', (b: Bundle) => void (b.content.annotations[0]!.practiceId = 'practice-99'), 'annotations', 'annotation-01', 'practiceId', 'practice-99'],
-    ['an annotation from a missing organisation', (b: Bundle) => void (b.content.annotations[0]!.organisationId = 'org-nowhere'), 'annotations', 'annotation-01', 'organisationId', 'org-nowhere'],
-    ['an annotation on a missing visit', (b: Bundle) => void (b.content.annotations[0]!.visitId = 'visit-99'), 'annotations', 'annotation-01', 'visitId', 'visit-99'],
-    ['a practice of a missing organisation', (b: Bundle) => void (b.content.practices[1]!.organisationId = 'org-nowhere'), 'practices', 'practice-02', 'organisationId', 'org-nowhere'],
-    ['a practice on a missing topic', (b: Bundle) => void b.content.practices[1]!.topicIds.push('topic-nowhere'), 'practices', 'practice-02', 'topicIds', 'topic-nowhere'],
+    [
+      'an annotation on a missing practice',
+      (b: Bundle) => void (b.content.annotations[0]!.practiceId = 'practice-99'),
+      'annotations',
+      'annotation-01',
+      'practiceId',
+      'practice-99',
+    ],
+    [
+      'an annotation from a missing organisation',
+      (b: Bundle) => void (b.content.annotations[0]!.organisationId = 'org-nowhere'),
+      'annotations',
+      'annotation-01',
+      'organisationId',
+      'org-nowhere',
+    ],
+    [
+      'an annotation on a missing visit',
+      (b: Bundle) => void (b.content.annotations[0]!.visitId = 'visit-99'),
+      'annotations',
+      'annotation-01',
+      'visitId',
+      'visit-99',
+    ],
+    [
+      'a practice of a missing organisation',
+      (b: Bundle) => void (b.content.practices[1]!.organisationId = 'org-nowhere'),
+      'practices',
+      'practice-02',
+      'organisationId',
+      'org-nowhere',
+    ],
+    [
+      'a practice on a missing topic',
+      (b: Bundle) => void b.content.practices[1]!.topicIds.push('topic-nowhere'),
+      'practices',
+      'practice-02',
+      'topicIds',
+      'topic-nowhere',
+    ],
     [
       'a visit with a missing guest',
       (b: Bundle) =>

@@ -55,7 +55,9 @@ describe('scanning JSON', () => {
   });
 
   it('reports a syntax error with its line and column in multi-line input', () => {
-    const text = ['{', '  "format": "twinning-kb.bundle",', '  "schemaVersion": 1,', '  "content": [1, 2 3]', '}'].join('\n');
+    const text = ['{', '  "format": "twinning-kb.bundle",', '  "schemaVersion": 1,', '  "content": [1, 2 3]', '}'].join(
+      '\n',
+    );
     expect(scan(text)).toEqual({ kind: 'syntax', line: 4, column: 20, found: '3' });
   });
 
@@ -142,8 +144,18 @@ describe('scanning JSON', () => {
   });
 
   it('refuses nesting deeper than allowed, at the bracket that goes too deep', () => {
-    expect(scan('['.repeat(DEPTH + 1) + ']'.repeat(DEPTH + 1))).toEqual({ kind: 'tooDeep', line: 1, column: DEPTH + 1, maxDepth: DEPTH });
-    expect(scan('{"a":'.repeat(DEPTH + 1))).toEqual({ kind: 'tooDeep', line: 1, column: DEPTH * 5 + 1, maxDepth: DEPTH });
+    expect(scan('['.repeat(DEPTH + 1) + ']'.repeat(DEPTH + 1))).toEqual({
+      kind: 'tooDeep',
+      line: 1,
+      column: DEPTH + 1,
+      maxDepth: DEPTH,
+    });
+    expect(scan('{"a":'.repeat(DEPTH + 1))).toEqual({
+      kind: 'tooDeep',
+      line: 1,
+      column: DEPTH * 5 + 1,
+      maxDepth: DEPTH,
+    });
     expect(scan('[\n'.repeat(DEPTH + 1))).toEqual({ kind: 'tooDeep', line: DEPTH + 1, column: 1, maxDepth: DEPTH });
   });
 
@@ -156,7 +168,9 @@ describe('scanning JSON', () => {
   });
 
   it('scans a long input in linear time', () => {
-    const text = JSON.stringify(Array.from({ length: 100_000 }, (_, i) => ({ id: `record-${i}`, text: 'x'.repeat(50), n: i, ok: true })));
+    const text = JSON.stringify(
+      Array.from({ length: 100_000 }, (_, i) => ({ id: `record-${i}`, text: 'x'.repeat(50), n: i, ok: true })),
+    );
     const started = performance.now();
     expect(scan(text)).toBeNull();
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -167,7 +181,12 @@ describe('scanning JSON', () => {
     ['constructor', '{"constructor":{}}', 'constructor', 2],
     ['prototype', '{"prototype":1}', 'prototype', 2],
     ['__proto__ written with an escape', '{"\\u005f_proto__":{}}', '__proto__', 2],
-    ['constructor written with escapes only', '{"\\u0063\\u006F\\u006e\\u0073\\u0074\\u0072\\u0075\\u0063\\u0074\\u006f\\u0072":1}', 'constructor', 2],
+    [
+      'constructor written with escapes only',
+      '{"\\u0063\\u006F\\u006e\\u0073\\u0074\\u0072\\u0075\\u0063\\u0074\\u006f\\u0072":1}',
+      'constructor',
+      2,
+    ],
     ['__proto__ deep inside', '{"a":[{"b":{"c":1,"__proto__":null}}]}', '__proto__', 19],
   ])('refuses the key %s with its position', (_name, text, key, column) => {
     expect(scan(text)).toEqual({ kind: 'forbiddenKey', line: 1, column, key });

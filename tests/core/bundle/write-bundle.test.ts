@@ -3,7 +3,16 @@ import type { BundleCollection, CollectionRecord } from '../../../shared/bundle'
 import { canonicalize, canonicalJson, sha256Hex } from '../../../core/base/canonical-json';
 import { readBundle } from '../../../core/bundle/read-bundle';
 import { prepareBundle, type BundleSource, type WriteOptions } from '../../../core/bundle/write-bundle';
-import { annotationRecord, EXPORTED_AT, INSTALLATION, organisationRecord, practiceRecord, topicRecord, AV, TS } from '../../helpers/bundles';
+import {
+  annotationRecord,
+  EXPORTED_AT,
+  INSTALLATION,
+  organisationRecord,
+  practiceRecord,
+  topicRecord,
+  AV,
+  TS,
+} from '../../helpers/bundles';
 
 /** Text that is one, two, three and four bytes a character in UTF-8, with characters JSON must escape. */
 const DAY = '2026-03-01T00:00:00.000Z';
@@ -12,9 +21,17 @@ const MIXED = 'Kreisverkehr „Ortsmitte“ – Yılmaz, ideeën, 🚲 fietsstra
 /** Enough records for several pieces, their keys in any order, with tombstones and a conflict. */
 function records(): Record<BundleCollection, unknown[]> & { conflicts: CollectionRecord[] } {
   const reversed = <T extends object>(record: T): T => Object.fromEntries(Object.entries(record).reverse()) as T;
-  const practices = Array.from({ length: 40 }, (_, i) => reversed(practiceRecord(i + 1, i % 10 === 9 ? { deletedAt: '2026-02-01T00:00:00.000Z' } : {})));
+  const practices = Array.from({ length: 40 }, (_, i) =>
+    reversed(practiceRecord(i + 1, i % 10 === 9 ? { deletedAt: '2026-02-01T00:00:00.000Z' } : {})),
+  );
   const annotations = Array.from({ length: 3_000 }, (_, i) =>
-    reversed(annotationRecord(i + 1, `practice-${String((i % 40) + 1).padStart(2, '0')}`, { text: MIXED.repeat(1 + (i % 7)), createdAt: DAY, updatedAt: DAY })),
+    reversed(
+      annotationRecord(i + 1, `practice-${String((i % 40) + 1).padStart(2, '0')}`, {
+        text: MIXED.repeat(1 + (i % 7)),
+        createdAt: DAY,
+        updatedAt: DAY,
+      }),
+    ),
   );
   return {
     organisations: [organisationRecord(TS, 'Tempelhof-Schöneberg', 'DE'), organisationRecord(AV, 'Amstelveen', 'NL')],
@@ -24,14 +41,23 @@ function records(): Record<BundleCollection, unknown[]> & { conflicts: Collectio
     visits: [],
     glossary: [],
     comparison: [],
-    conflicts: [{ collection: 'practices', record: { ...practiceRecord(2), tags: ['andere Fassung'] } } as CollectionRecord],
+    conflicts: [
+      { collection: 'practices', record: { ...practiceRecord(2), tags: ['andere Fassung'] } } as CollectionRecord,
+    ],
   };
 }
 
-const options: WriteOptions = { exportedAt: EXPORTED_AT, exportedBy: { installationId: INSTALLATION, organisationId: TS, name: 'Erika Muster' } };
+const options: WriteOptions = {
+  exportedAt: EXPORTED_AT,
+  exportedBy: { installationId: INSTALLATION, organisationId: TS, name: 'Erika Muster' },
+};
 
 function source(data: ReturnType<typeof records>, serialize?: BundleSource['serialize']): BundleSource {
-  return { all: (collection) => data[collection] as never, conflicts: () => data.conflicts, ...(serialize ? { serialize } : {}) };
+  return {
+    all: (collection) => data[collection] as never,
+    conflicts: () => data.conflicts,
+    ...(serialize ? { serialize } : {}),
+  };
 }
 
 /** Reads every piece; the file's bytes and what the generator returned. */
@@ -56,7 +82,9 @@ describe('writing a bundle', () => {
     expect(checksum).toEqual({ algorithm: 'sha256', value: sha256Hex(canonicalJson(prepared.content)) });
     expect(JSON.parse(text).checksum).toEqual(checksum);
     expect(prepared.content.tombstones).toHaveLength(4);
-    expect(prepared.content.practices.map((p) => p.id)).toEqual([...prepared.content.practices.map((p) => p.id)].sort());
+    expect(prepared.content.practices.map((p) => p.id)).toEqual(
+      [...prepared.content.practices.map((p) => p.id)].sort(),
+    );
   });
 
   it('writes the same bytes with JSON.stringify for canonicalized records as with canonicalJson for records in any order', () => {

@@ -37,7 +37,12 @@ describe('exchanging bundles', () => {
   it('brings the partner a new practice with its annotation, and records where they came from', async () => {
     const { ts, av } = pair();
     const { practice } = await ts.practices.save(undefined, germanPractice(ts));
-    const note = await ts.annotations.save(undefined, { practiceId: practice.id, kind: 'lesson', text: 'Gut gelaufen.', language: 'de' });
+    const note = await ts.annotations.save(undefined, {
+      practiceId: practice.id,
+      kind: 'lesson',
+      text: 'Gut gelaufen.',
+      language: 'de',
+    });
 
     const preview = await send(ts, av);
     expect(preview.counts.practices).toMatchObject({ added: 1, updated: 0, conflicts: 0 });
@@ -46,7 +51,10 @@ describe('exchanging bundles', () => {
 
     const detail = av.practices.get(practice.id);
     expect(detail.practice.texts.de?.title).toBe('Sichere Kreisverkehre');
-    expect(detail.origin).toMatchObject({ fileName: 'bundle.twinning-kb.json', exportedBy: { organisationId: TS, installationId: ts.store.installationId } });
+    expect(detail.origin).toMatchObject({
+      fileName: 'bundle.twinning-kb.json',
+      exportedBy: { organisationId: TS, installationId: ts.store.installationId },
+    });
     const imported = av.annotations.list({ practiceId: practice.id, offset: 0, limit: 10 }).items;
     expect(imported.map((a) => a.id)).toEqual([note.id]);
     expect(imported[0]).toMatchObject({ mine: false, organisationId: TS });
@@ -81,7 +89,9 @@ describe('exchanging bundles', () => {
     for (const kb of [ts, av]) {
       const [conflict] = kb.conflicts.list();
       expect(conflict).toMatchObject({ collection: 'practices', recordId: practice.id });
-      expect([conflict!.current, ...conflict!.others].map((v) => (v.record as { tags: string[] }).tags).sort()).toEqual([['amstelveen'], ['berlin']]);
+      expect([conflict!.current, ...conflict!.others].map((v) => (v.record as { tags: string[] }).tags).sort()).toEqual(
+        [['amstelveen'], ['berlin']],
+      );
       expect(kb.overview().conflictCount).toBe(1);
       expect(kb.practices.get(practice.id).conflictCount).toBe(1);
     }
@@ -97,7 +107,9 @@ describe('exchanging bundles', () => {
     await send(av, ts);
 
     const conflict = ts.conflicts.list()[0]!;
-    const berlin = [conflict.current, ...conflict.others].find((v) => (v.record as { tags: string[] }).tags[0] === 'berlin')!;
+    const berlin = [conflict.current, ...conflict.others].find(
+      (v) => (v.record as { tags: string[] }).tags[0] === 'berlin',
+    )!;
     await ts.conflicts.keep('practices', practice.id, berlin.hash);
     expect(ts.conflicts.list()).toEqual([]);
     expect(ts.practices.get(practice.id).practice.tags).toEqual(['berlin']);

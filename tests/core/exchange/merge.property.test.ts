@@ -59,7 +59,8 @@ async function play(steps: Step[]): Promise<World> {
   ];
   const kbs = users.map((user) => memoryKnowledgeBase(user, clock, 'minimal'));
   const practiceIds: string[] = [];
-  for (const tag of ['x', 'y']) practiceIds.push((await kbs[0]!.practices.save(undefined, germanPractice(kbs[0]!, { tags: [tag] }))).practice.id);
+  for (const tag of ['x', 'y'])
+    practiceIds.push((await kbs[0]!.practices.save(undefined, germanPractice(kbs[0]!, { tags: [tag] }))).practice.id);
   await send(kbs[0]!, kbs[1]!);
   await send(kbs[0]!, kbs[2]!);
   const annotationIds = new Set<string>();
@@ -79,7 +80,16 @@ async function play(steps: Step[]): Promise<World> {
     } else if (s.op === 'trash') {
       if (!practice.deletedAt) await kb.practices.trash(id);
     } else if (!practice.deletedAt) {
-      annotationIds.add((await kb.annotations.save(undefined, { practiceId: id, kind: 'lesson', text: `note ${annotationIds.size}`, language: 'de' })).id);
+      annotationIds.add(
+        (
+          await kb.annotations.save(undefined, {
+            practiceId: id,
+            kind: 'lesson',
+            text: `note ${annotationIds.size}`,
+            language: 'de',
+          })
+        ).id,
+      );
     }
   }
   return { kbs, practiceIds, annotationIds, clock };
@@ -87,7 +97,8 @@ async function play(steps: Step[]): Promise<World> {
 
 /** What an exchange must agree on: the exchanged records and the versions in conflict. */
 function exchanged(kb: KnowledgeBase) {
-  const sorted = <T extends { id: string }>(records: readonly T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = <T extends { id: string }>(records: readonly T[]) =>
+    [...records].sort((a, b) => a.id.localeCompare(b.id));
   return Object.fromEntries([...BUNDLE_COLLECTIONS, 'conflicts' as const].map((c) => [c, sorted(kb.store.all(c))]));
 }
 
@@ -176,7 +187,10 @@ describe('merging bundles (property tests)', { timeout: 180_000 }, () => {
         const { kbs, practiceIds } = await play(steps);
         const versionsOf = (kb: KnowledgeBase, id: string) => [
           ...(kb.store.get('practices', id) ? [kb.store.get('practices', id)!] : []),
-          ...kb.store.all('conflicts').filter((c) => c.recordId === id).map((c) => c.record as typeof c.record & { version: Record<string, number> }),
+          ...kb.store
+            .all('conflicts')
+            .filter((c) => c.recordId === id)
+            .map((c) => c.record as typeof c.record & { version: Record<string, number> }),
         ];
         const expected = practiceIds.map((id) => {
           const all = kbs.flatMap((kb) => versionsOf(kb, id));

@@ -13,7 +13,9 @@ import { tokenize } from '../../../core/search/tokenize';
 
 describe('folding', () => {
   it('writes umlauts typed three ways the same in German', () => {
-    expect(new Set(['Grünfläche', 'gruenflaeche', 'grunflache', 'GRÜNFLÄCHE'].map((w) => foldWord(w, 'de')))).toEqual(new Set(['grunflache']));
+    expect(new Set(['Grünfläche', 'gruenflaeche', 'grunflache', 'GRÜNFLÄCHE'].map((w) => foldWord(w, 'de')))).toEqual(
+      new Set(['grunflache']),
+    );
   });
 
   it('writes ß as ss', () => {
@@ -21,7 +23,12 @@ describe('folding', () => {
   });
 
   it('keeps letter pairs that are not umlauts in German', () => {
-    expect(['neue', 'Bauer', 'Quelle', 'Feuer'].map((w) => foldWord(w, 'de'))).toEqual(['neue', 'bauer', 'quelle', 'feuer']);
+    expect(['neue', 'Bauer', 'Quelle', 'Feuer'].map((w) => foldWord(w, 'de'))).toEqual([
+      'neue',
+      'bauer',
+      'quelle',
+      'feuer',
+    ]);
   });
 
   it('keeps Dutch oe and ue, which are not umlauts', () => {
@@ -36,13 +43,26 @@ describe('folding', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string(), fc.constantFrom('de' as const, 'nl' as const), (word, lang) => foldWord(foldWord(word, lang), lang) === foldWord(word, lang)));
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.constantFrom('de' as const, 'nl' as const),
+        (word, lang) => foldWord(foldWord(word, lang), lang) === foldWord(word, lang),
+      ),
+    );
   });
 });
 
 describe('splitting into words', () => {
   it('keeps words with diacritics whole', () => {
-    expect(tokenize('De ideeën, coördinatie en naïeve reünie.').map((t) => t.text)).toEqual(['De', 'ideeën', 'coördinatie', 'en', 'naïeve', 'reünie']);
+    expect(tokenize('De ideeën, coördinatie en naïeve reünie.').map((t) => t.text)).toEqual([
+      'De',
+      'ideeën',
+      'coördinatie',
+      'en',
+      'naïeve',
+      'reünie',
+    ]);
   });
 
   it('keeps decomposed diacritics inside the word', () => {
@@ -51,14 +71,18 @@ describe('splitting into words', () => {
 
   it('gives offsets that point at the words', () => {
     fc.assert(
-      fc.property(fc.string(), (text) => tokenize(text).every((token) => text.slice(token.start, token.end) === token.text)),
+      fc.property(fc.string(), (text) =>
+        tokenize(text).every((token) => text.slice(token.start, token.end) === token.text),
+      ),
     );
   });
 });
 
 describe('stemming', () => {
   it('gives German inflected forms one stem', () => {
-    expect(new Set(['Kreisverkehr', 'Kreisverkehre', 'Kreisverkehren', 'Kreisverkehrs'].map((w) => analyzeWord(w, 'de')))).toEqual(new Set(['kreisverkehr']));
+    expect(
+      new Set(['Kreisverkehr', 'Kreisverkehre', 'Kreisverkehren', 'Kreisverkehrs'].map((w) => analyzeWord(w, 'de'))),
+    ).toEqual(new Set(['kreisverkehr']));
   });
 
   it('strips the Dutch plural -s that Snowball leaves', () => {
@@ -141,6 +165,8 @@ describe('snippets', () => {
 
 describe('Markdown', () => {
   it('is reduced to its words', () => {
-    expect(plainText('## Ziel\n\nMehr **Sicherheit** mit [Plan](https://example.org/plan.pdf).')).toBe('Ziel Mehr Sicherheit mit Plan.');
+    expect(plainText('## Ziel\n\nMehr **Sicherheit** mit [Plan](https://example.org/plan.pdf).')).toBe(
+      'Ziel Mehr Sicherheit mit Plan.',
+    );
   });
 });

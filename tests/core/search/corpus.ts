@@ -23,7 +23,13 @@ const T0 = '2026-03-01T09:00:00.000Z';
 const stamps = { version: {}, createdAt: T0, updatedAt: T0 };
 
 export const organisations: Organisation[] = [
-  { id: TS, version: {}, name: { de: 'Tempelhof-Schöneberg', nl: 'Tempelhof-Schöneberg' }, country: 'DE', kind: 'berlin-district' },
+  {
+    id: TS,
+    version: {},
+    name: { de: 'Tempelhof-Schöneberg', nl: 'Tempelhof-Schöneberg' },
+    country: 'DE',
+    kind: 'berlin-district',
+  },
   { id: AV, version: {}, name: { de: 'Amstelveen', nl: 'Amstelveen' }, country: 'NL', kind: 'gemeente' },
 ];
 
@@ -38,7 +44,10 @@ export const topics: Topic[] = [
 ];
 
 const text = (title: string, summary: string, body: string): PracticeText => ({ title, summary, body });
-const translationOf = (original: PracticeText, translation: PracticeText): PracticeText => ({ ...translation, basedOn: textHash(original) });
+const translationOf = (original: PracticeText, translation: PracticeText): PracticeText => ({
+  ...translation,
+  basedOn: textHash(original),
+});
 
 interface PracticeSpec {
   id: string;
@@ -109,7 +118,11 @@ export const practices: Practice[] = [
     de: infrastrukturDe,
     nl: translationOf(
       infrastrukturDe,
-      text('Verkeersinfrastructuur in het district plannen', 'Een raamplan voor straten, fietspaden en haltes.', 'Het raamplan bundelt alle projecten.'),
+      text(
+        'Verkeersinfrastructuur in het district plannen',
+        'Een raamplan voor straten, fietspaden en haltes.',
+        'Het raamplan bundelt alle projecten.',
+      ),
     ),
   }),
   // "sich" on purpose: with plain Snowball, "sicherheit" would match it.
@@ -127,7 +140,11 @@ export const practices: Practice[] = [
     id: 'p-strasse',
     organisationId: TS,
     topicIds: ['topic-traffic'],
-    de: text('Spielstraße auf Zeit', 'Eine Straße wird an Sonntagen für Autos gesperrt.', 'Kinder spielen, Nachbarn treffen einander.'),
+    de: text(
+      'Spielstraße auf Zeit',
+      'Eine Straße wird an Sonntagen für Autos gesperrt.',
+      'Kinder spielen, Nachbarn treffen einander.',
+    ),
   }),
   practice({
     id: 'p-sicherheit',
@@ -155,7 +172,10 @@ export const practices: Practice[] = [
     organisationId: TS,
     topicIds: ['topic-agile'],
     de: agileDe,
-    nl: { ...text('Agile projectmanagement bij de overheid', 'Scrumteams in het stadsdeel.', 'Korte sprints.'), basedOn: textHash(text('alt', '', '')) },
+    nl: {
+      ...text('Agile projectmanagement bij de overheid', 'Scrumteams in het stadsdeel.', 'Korte sprints.'),
+      basedOn: textHash(text('alt', '', '')),
+    },
   }),
   // Dutch original with a current German translation.
   practice({
@@ -165,7 +185,11 @@ export const practices: Practice[] = [
     nl: klimaNl,
     de: translationOf(
       klimaNl,
-      text('Klimaanpassung: Versickerungsmulden im Quartier', 'Regenwasser wird im Quartier gesammelt und gehalten.', 'Anwohner helfen bei der Pflege.'),
+      text(
+        'Klimaanpassung: Versickerungsmulden im Quartier',
+        'Regenwasser wird im Quartier gesammelt und gehalten.',
+        'Anwohner helfen bei der Pflege.',
+      ),
     ),
   }),
   // Dutch only; a note on it talks about kantoorinrichting.
@@ -173,7 +197,11 @@ export const practices: Practice[] = [
     id: 'p-flexwerken',
     organisationId: AV,
     topicIds: ['topic-office'],
-    nl: text('Flexibel werken in het raadhuis', 'Medewerkers kiezen elke dag hun werkplek.', 'Er zijn stille ruimtes en overlegplekken.'),
+    nl: text(
+      'Flexibel werken in het raadhuis',
+      'Medewerkers kiezen elke dag hun werkplek.',
+      'Er zijn stille ruimtes en overlegplekken.',
+    ),
   }),
   // In the trash: never found, nor its annotations.
   practice({
@@ -194,7 +222,11 @@ export const practices: Practice[] = [
     id: 'p-lastenrad-summary',
     organisationId: TS,
     topicIds: ['topic-traffic'],
-    de: text('Lieferungen in Wohnstraßen', 'Ein Lastenrad ersetzt Lieferwagen auf der letzten Meile.', 'Ein Versuch mit zwei Firmen.'),
+    de: text(
+      'Lieferungen in Wohnstraßen',
+      'Ein Lastenrad ersetzt Lieferwagen auf der letzten Meile.',
+      'Ein Versuch mit zwei Firmen.',
+    ),
   }),
   practice({
     id: 'p-lastenrad-body',
@@ -308,7 +340,13 @@ export const visits: Visit[] = [
   },
 ];
 
-const term = (id: string, de: string, nl: string, definition: { de: string; nl: string }, topicIds: string[]): GlossaryTerm => ({
+const term = (
+  id: string,
+  de: string,
+  nl: string,
+  definition: { de: string; nl: string },
+  topicIds: string[],
+): GlossaryTerm => ({
   id,
   ...stamps,
   term: { de, nl },
@@ -317,10 +355,34 @@ const term = (id: string, de: string, nl: string, definition: { de: string; nl: 
 });
 
 export const glossary: GlossaryTerm[] = [
-  term('g-kreisverkehr', 'Kreisverkehr', 'rotonde', { de: 'Knotenpunkt mit Kreisfahrbahn.', nl: 'Kruispunt met een rijbaan in een cirkel.' }, ['topic-roundabouts']),
-  term('g-buerogestaltung', 'Bürogestaltung', 'kantoorinrichting', { de: 'Wie Arbeitsräume eingerichtet sind.', nl: 'Hoe werkruimtes zijn ingericht.' }, ['topic-office']),
-  term('g-bezirksamt', 'Bezirksamt', 'gemeente', { de: 'Verwaltung eines Berliner Bezirks.', nl: 'Bestuur van een gemeente.' }, []),
-  term('g-gruenflaeche', 'Grünfläche', 'groenvoorziening', { de: 'Öffentlich gepflegtes Grün.', nl: 'Openbaar groen.' }, ['topic-green']),
+  term(
+    'g-kreisverkehr',
+    'Kreisverkehr',
+    'rotonde',
+    { de: 'Knotenpunkt mit Kreisfahrbahn.', nl: 'Kruispunt met een rijbaan in een cirkel.' },
+    ['topic-roundabouts'],
+  ),
+  term(
+    'g-buerogestaltung',
+    'Bürogestaltung',
+    'kantoorinrichting',
+    { de: 'Wie Arbeitsräume eingerichtet sind.', nl: 'Hoe werkruimtes zijn ingericht.' },
+    ['topic-office'],
+  ),
+  term(
+    'g-bezirksamt',
+    'Bezirksamt',
+    'gemeente',
+    { de: 'Verwaltung eines Berliner Bezirks.', nl: 'Bestuur van een gemeente.' },
+    [],
+  ),
+  term(
+    'g-gruenflaeche',
+    'Grünfläche',
+    'groenvoorziening',
+    { de: 'Öffentlich gepflegtes Grün.', nl: 'Openbaar groen.' },
+    ['topic-green'],
+  ),
   term(
     'g-agile',
     'agiles Projektmanagement',

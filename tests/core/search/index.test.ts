@@ -50,7 +50,9 @@ describe('filters', () => {
   });
 
   it('by content language keep only matches in text of that language', () => {
-    expect(search('rotonde ', { language: 'de' }).practices.map((hit) => [hit.id, hit.language])).toEqual([['p-kreisverkehr', 'de']]);
+    expect(search('rotonde ', { language: 'de' }).practices.map((hit) => [hit.id, hit.language])).toEqual([
+      ['p-kreisverkehr', 'de'],
+    ]);
     expect(ids(search('Klimaanpassung ', { language: 'nl' }).practices)).toEqual([]);
     expect(ids(search('klimaatadaptatie ', { language: 'nl' }).practices)).toEqual(['p-klima']);
   });
@@ -62,12 +64,15 @@ describe('filters', () => {
     ['missing', 'Rahmenplan ', []],
     ['outdated', 'Projektmanagement ', ['p-agile']],
     ['current', 'Projektmanagement ', []],
-  ] as const)('by translation status "%s" for "%s" keep practices whose translation has that status', (status, text, expected) => {
-    const results = search(text, { translationStatus: status });
-    expect(ids(results.practices)).toEqual(expected);
-    expect(results.annotations).toEqual([]);
-    expect(results.visits).toEqual([]);
-  });
+  ] as const)(
+    'by translation status "%s" for "%s" keep practices whose translation has that status',
+    (status, text, expected) => {
+      const results = search(text, { translationStatus: status });
+      expect(ids(results.practices)).toEqual(expected);
+      expect(results.annotations).toEqual([]);
+      expect(results.visits).toEqual([]);
+    },
+  );
 
   it('by kind of note keep only notes of that kind', () => {
     const results = search('Kreuzung Beteiligung ', { annotationKind: 'question' });
@@ -89,7 +94,11 @@ describe('filters', () => {
 describe('incremental updates', () => {
   it('find an added practice without a rebuild', () => {
     const { data, index } = fresh();
-    const added: Practice = { ...data.practices[0]!, id: 'p-new', texts: { de: { title: 'Parklets vor Cafés', summary: '', body: '' } } };
+    const added: Practice = {
+      ...data.practices[0]!,
+      id: 'p-new',
+      texts: { de: { title: 'Parklets vor Cafés', summary: '', body: '' } },
+    };
     index.upsert('practices', added);
     expect(ids(index.search({ text: 'Parklets ' }).practices)).toEqual(['p-new']);
   });
@@ -97,7 +106,11 @@ describe('incremental updates', () => {
   it('find an edited practice by its new words and no longer by its old ones', () => {
     const { data, index } = fresh();
     const original = data.practices.find((p) => p.id === 'p-strasse')!;
-    index.upsert('practices', { ...original, updatedAt: later, texts: { de: { title: 'Schulstraße mit Fahrradzone', summary: '', body: '' } } });
+    index.upsert('practices', {
+      ...original,
+      updatedAt: later,
+      texts: { de: { title: 'Schulstraße mit Fahrradzone', summary: '', body: '' } },
+    });
     expect(ids(index.search({ text: 'Fahrradzone ' }).practices)).toEqual(['p-strasse']);
     expect(ids(index.search({ text: 'Spielstraße ' }).practices)).toEqual([]);
   });
@@ -121,7 +134,12 @@ describe('incremental updates', () => {
 
   it('find an added note, and a note imported before its practice once the practice arrives', () => {
     const { data, index } = fresh();
-    const note: Annotation = { ...data.annotations[0]!, id: 'a-new', practiceId: 'p-imported', text: 'Geluidsschermen langs de A9.' };
+    const note: Annotation = {
+      ...data.annotations[0]!,
+      id: 'a-new',
+      practiceId: 'p-imported',
+      text: 'Geluidsschermen langs de A9.',
+    };
     index.upsert('annotations', note);
     expect(index.search({ text: 'geluidsschermen ' }).annotations).toEqual([]);
     index.upsert('practices', { ...data.practices[1]!, id: 'p-imported' });
@@ -163,7 +181,10 @@ describe('incremental updates', () => {
     const { data, index } = fresh();
     const original = data.practices.find((p) => p.id === 'p-strasse')!;
     for (let edit = 1; edit <= 1_200; edit++) {
-      index.upsert('practices', { ...original, texts: { de: { title: `Spielstraße Nummer${edit}`, summary: '', body: '' } } });
+      index.upsert('practices', {
+        ...original,
+        texts: { de: { title: `Spielstraße Nummer${edit}`, summary: '', body: '' } },
+      });
     }
     expect(ids(index.search({ text: 'Nummer1200 ' }).practices)).toEqual(['p-strasse']);
     expect(index.search({ text: 'Nummer7 ' }).practices).toEqual([]);
@@ -191,7 +212,11 @@ describe('a saved copy', () => {
     const { data, index } = fresh();
     const saved = JSON.parse(JSON.stringify(index)) as unknown;
     const strasse = data.practices.findIndex((p) => p.id === 'p-strasse');
-    data.practices[strasse] = { ...data.practices[strasse]!, updatedAt: later, texts: { de: { title: 'Fahrradstraße', summary: '', body: '' } } };
+    data.practices[strasse] = {
+      ...data.practices[strasse]!,
+      updatedAt: later,
+      texts: { de: { title: 'Fahrradstraße', summary: '', body: '' } },
+    };
     data.practices = data.practices.filter((p) => p.id !== 'p-flexwerken');
     data.glossary.push({ ...data.glossary[0]!, id: 'g-wadi', term: { de: 'Versickerungsmulde', nl: 'wadi' } });
     const loaded = SearchIndex.load(saved, sourceOf(data));
@@ -213,19 +238,30 @@ describe('a saved copy', () => {
     const saved = index.toJSON();
     expect(() => SearchIndex.load('{"format":', sourceOf(data))).toThrow(StaleSearchIndexError);
     expect(() => SearchIndex.load({ format: 'something else' }, sourceOf(data))).toThrow(StaleSearchIndexError);
-    expect(() => SearchIndex.load({ ...saved, index: { ...saved.index, postings: saved.index.postings.slice(8) } }, sourceOf(data))).toThrow(
+    expect(() =>
+      SearchIndex.load(
+        { ...saved, index: { ...saved.index, postings: saved.index.postings.slice(8) } },
+        sourceOf(data),
+      ),
+    ).toThrow(StaleSearchIndexError);
+    expect(() => SearchIndex.load({ ...saved, index: { ...saved.index, recordIds: 'x' } }, sourceOf(data))).toThrow(
       StaleSearchIndexError,
     );
-    expect(() => SearchIndex.load({ ...saved, index: { ...saved.index, recordIds: 'x' } }, sourceOf(data))).toThrow(StaleSearchIndexError);
   });
 
   it('survives a second save and load, with edits in between', () => {
     const { data, index } = fresh();
     const once = SearchIndex.load(JSON.stringify(index), sourceOf(data));
-    once.upsert('practices', { ...data.practices[0]!, updatedAt: later, texts: { de: { title: 'Minikreisel', summary: '', body: '' } } });
+    once.upsert('practices', {
+      ...data.practices[0]!,
+      updatedAt: later,
+      texts: { de: { title: 'Minikreisel', summary: '', body: '' } },
+    });
     const twice = SearchIndex.load(JSON.stringify(once), sourceOf({ ...data, practices: [] }));
     expect(twice.search({ text: 'Minikreisel ' }).practices).toEqual([]);
-    expect(ids(SearchIndex.load(JSON.stringify(once), sourceOf(data)).search({ text: 'Innsbrucker ' }).practices)).toEqual(['p-kreisverkehr']);
+    expect(
+      ids(SearchIndex.load(JSON.stringify(once), sourceOf(data)).search({ text: 'Innsbrucker ' }).practices),
+    ).toEqual(['p-kreisverkehr']);
   });
 });
 

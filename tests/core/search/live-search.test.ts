@@ -23,7 +23,12 @@ const tempDir = useTempDirs();
 const user = { name: 'Erika Muster', organisationId: TS };
 
 /** Ids found for a query, of one kind. */
-function found(kb: KnowledgeBase, text: string, kind: SearchKind = 'practices', query: Omit<SearchQuery, 'text'> = {}): string[] {
+function found(
+  kb: KnowledgeBase,
+  text: string,
+  kind: SearchKind = 'practices',
+  query: Omit<SearchQuery, 'text'> = {},
+): string[] {
   const response = kb.search.search({ text, ...query });
   expect(response.status).toEqual({ state: 'ready' });
   return response.results[kind].map((item) => item.id);
@@ -36,7 +41,15 @@ async function readyMemoryKb(): Promise<KnowledgeBase> {
 }
 
 const garages = (kb: KnowledgeBase) =>
-  germanPractice(kb, { texts: { de: { title: 'Quartiersgaragen mit Dachgärten', summary: 'Parken gebündelt.', body: 'Weniger Autos am Straßenrand.' } } });
+  germanPractice(kb, {
+    texts: {
+      de: {
+        title: 'Quartiersgaragen mit Dachgärten',
+        summary: 'Parken gebündelt.',
+        body: 'Weniger Autos am Straßenrand.',
+      },
+    },
+  });
 
 describe('before the index is ready', () => {
   it('answers “building” with no results, then finds once built', async () => {
@@ -83,7 +96,11 @@ describe('keeping the index current', () => {
     expect(item.titles).toEqual({ de: 'Quartiersgaragen mit Dachgärten' });
     expect(item.snippet.text.slice(...item.snippet.highlights[0]!)).toBe('Quartiersgaragen');
 
-    await kb.practices.save(practice.id, { ...garages(kb), texts: { de: { title: 'Fahrradparkhäuser', summary: '', body: '' } } }, practice.updatedAt);
+    await kb.practices.save(
+      practice.id,
+      { ...garages(kb), texts: { de: { title: 'Fahrradparkhäuser', summary: '', body: '' } } },
+      practice.updatedAt,
+    );
     expect(found(kb, 'Quartiersgarage')).toEqual([]);
     expect(found(kb, 'Fahrradparkhaus')).toEqual([practice.id]);
 
@@ -99,10 +116,19 @@ describe('keeping the index current', () => {
   it('finds annotations after saving, not after deleting, and hides them with their practice', async () => {
     const kb = await readyMemoryKb();
     const { practice } = await kb.practices.save(undefined, garages(kb));
-    const note = await kb.annotations.save(undefined, { practiceId: practice.id, kind: 'lesson', text: 'Die Anwohnerparkausweise früh klären.', language: 'de' });
+    const note = await kb.annotations.save(undefined, {
+      practiceId: practice.id,
+      kind: 'lesson',
+      text: 'Die Anwohnerparkausweise früh klären.',
+      language: 'de',
+    });
     expect(found(kb, 'Anwohnerparkausweis', 'annotations')).toEqual([note.id]);
     const item = kb.search.search({ text: 'Anwohnerparkausweis' }).results.annotations[0]!;
-    expect(item).toMatchObject({ practiceId: practice.id, annotationKind: 'lesson', titles: { de: 'Quartiersgaragen mit Dachgärten' } });
+    expect(item).toMatchObject({
+      practiceId: practice.id,
+      annotationKind: 'lesson',
+      titles: { de: 'Quartiersgaragen mit Dachgärten' },
+    });
     expect(found(kb, 'Anwohnerparkausweis', 'annotations', { filters: { annotationKind: 'question' } })).toEqual([]);
 
     await kb.practices.trash(practice.id);
@@ -126,7 +152,11 @@ describe('keeping the index current', () => {
       startDate: '2027-03',
     });
     expect(found(kb, 'Quartiersgarage', 'visits')).toEqual([visit.id]);
-    expect(kb.search.search({ text: 'Quartiersgarage' }).results.visits[0]!.visit).toEqual({ hostOrganisationId: AV, guestOrganisationId: TS, startDate: '2027-03' });
+    expect(kb.search.search({ text: 'Quartiersgarage' }).results.visits[0]!.visit).toEqual({
+      hostOrganisationId: AV,
+      guestOrganisationId: TS,
+      startDate: '2027-03',
+    });
 
     expect(found(kb, 'buurtgarage', 'visits')).toEqual([]);
     const term = await kb.glossary.save(undefined, {
@@ -146,12 +176,21 @@ describe('keeping the index current', () => {
   });
 
   it('finds what an import brought and forgets it when the import is undone', async () => {
-    const partner = memoryKnowledgeBase({ name: 'Jan Jansen', organisationId: AV }, { now: Date.parse('2026-11-21T09:00:00Z') });
+    const partner = memoryKnowledgeBase(
+      { name: 'Jan Jansen', organisationId: AV },
+      { now: Date.parse('2026-11-21T09:00:00Z') },
+    );
     const { practice } = await partner.practices.save(undefined, {
       ...germanPractice(partner),
       organisationId: AV,
       originalLanguage: 'nl',
-      texts: { nl: { title: 'Buurtgarages in Amstelveen', summary: 'Parkeren gebundeld.', body: 'Minder auto’s langs de stoep.' } },
+      texts: {
+        nl: {
+          title: 'Buurtgarages in Amstelveen',
+          summary: 'Parkeren gebundeld.',
+          body: 'Minder auto’s langs de stoep.',
+        },
+      },
     });
     const kb = await writableKnowledgeBase(await tempDir());
     await kb.search.ready();
@@ -174,13 +213,18 @@ describe('the saved index', () => {
     expect(kb.search.origin).toBe('built');
     const { practice } = await kb.practices.save(undefined, garages(kb));
     await kb.close();
-    expect(JSON.parse(await readFile(path.join(dir, SEARCH_INDEX_FILE), 'utf8'))).toMatchObject({ version: SEARCH_INDEX_VERSION });
+    expect(JSON.parse(await readFile(path.join(dir, SEARCH_INDEX_FILE), 'utf8'))).toMatchObject({
+      version: SEARCH_INDEX_VERSION,
+    });
 
     // A knowledge base with an index that is never saved changes the store behind the saved copy's back.
     const store = await openStore(dir, loadStarterContent);
     const other = new KnowledgeBase(store);
     await other.practices.trash(practice.id);
-    const bikes = await other.practices.save(undefined, { ...garages(other), texts: { de: { title: 'Fahrradparkhäuser', summary: '', body: '' } } });
+    const bikes = await other.practices.save(undefined, {
+      ...garages(other),
+      texts: { de: { title: 'Fahrradparkhäuser', summary: '', body: '' } },
+    });
     await other.close();
 
     const reopened = await openKnowledgeBase(dir, { systemLocales: ['de-DE'] });
@@ -193,7 +237,10 @@ describe('the saved index', () => {
   });
 
   it.each([
-    ['of another version', (saved: string) => saved.replace(`"version":${SEARCH_INDEX_VERSION}`, `"version":${SEARCH_INDEX_VERSION + 1}`)],
+    [
+      'of another version',
+      (saved: string) => saved.replace(`"version":${SEARCH_INDEX_VERSION}`, `"version":${SEARCH_INDEX_VERSION + 1}`),
+    ],
     ['damaged', (saved: string) => saved.slice(0, saved.length / 2)],
     ['not an index at all', () => '{"hello":"world"}'],
   ])('is rebuilt when the copy is %s, and replaced by a good one', async (_case, spoil) => {
@@ -219,10 +266,20 @@ describe('the saved index', () => {
 
   it('is saved a while after the last change, without waiting for the close', async () => {
     const dir = await tempDir();
-    const kb = new KnowledgeBase(await openStore(dir, loadStarterContent), undefined, { file: path.join(dir, SEARCH_INDEX_FILE), saveDelayMs: 20 });
+    const kb = new KnowledgeBase(await openStore(dir, loadStarterContent), undefined, {
+      file: path.join(dir, SEARCH_INDEX_FILE),
+      saveDelayMs: 20,
+    });
     await kb.settings.setUser(user);
     await kb.search.ready();
-    await expect.poll(() => readFile(path.join(dir, SEARCH_INDEX_FILE), 'utf8').then(() => true, () => false)).toBe(true);
+    await expect
+      .poll(() =>
+        readFile(path.join(dir, SEARCH_INDEX_FILE), 'utf8').then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
     await kb.close();
   });
 });
@@ -231,7 +288,10 @@ describe('failures', () => {
   it('reports a save that fails and still closes', async () => {
     const dir = await tempDir();
     const onError = vi.fn();
-    const kb = new KnowledgeBase(await openStore(dir, loadStarterContent), undefined, { file: path.join(dir, 'missing-folder', SEARCH_INDEX_FILE), onError });
+    const kb = new KnowledgeBase(await openStore(dir, loadStarterContent), undefined, {
+      file: path.join(dir, 'missing-folder', SEARCH_INDEX_FILE),
+      onError,
+    });
     await kb.settings.setUser(user);
     await kb.search.ready();
     await kb.close();
@@ -246,7 +306,10 @@ describe('the search channel', () => {
   it('answers a valid request with the status and the results', async () => {
     const dispatch = await dispatcher();
     const result = await dispatch('search', { text: 'rotonde', filters: { language: 'nl' }, limitPerKind: 1 });
-    expect(result).toMatchObject({ ok: true, value: { status: { state: 'ready' }, results: { totals: { practices: 2 } } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { status: { state: 'ready' }, results: { totals: { practices: 2 } } },
+    });
     if (result.ok) expect((result.value as { results: { practices: unknown[] } }).results.practices).toHaveLength(1);
   });
 

@@ -11,7 +11,8 @@ import { corpus, sourceOf } from './corpus';
 const index = SearchIndex.build(sourceOf(corpus()));
 const search = (text: string, kind: SearchKind = 'practices'): SearchHit[] => index.search({ text })[kind];
 const ids = (hits: SearchHit[]): string[] => hits.map((hit) => hit.id);
-const highlighted = (hit: SearchHit): string[] => hit.snippet.highlights.map(([start, end]) => hit.snippet.text.slice(start, end));
+const highlighted = (hit: SearchHit): string[] =>
+  hit.snippet.highlights.map(([start, end]) => hit.snippet.text.slice(start, end));
 
 describe('inflected forms', () => {
   it('finds "Kreisverkehr" for the plural "Kreisverkehre"', () => {
@@ -86,7 +87,12 @@ describe('across languages through the glossary', () => {
 
   it('finds a Dutch-only note on kantoorinrichting for "Bürogestaltung"', () => {
     const [top] = search('Bürogestaltung ', 'annotations');
-    expect(top).toMatchObject({ id: 'a-kantoorinrichting', viaGlossary: 'g-buerogestaltung', language: 'nl', practiceId: 'p-flexwerken' });
+    expect(top).toMatchObject({
+      id: 'a-kantoorinrichting',
+      viaGlossary: 'g-buerogestaltung',
+      language: 'nl',
+      practiceId: 'p-flexwerken',
+    });
     expect(highlighted(top!)).toEqual(['kantoorinrichting']);
   });
 

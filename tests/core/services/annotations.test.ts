@@ -6,15 +6,31 @@ import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const page = { offset: 0, limit: 500 };
-const code = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: KbError) => e.code);
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (e: KbError) => e.code,
+  );
 
 describe('annotations', () => {
   it('records a lesson learned stamped with its author, organisation and installation', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const { practice } = await kb.practices.save(undefined, germanPractice(kb));
     const visit = kb.visits.list()[0]!;
-    const saved = await kb.annotations.save(undefined, { practiceId: practice.id, kind: 'lesson', text: 'Radfahrende zuerst.', language: 'de', visitId: visit.id });
-    expect(saved).toMatchObject({ author: 'Erika Muster', organisationId: TS, installationId: kb.store.installationId, mine: true, visitId: visit.id });
+    const saved = await kb.annotations.save(undefined, {
+      practiceId: practice.id,
+      kind: 'lesson',
+      text: 'Radfahrende zuerst.',
+      language: 'de',
+      visitId: visit.id,
+    });
+    expect(saved).toMatchObject({
+      author: 'Erika Muster',
+      organisationId: TS,
+      installationId: kb.store.installationId,
+      mine: true,
+      visitId: visit.id,
+    });
     expect(saved.practiceTitles.de).toBe('Sichere Kreisverkehre');
     expect(kb.practices.list(page).items.find((p) => p.id === practice.id)?.annotationCount).toBe(1);
   });
@@ -25,10 +41,26 @@ describe('annotations', () => {
     const a = (await kb.practices.save(undefined, germanPractice(kb, { topicIds: [topicA!.id] }))).practice;
     const b = (await kb.practices.save(undefined, germanPractice(kb, { topicIds: [topicB!.id] }))).practice;
     const visit = kb.visits.list()[0]!;
-    const first = await kb.annotations.save(undefined, { practiceId: a.id, kind: 'lesson', text: 'eins', language: 'de', visitId: visit.id });
-    const second = await kb.annotations.save(undefined, { practiceId: b.id, kind: 'question', text: 'zwei', language: 'nl' });
+    const first = await kb.annotations.save(undefined, {
+      practiceId: a.id,
+      kind: 'lesson',
+      text: 'eins',
+      language: 'de',
+      visitId: visit.id,
+    });
+    const second = await kb.annotations.save(undefined, {
+      practiceId: b.id,
+      kind: 'question',
+      text: 'zwei',
+      language: 'nl',
+    });
     await kb.settings.setUser({ name: 'Jan', organisationId: AV });
-    const third = await kb.annotations.save(undefined, { practiceId: b.id, kind: 'lesson', text: 'drie', language: 'nl' });
+    const third = await kb.annotations.save(undefined, {
+      practiceId: b.id,
+      kind: 'lesson',
+      text: 'drie',
+      language: 'nl',
+    });
 
     const ids = (filter: object) => kb.annotations.list({ ...page, ...filter }).items.map((x) => x.id);
     expect(ids({})).toEqual([third.id, second.id, first.id]);
@@ -42,8 +74,18 @@ describe('annotations', () => {
   it('lets authors edit and delete their own annotations, with undo', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const { practice } = await kb.practices.save(undefined, germanPractice(kb));
-    const saved = await kb.annotations.save(undefined, { practiceId: practice.id, kind: 'comment', text: 'alt', language: 'de' });
-    const edited = await kb.annotations.save(saved.id, { practiceId: practice.id, kind: 'question', text: 'neu', language: 'de' });
+    const saved = await kb.annotations.save(undefined, {
+      practiceId: practice.id,
+      kind: 'comment',
+      text: 'alt',
+      language: 'de',
+    });
+    const edited = await kb.annotations.save(saved.id, {
+      practiceId: practice.id,
+      kind: 'question',
+      text: 'neu',
+      language: 'de',
+    });
     expect(edited).toMatchObject({ id: saved.id, kind: 'question', text: 'neu', createdAt: saved.createdAt });
 
     await kb.annotations.trash(saved.id);
@@ -52,18 +94,34 @@ describe('annotations', () => {
     expect(kb.annotations.list({ ...page, practiceId: practice.id }).items[0]?.text).toBe('neu');
   });
 
-  it("refuses to change or delete an annotation written on another installation", async () => {
+  it('refuses to change or delete an annotation written on another installation', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const { practice } = await kb.practices.save(undefined, germanPractice(kb));
     const foreign = {
-      id: 'annotation-from-amstelveen', practiceId: practice.id, kind: 'lesson' as const, text: 'Van de partner.', language: 'nl' as const,
-      author: 'Partner', organisationId: AV, installationId: '00000000-0000-4000-8000-000000000000',
+      id: 'annotation-from-amstelveen',
+      practiceId: practice.id,
+      kind: 'lesson' as const,
+      text: 'Van de partner.',
+      language: 'nl' as const,
+      author: 'Partner',
+      organisationId: AV,
+      installationId: '00000000-0000-4000-8000-000000000000',
       version: { '00000000-0000-4000-8000-000000000000': 1 },
-      createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z',
+      createdAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
     };
     await kb.store.apply([{ op: 'put', collection: 'annotations', record: foreign }]);
     expect(kb.annotations.list({ ...page, practiceId: practice.id }).items[0]?.mine).toBe(false);
-    expect(await code(kb.annotations.save(foreign.id, { practiceId: practice.id, kind: 'lesson', text: 'überschrieben', language: 'de' }))).toBe('notYours');
+    expect(
+      await code(
+        kb.annotations.save(foreign.id, {
+          practiceId: practice.id,
+          kind: 'lesson',
+          text: 'überschrieben',
+          language: 'de',
+        }),
+      ),
+    ).toBe('notYours');
     expect(await code(kb.annotations.trash(foreign.id))).toBe('notYours');
     expect(kb.store.get('annotations', foreign.id)).toEqual(foreign);
   });
@@ -71,15 +129,34 @@ describe('annotations', () => {
   it('refuses an annotation on a missing practice or visit', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const { practice } = await kb.practices.save(undefined, germanPractice(kb));
-    expect(await code(kb.annotations.save(undefined, { practiceId: 'practice-gone', kind: 'comment', text: 'x', language: 'de' }))).toBe('invalidReference');
-    expect(await code(kb.annotations.save(undefined, { practiceId: practice.id, kind: 'comment', text: 'x', language: 'de', visitId: 'visit-gone' }))).toBe('invalidReference');
+    expect(
+      await code(
+        kb.annotations.save(undefined, { practiceId: 'practice-gone', kind: 'comment', text: 'x', language: 'de' }),
+      ),
+    ).toBe('invalidReference');
+    expect(
+      await code(
+        kb.annotations.save(undefined, {
+          practiceId: practice.id,
+          kind: 'comment',
+          text: 'x',
+          language: 'de',
+          visitId: 'visit-gone',
+        }),
+      ),
+    ).toBe('invalidReference');
   });
 
   it('is kept across a restart', async () => {
     const dir = await tempDir();
     const kb = await writableKnowledgeBase(dir);
     const { practice } = await kb.practices.save(undefined, germanPractice(kb));
-    const saved = await kb.annotations.save(undefined, { practiceId: practice.id, kind: 'lesson', text: 'bleibt', language: 'de' });
+    const saved = await kb.annotations.save(undefined, {
+      practiceId: practice.id,
+      kind: 'lesson',
+      text: 'bleibt',
+      language: 'de',
+    });
     const reopened = await openKnowledgeBase(dir, { systemLocales: [] });
     expect(reopened.annotations.list({ ...page }).items.map((a) => a.id)).toContain(saved.id);
   });

@@ -7,8 +7,17 @@ import { AV, TS, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const code = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: KbError) => e.code);
-const cell = (dimension: string, organisationId: string, text: { de?: string; nl?: string }, baseUpdatedAt: string | null = null) => ({
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (e: KbError) => e.code,
+  );
+const cell = (
+  dimension: string,
+  organisationId: string,
+  text: { de?: string; nl?: string },
+  baseUpdatedAt: string | null = null,
+) => ({
   dimension,
   organisationId,
   baseUpdatedAt,
@@ -24,7 +33,9 @@ describe('the comparison table', () => {
     for (const c of cells) expect(c.translation).toEqual({ de: 'current', nl: 'current' });
     const live = kb.practices.live();
     for (const { topicId, organisationId, count } of practiceCounts) {
-      expect(count).toBe(live.filter((p) => p.organisationId === organisationId && p.topicIds.includes(topicId)).length);
+      expect(count).toBe(
+        live.filter((p) => p.organisationId === organisationId && p.topicIds.includes(topicId)).length,
+      );
     }
   });
 
@@ -32,31 +43,45 @@ describe('the comparison table', () => {
     const dir = await tempDir();
     const kb = await writableKnowledgeBase(dir);
     const saved = await kb.comparison.save(cell('size', AV, { de: 'Rund 93 000 Einwohner.' }));
-    expect(saved.entry).toMatchObject({ dimension: 'size', organisationId: AV, text: { de: 'Rund 93 000 Einwohner.' } });
+    expect(saved.entry).toMatchObject({
+      dimension: 'size',
+      organisationId: AV,
+      text: { de: 'Rund 93 000 Einwohner.' },
+    });
     expect(saved.entry.createdBy).toEqual({ name: 'Erika Muster', organisationId: TS });
     expect(saved.entry.starter).toBeUndefined();
     expect(saved.translation).toEqual({ de: 'current', nl: 'missing' });
 
     const reopened = await openKnowledgeBase(dir, { systemLocales: [] });
-    const found = reopened.comparison.table().cells.find((c) => c.entry.dimension === 'size' && c.entry.organisationId === AV);
+    const found = reopened.comparison
+      .table()
+      .cells.find((c) => c.entry.dimension === 'size' && c.entry.organisationId === AV);
     expect(found?.entry.text.de).toBe('Rund 93 000 Einwohner.');
   });
 
   it('marks the other language outdated when one changes, current again when it is translated or checked', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     let c = await kb.comparison.save(cell('size', TS, { de: 'Etwa 350 000 Einwohner.' }));
-    c = await kb.comparison.save(cell('size', TS, { de: 'Etwa 350 000 Einwohner.', nl: 'Ongeveer 350.000 inwoners.' }, c.entry.updatedAt));
+    c = await kb.comparison.save(
+      cell('size', TS, { de: 'Etwa 350 000 Einwohner.', nl: 'Ongeveer 350.000 inwoners.' }, c.entry.updatedAt),
+    );
     expect(c.translation).toEqual({ de: 'current', nl: 'current' });
 
     // The German changes: the Dutch now needs translating.
-    c = await kb.comparison.save(cell('size', TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ongeveer 350.000 inwoners.' }, c.entry.updatedAt));
+    c = await kb.comparison.save(
+      cell('size', TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ongeveer 350.000 inwoners.' }, c.entry.updatedAt),
+    );
     expect(c.translation).toEqual({ de: 'current', nl: 'outdated' });
     // Updating the Dutch catches up: both current, the German is not marked.
-    c = await kb.comparison.save(cell('size', TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ongeveer 355.000 inwoners.' }, c.entry.updatedAt));
+    c = await kb.comparison.save(
+      cell('size', TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ongeveer 355.000 inwoners.' }, c.entry.updatedAt),
+    );
     expect(c.translation).toEqual({ de: 'current', nl: 'current' });
 
     // Now the Dutch changes on its own: the German needs translating.
-    c = await kb.comparison.save(cell('size', TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ruim 355.000 inwoners (2024).' }, c.entry.updatedAt));
+    c = await kb.comparison.save(
+      cell('size', TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ruim 355.000 inwoners (2024).' }, c.entry.updatedAt),
+    );
     expect(c.translation).toEqual({ de: 'outdated', nl: 'current' });
     // Checking the German against it makes it current without changing it.
     c = await kb.comparison.markChecked(c.entry.id, 'de');
@@ -68,7 +93,12 @@ describe('the comparison table', () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const starter = kb.comparison.table().cells.find((c) => c.entry.id === 'cmp-council-av')!;
     const edited = await kb.comparison.save(
-      cell('council', AV, { de: `${starter.entry.text.de}\n\nErgänzt.`, nl: starter.entry.text.nl }, starter.entry.updatedAt),
+      cell(
+        'council',
+        AV,
+        { de: `${starter.entry.text.de}\n\nErgänzt.`, nl: starter.entry.text.nl },
+        starter.entry.updatedAt,
+      ),
     );
     expect(edited.entry.id).toBe('cmp-council-av');
     expect(edited.entry.starter).toBeUndefined();
@@ -85,7 +115,10 @@ describe('the comparison table', () => {
     const restored = await kb.comparison.restoreRevision(second.entry.id, revisions[0]!.id);
     expect(restored.entry.text.nl).toBe('Eerste versie.');
     expect(restored.entry.createdAt).toBe(first.entry.createdAt);
-    expect(kb.comparison.revisions(second.entry.id).map((r) => r.record.text.nl)).toEqual(['Tweede versie.', 'Eerste versie.']);
+    expect(kb.comparison.revisions(second.entry.id).map((r) => r.record.text.nl)).toEqual([
+      'Tweede versie.',
+      'Eerste versie.',
+    ]);
     expect(await code(kb.comparison.restoreRevision('cmp-council-av', revisions[0]!.id))).toBe('notFound');
   });
 
@@ -93,7 +126,9 @@ describe('the comparison table', () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const starter = kb.comparison.table().cells.find((c) => c.entry.id === 'cmp-council-ts')!;
     await kb.comparison.save(cell('council', TS, { de: 'Neu.' }, starter.entry.updatedAt));
-    expect(await code(kb.comparison.save(cell('council', TS, { de: 'Veraltet.' }, starter.entry.updatedAt)))).toBe('editConflict');
+    expect(await code(kb.comparison.save(cell('council', TS, { de: 'Veraltet.' }, starter.entry.updatedAt)))).toBe(
+      'editConflict',
+    );
     expect(await code(kb.comparison.save(cell('council', TS, { de: 'Auch neu.' }, null)))).toBe('editConflict');
     expect(kb.comparison.table().cells.find((c) => c.entry.id === 'cmp-council-ts')?.entry.text.de).toBe('Neu.');
   });
@@ -122,6 +157,9 @@ describe('the translation status of a cell', () => {
     expect(cellTranslation({ text: {} })).toEqual({ de: 'missing', nl: 'missing' });
     expect(cellTranslation({ text: { nl: 'x' } })).toEqual({ de: 'missing', nl: 'current' });
     expect(cellTranslation({ text: { de: 'x', nl: 'y' } })).toEqual({ de: 'current', nl: 'current' });
-    expect(cellTranslation({ text: { de: 'x', nl: 'y' }, basedOn: { nl: '0'.repeat(64) } })).toEqual({ de: 'current', nl: 'outdated' });
+    expect(cellTranslation({ text: { de: 'x', nl: 'y' }, basedOn: { nl: '0'.repeat(64) } })).toEqual({
+      de: 'current',
+      nl: 'outdated',
+    });
   });
 });

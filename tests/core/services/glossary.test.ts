@@ -8,7 +8,11 @@ import { exportBytes } from '../../helpers/bundles';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const code = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: KbError) => e.code);
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (e: KbError) => e.code,
+  );
 const input: GlossaryTermInput = {
   term: { de: 'Grünpflegeplan', nl: 'groenbeheerplan' },
   definition: { de: 'Plan für die Pflege der Grünflächen.', nl: 'Plan voor het beheer van het groen.' },
@@ -40,7 +44,11 @@ describe('the glossary', () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const starter = kb.store.get('glossary', 'term-bezirksamt')!;
     const note = { de: 'Anders als eine Gemeinde.', nl: 'Anders dan een gemeente.' };
-    const edited = await kb.glossary.save(starter.id, { term: starter.term, definition: starter.definition, note, topicIds: starter.topicIds }, starter.updatedAt);
+    const edited = await kb.glossary.save(
+      starter.id,
+      { term: starter.term, definition: starter.definition, note, topicIds: starter.topicIds },
+      starter.updatedAt,
+    );
     expect(edited.note).toEqual(note);
     expect(edited.starter).toBeUndefined();
     expect(Object.keys(edited.version)).toEqual([kb.store.installationId]);
@@ -51,8 +59,14 @@ describe('the glossary', () => {
     const term = await kb.glossary.save(undefined, input);
     await kb.glossary.save(term.id, { ...input, definition: { ...input.definition, de: 'Neu.' } }, term.updatedAt);
     expect(await code(kb.glossary.save(term.id, input, term.updatedAt))).toBe('editConflict');
-    expect(await code(kb.glossary.save(undefined, { ...input, term: { de: 'kreisverkehr', nl: 'iets anders' } }))).toBe('glossaryTermExists');
-    expect(await code(kb.glossary.save(undefined, { ...input, term: { de: 'Neu', nl: 'nieuw' }, topicIds: ['topic-nowhere'] }))).toBe('invalidReference');
+    expect(await code(kb.glossary.save(undefined, { ...input, term: { de: 'kreisverkehr', nl: 'iets anders' } }))).toBe(
+      'glossaryTermExists',
+    );
+    expect(
+      await code(
+        kb.glossary.save(undefined, { ...input, term: { de: 'Neu', nl: 'nieuw' }, topicIds: ['topic-nowhere'] }),
+      ),
+    ).toBe('invalidReference');
     const request = contract.saveGlossaryTerm.request;
     expect(request.safeParse({ term: { ...input, term: { de: 'Neu', nl: '  ' } } }).success).toBe(false);
     expect(request.safeParse({ term: input }).success).toBe(true);
@@ -60,7 +74,10 @@ describe('the glossary', () => {
 
   it('deletes a term for good, and a partner bundle holding the same version does not bring it back', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
-    const partner = await writableKnowledgeBase(await tempDir(), { name: 'Jan de Vries', organisationId: 'org-amstelveen' });
+    const partner = await writableKnowledgeBase(await tempDir(), {
+      name: 'Jan de Vries',
+      organisationId: 'org-amstelveen',
+    });
     const id = kb.glossary.list().find((t) => t.term.de === 'Kreisverkehr')!.id;
     await kb.glossary.delete(id);
     expect(kb.glossary.list().some((t) => t.id === id)).toBe(false);

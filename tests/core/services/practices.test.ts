@@ -6,13 +6,28 @@ import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const page = { offset: 0, limit: 500 };
-const code = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: KbError) => e.code);
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (e: KbError) => e.code,
+  );
 
 describe('editing practices', () => {
   it('refuses to write before the user has said who they are', async () => {
     const kb = await openKnowledgeBase(await tempDir(), { systemLocales: ['de'] });
     const topicId = kb.store.all('topics')[0]!.id;
-    expect(await code(kb.practices.save(undefined, { organisationId: TS, topicIds: [topicId], tags: [], originalLanguage: 'de', texts: { de: { title: 't', summary: '', body: '' } }, sources: [] }))).toBe('identityRequired');
+    expect(
+      await code(
+        kb.practices.save(undefined, {
+          organisationId: TS,
+          topicIds: [topicId],
+          tags: [],
+          originalLanguage: 'de',
+          texts: { de: { title: 't', summary: '', body: '' } },
+          sources: [],
+        }),
+      ),
+    ).toBe('identityRequired');
   });
 
   it('creates a practice written in German first, stamped with its author, and persists it', async () => {
@@ -35,15 +50,22 @@ describe('editing practices', () => {
     const translated = await kb.practices.save(created.practice.id, { ...input, texts: { ...input.texts, nl } });
     expect(translated.translation).toEqual({ de: 'current', nl: 'current' });
 
-    const editedGerman = { ...input, texts: { de: { ...input.texts.de!, body: '## Ziel\n\nNoch mehr Sicherheit.' }, nl } };
+    const editedGerman = {
+      ...input,
+      texts: { de: { ...input.texts.de!, body: '## Ziel\n\nNoch mehr Sicherheit.' }, nl },
+    };
     const edited = await kb.practices.save(created.practice.id, editedGerman);
     expect(edited.translation).toEqual({ de: 'current', nl: 'outdated' });
-    expect(kb.practices.list({ ...page, needsTranslationInto: 'nl' }).items.map((p) => p.id)).toContain(created.practice.id);
+    expect(kb.practices.list({ ...page, needsTranslationInto: 'nl' }).items.map((p) => p.id)).toContain(
+      created.practice.id,
+    );
 
     const checked = await kb.practices.markTranslationChecked(created.practice.id, 'nl');
     expect(checked.translation.nl).toBe('current');
     expect(checked.practice.texts.nl).toMatchObject(nl);
-    expect(kb.practices.list({ ...page, needsTranslationInto: 'nl' }).items.map((p) => p.id)).not.toContain(created.practice.id);
+    expect(kb.practices.list({ ...page, needsTranslationInto: 'nl' }).items.map((p) => p.id)).not.toContain(
+      created.practice.id,
+    );
   });
 
   it('treats a practice written in Dutch first the same way', async () => {
@@ -55,22 +77,35 @@ describe('editing practices', () => {
     const de = { title: 'Gründächer', summary: 'Kurz.', body: 'Text.' };
     const translated = await kb.practices.save(created.practice.id, { ...input, texts: { nl, de } });
     expect(translated.translation).toEqual({ de: 'current', nl: 'current' });
-    const edited = await kb.practices.save(created.practice.id, { ...input, texts: { nl: { ...nl, title: 'Groene daken en gevels' }, de } });
+    const edited = await kb.practices.save(created.practice.id, {
+      ...input,
+      texts: { nl: { ...nl, title: 'Groene daken en gevels' }, de },
+    });
     expect(edited.translation.de).toBe('outdated');
   });
 
   it('refuses a practice whose original language has no text, or that points at no organisation', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
-    expect(await code(kb.practices.save(undefined, germanPractice(kb, { originalLanguage: 'nl' })))).toBe('invalidRequest');
-    expect(await code(kb.practices.save(undefined, germanPractice(kb, { organisationId: 'org-nowhere' })))).toBe('invalidReference');
-    expect(await code(kb.practices.save(undefined, germanPractice(kb, { topicIds: ['topic-nothing'] })))).toBe('invalidReference');
+    expect(await code(kb.practices.save(undefined, germanPractice(kb, { originalLanguage: 'nl' })))).toBe(
+      'invalidRequest',
+    );
+    expect(await code(kb.practices.save(undefined, germanPractice(kb, { organisationId: 'org-nowhere' })))).toBe(
+      'invalidReference',
+    );
+    expect(await code(kb.practices.save(undefined, germanPractice(kb, { topicIds: ['topic-nothing'] })))).toBe(
+      'invalidReference',
+    );
   });
 
   it('refuses to overwrite a version newer than the one the editor started from', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const created = await kb.practices.save(undefined, germanPractice(kb));
     await kb.practices.save(created.practice.id, germanPractice(kb, { tags: ['newer'] }), created.practice.updatedAt);
-    expect(await code(kb.practices.save(created.practice.id, germanPractice(kb, { tags: ['stale'] }), created.practice.updatedAt))).toBe('editConflict');
+    expect(
+      await code(
+        kb.practices.save(created.practice.id, germanPractice(kb, { tags: ['stale'] }), created.practice.updatedAt),
+      ),
+    ).toBe('editConflict');
     expect(kb.practices.get(created.practice.id).practice.tags).toEqual(['newer']);
   });
 });
@@ -104,7 +139,7 @@ describe('revision history', () => {
     expect((await kb.practices.restoreRevision(id, undo.id)).practice.tags).toEqual(['zwei']);
   });
 
-  it("refuses a revision of another practice", async () => {
+  it('refuses a revision of another practice', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const a = await kb.practices.save(undefined, germanPractice(kb));
     await kb.practices.save(a.practice.id, germanPractice(kb, { tags: ['x'] }));

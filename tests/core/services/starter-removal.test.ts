@@ -6,9 +6,16 @@ import { useTempDirs } from '../../helpers/temp-dir';
 import { exportText } from '../../helpers/bundles';
 
 const tempDir = useTempDirs();
-const code = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: KbError) => e.code);
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (e: KbError) => e.code,
+  );
 const starterCount = (kb: Awaited<ReturnType<typeof writableKnowledgeBase>>) =>
-  (['practices', 'visits', 'glossary', 'comparison'] as const).reduce((n, c) => n + kb.store.all(c).filter((r) => r.starter).length, 0);
+  (['practices', 'visits', 'glossary', 'comparison'] as const).reduce(
+    (n, c) => n + kb.store.all(c).filter((r) => r.starter).length,
+    0,
+  );
 
 describe('removing the starter content', () => {
   it('removes every untouched starter record and keeps the edited and annotated ones, organisations and topics', async () => {
@@ -19,9 +26,19 @@ describe('removing the starter content', () => {
 
     // Edit a comparison cell, annotate a practice, trash a visit: all three stay.
     const cell = kb.store.get('comparison', 'cmp-council-av')!;
-    await kb.comparison.save({ dimension: 'council', organisationId: AV, baseUpdatedAt: cell.updatedAt, text: { de: 'Geändert.', nl: cell.text.nl! } });
+    await kb.comparison.save({
+      dimension: 'council',
+      organisationId: AV,
+      baseUpdatedAt: cell.updatedAt,
+      text: { de: 'Geändert.', nl: cell.text.nl! },
+    });
     const annotated = kb.practices.live().find((p) => p.starter)!;
-    await kb.annotations.save(undefined, { practiceId: annotated.id, kind: 'question', text: 'Wie lange hat das gedauert?', language: 'de' });
+    await kb.annotations.save(undefined, {
+      practiceId: annotated.id,
+      kind: 'question',
+      text: 'Wie lange hat das gedauert?',
+      language: 'de',
+    });
     const visit = kb.visits.list().find((v) => v.starter)!;
     await kb.visits.trash(visit.id);
     const organisations = kb.store.all('organisations').length;

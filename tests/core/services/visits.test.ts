@@ -4,7 +4,11 @@ import { AV, TS, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const code = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: KbError) => e.code);
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (e: KbError) => e.code,
+  );
 const input = {
   hostOrganisationId: TS,
   guestOrganisationId: AV,
@@ -21,8 +25,12 @@ describe('visits', () => {
   it('ships the visit to Amstelveen and the planned counter-visit', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const visits = kb.visits.list();
-    expect(visits.some((v) => v.hostOrganisationId === AV && v.guestOrganisationId === TS && v.status === 'held')).toBe(true);
-    expect(visits.some((v) => v.hostOrganisationId === TS && v.guestOrganisationId === AV && v.status === 'planned')).toBe(true);
+    expect(visits.some((v) => v.hostOrganisationId === AV && v.guestOrganisationId === TS && v.status === 'held')).toBe(
+      true,
+    );
+    expect(
+      visits.some((v) => v.hostOrganisationId === TS && v.guestOrganisationId === AV && v.status === 'planned'),
+    ).toBe(true);
   });
 
   it('logs, edits and deletes a visit with undo', async () => {

@@ -6,7 +6,8 @@ import { useTempDirs } from '../../helpers/temp-dir';
 import { annotationIds, errno, FaultyFileSystem, open, putAnnotations, storeFiles } from './helpers';
 
 const tempDir = useTempDirs();
-const readSnapshotData = async (dir: string) => StoreData.parse(JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')));
+const readSnapshotData = async (dir: string) =>
+  StoreData.parse(JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')));
 const long = 'Lange Notiz. '.repeat(1_500);
 /** Ids whose annotations, with the long text, add up to more than a quarter of the starter snapshot. */
 const bulky = (prefix: string) => [1, 2, 3, 4, 5].map((n) => `${prefix}-${n}`);

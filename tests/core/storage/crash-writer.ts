@@ -10,14 +10,21 @@ import { openStore, type Change } from '../../../core/store/store';
 import { annotation } from './helpers';
 
 const [dir, round] = process.argv.slice(2) as [string, string];
-const store = await openStore(dir, loadStarterContent, { compactionBytes: 16 * 1024, compactionShare: 0, backupInterval: 0 });
+const store = await openStore(dir, loadStarterContent, {
+  compactionBytes: 16 * 1024,
+  compactionShare: 0,
+  backupInterval: 0,
+});
 process.stdout.write('ready\n');
 for (let n = 0; ; n++) {
   const id = `crash-${round}-${n}`;
-  const changes: Change[] = [{ op: 'put', collection: 'annotations', record: annotation(id, `Notiz ${n} `.repeat(1 + (n % 40))) }];
+  const changes: Change[] = [
+    { op: 'put', collection: 'annotations', record: annotation(id, `Notiz ${n} `.repeat(1 + (n % 40))) },
+  ];
   // Now and then a bigger batch, a deletion and a settings change, so batches differ in size and kind.
   if (n % 7 === 3) {
-    for (let extra = 0; extra < 30; extra++) changes.push({ op: 'put', collection: 'annotations', record: annotation(`${id}-${extra}`) });
+    for (let extra = 0; extra < 30; extra++)
+      changes.push({ op: 'put', collection: 'annotations', record: annotation(`${id}-${extra}`) });
   }
   // Deletions: every eleventh batch adds a record the next batch deletes; the parent never expects it.
   if (n % 11 === 5) changes.push({ op: 'put', collection: 'annotations', record: annotation(`${id}-gone`) });

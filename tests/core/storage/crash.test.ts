@@ -28,9 +28,16 @@ function random(seed: number): () => number {
  * it was ready (or, when `duringStartup`, that long after starting it, while
  * it may still be opening the store). Returns what it reported.
  */
-function runAndKill(dir: string, round: number, killAfterMs: number, duringStartup: boolean): Promise<{ saved: string[]; gone: string[] }> {
+function runAndKill(
+  dir: string,
+  round: number,
+  killAfterMs: number,
+  duringStartup: boolean,
+): Promise<{ saved: string[]; gone: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(jiti, [path.join(here, 'crash-writer.ts'), dir, String(round)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(jiti, [path.join(here, 'crash-writer.ts'), dir, String(round)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const saved: string[] = [];
     const gone: string[] = [];
     let pending = '';
@@ -56,29 +63,41 @@ function runAndKill(dir: string, round: number, killAfterMs: number, duringStart
 }
 
 describe('a store whose writer is killed at random moments', () => {
-  it(`opens intact after each of ${ROUNDS} kills, holding every change reported saved`, { timeout: Math.max(60_000, ROUNDS * 2_400) }, async () => {
-    const dir = await tempDir();
-    const seed = Date.now() % 100_000;
-    const next = random(seed);
-    const expected = new Set<string>();
-    const gone = new Set<string>();
-    for (let round = 0; round < ROUNDS; round++) {
-      // One kill in five lands while the store is opening (replaying, recovering, backing up).
-      const duringStartup = next() < 0.2;
-      const { saved, gone: deleted } = await runAndKill(dir, round, Math.floor(next() * (duringStartup ? 600 : 400)), duringStartup);
-      for (const id of saved) expected.add(id);
-      for (const id of deleted) gone.add(id);
+  it(
+    `opens intact after each of ${ROUNDS} kills, holding every change reported saved`,
+    { timeout: Math.max(60_000, ROUNDS * 2_400) },
+    async () => {
+      const dir = await tempDir();
+      const seed = Date.now() % 100_000;
+      const next = random(seed);
+      const expected = new Set<string>();
+      const gone = new Set<string>();
+      for (let round = 0; round < ROUNDS; round++) {
+        // One kill in five lands while the store is opening (replaying, recovering, backing up).
+        const duringStartup = next() < 0.2;
+        const { saved, gone: deleted } = await runAndKill(
+          dir,
+          round,
+          Math.floor(next() * (duringStartup ? 600 : 400)),
+          duringStartup,
+        );
+        for (const id of saved) expected.add(id);
+        for (const id of deleted) gone.add(id);
 
-      const store = await open(dir);
-      const context = `seed ${seed}, round ${round}`;
-      expect(store.notices, context).toEqual([]);
-      const missing = [...expected].filter((id) => !store.get('annotations', id));
-      expect(missing, context).toEqual([]);
-      expect([...gone].filter((id) => store.get('annotations', id)), context).toEqual([]);
-      for (const record of store.all('annotations')) Annotation.parse(record);
-      await store.flush();
-      if (next() < 0.3) await store.close(); // sometimes the journal is folded in, sometimes left for the next writer
-    }
-    StoreData.parse(JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')));
-  });
+        const store = await open(dir);
+        const context = `seed ${seed}, round ${round}`;
+        expect(store.notices, context).toEqual([]);
+        const missing = [...expected].filter((id) => !store.get('annotations', id));
+        expect(missing, context).toEqual([]);
+        expect(
+          [...gone].filter((id) => store.get('annotations', id)),
+          context,
+        ).toEqual([]);
+        for (const record of store.all('annotations')) Annotation.parse(record);
+        await store.flush();
+        if (next() < 0.3) await store.close(); // sometimes the journal is folded in, sometimes left for the next writer
+      }
+      StoreData.parse(JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')));
+    },
+  );
 });

@@ -107,7 +107,9 @@ export class FaultyFileSystem implements FileSystem {
   #wrap(handle: FileHandle): FileHandle {
     const write = async (data: string | Buffer, offset?: number, length?: number) => {
       const bytes =
-        typeof data === 'string' ? Buffer.from(data) : data.subarray(offset ?? 0, (offset ?? 0) + (length ?? data.length - (offset ?? 0)));
+        typeof data === 'string'
+          ? Buffer.from(data)
+          : data.subarray(offset ?? 0, (offset ?? 0) + (length ?? data.length - (offset ?? 0)));
       if (bytes.length > this.spaceLeft) {
         await handle.write(bytes.subarray(0, this.spaceLeft));
         this.spaceLeft = 0;

@@ -30,7 +30,10 @@ describe('the journal', () => {
     const dir = await tempDir();
     const first = await open(dir);
     await putAnnotations(first, ['a-1', 'a-2']);
-    await first.apply([{ op: 'delete', collection: 'annotations', id: 'a-1' }, { op: 'settings', settings: { language: 'nl' } }]);
+    await first.apply([
+      { op: 'delete', collection: 'annotations', id: 'a-1' },
+      { op: 'settings', settings: { language: 'nl' } },
+    ]);
     await putAnnotations(first, ['a-3']);
     await first.flush();
 

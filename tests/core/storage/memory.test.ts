@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryState } from '../../../core/storage/memory';
 
-const fields = { schemaVersion: 1, installationId: '00000000-0000-4000-8000-000000000000', settings: { language: 'de' } };
+const fields = {
+  schemaVersion: 1,
+  installationId: '00000000-0000-4000-8000-000000000000',
+  settings: { language: 'de' },
+};
 const record = (id: string, tag = '') => ({ id, tag });
 
 describe('the in-memory state', () => {
   it('adds, replaces and deletes records, ignoring a delete of a missing id', () => {
     const first = record('a');
     const second = record('b');
-    const state = new MemoryState(fields, ['practices', 'topics'], { practices: [first, second, record('c')], topics: [record('t')] });
+    const state = new MemoryState(fields, ['practices', 'topics'], {
+      practices: [first, second, record('c')],
+      topics: [record('t')],
+    });
     const topics = state.all('topics');
     state.apply([
       { op: 'put', collection: 'practices', record: record('new') },

@@ -29,28 +29,31 @@ const damages: [string, (text: string) => string][] = [
 ];
 
 describe('opening a damaged store', () => {
-  it.each(damages)('restores a snapshot that is %s from the newest good backup and keeps the damaged file', async (_name, damage) => {
-    const { dir, backup } = await storeWithBackup();
-    const damaged = damage(await readFile(path.join(dir, STORE_FILE), 'utf8'));
-    await writeFile(path.join(dir, STORE_FILE), damaged);
+  it.each(damages)(
+    'restores a snapshot that is %s from the newest good backup and keeps the damaged file',
+    async (_name, damage) => {
+      const { dir, backup } = await storeWithBackup();
+      const damaged = damage(await readFile(path.join(dir, STORE_FILE), 'utf8'));
+      await writeFile(path.join(dir, STORE_FILE), damaged);
 
-    const store = await open(dir);
-    expect(store.notices).toHaveLength(1);
-    const notice = store.notices[0] as Extract<Notice, { kind: 'storeRestoredFromBackup' }>;
-    expect(notice.kind).toBe('storeRestoredFromBackup');
-    expect(notice.complete).toBe(false);
-    expect(notice.backupTakenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(path.dirname(notice.movedTo)).toBe(dir);
-    expect(await readFile(path.join(notice.movedTo, STORE_FILE), 'utf8')).toBe(damaged);
-    expect(annotationIds(store)).toEqual(['a-1', 'a-2']);
-    expect(await readFile(backup)).toBeDefined(); // the backup itself is left in place
-    await store.close();
+      const store = await open(dir);
+      expect(store.notices).toHaveLength(1);
+      const notice = store.notices[0] as Extract<Notice, { kind: 'storeRestoredFromBackup' }>;
+      expect(notice.kind).toBe('storeRestoredFromBackup');
+      expect(notice.complete).toBe(false);
+      expect(notice.backupTakenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(path.dirname(notice.movedTo)).toBe(dir);
+      expect(await readFile(path.join(notice.movedTo, STORE_FILE), 'utf8')).toBe(damaged);
+      expect(annotationIds(store)).toEqual(['a-1', 'a-2']);
+      expect(await readFile(backup)).toBeDefined(); // the backup itself is left in place
+      await store.close();
 
-    const again = await open(dir);
-    expect(again.notices).toEqual([]);
-    expect(annotationIds(again)).toEqual(['a-1', 'a-2']);
-    await again.close();
-  });
+      const again = await open(dir);
+      expect(again.notices).toEqual([]);
+      expect(annotationIds(again)).toEqual(['a-1', 'a-2']);
+      await again.close();
+    },
+  );
 
   it('loses nothing when the journal continues the backup without a gap', async () => {
     const dir = await tempDir();
@@ -97,7 +100,9 @@ describe('opening a damaged store', () => {
     const store = await open(dir);
     expect(store.notices.map((n) => n.kind)).toEqual(['storeRestoredFromBackup']);
     expect(annotationIds(store)).toEqual(['a-1', 'a-2']);
-    expect(await readdir((store.notices[0] as { movedTo: string }).movedTo)).toEqual(['twinning-kb-000000000003.journal']);
+    expect(await readdir((store.notices[0] as { movedTo: string }).movedTo)).toEqual([
+      'twinning-kb-000000000003.journal',
+    ]);
     await store.close();
   });
 

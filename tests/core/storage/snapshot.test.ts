@@ -35,7 +35,10 @@ describe('the snapshot file', () => {
 
   it('writes every record with its keys in canonical order, whatever order it came in', async () => {
     const file = path.join(await tempDir(), 'store.json');
-    await new SnapshotFile(file).write({ ...snapshot, collections: { notes: [{ text: 'b', id: 'n-1', meta: { z: 1, a: 2 } }] } });
+    await new SnapshotFile(file).write({
+      ...snapshot,
+      collections: { notes: [{ text: 'b', id: 'n-1', meta: { z: 1, a: 2 } }] },
+    });
     expect((await readFile(file, 'utf8')).split('\n')).toContain('{"id":"n-1","meta":{"a":2,"z":1},"text":"b"}');
   });
 

@@ -73,7 +73,9 @@ describe('a write that fails', () => {
     const { store } = await storeHoldingOne();
     const bad = { ...store.get('annotations', 'a-1')!, id: 'a-2', text: 1n as unknown as string };
     await expect(store.apply([{ op: 'put', collection: 'annotations', record: bad }])).rejects.toThrow(TypeError);
-    await expect(store.apply([{ op: 'put', collection: 'nothing' as 'annotations', record: bad }])).rejects.toThrow(/not a valid change/);
+    await expect(store.apply([{ op: 'put', collection: 'nothing' as 'annotations', record: bad }])).rejects.toThrow(
+      /not a valid change/,
+    );
     expect(annotationIds(store)).toEqual(['a-1']);
   });
 });

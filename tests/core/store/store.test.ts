@@ -45,7 +45,9 @@ describe('the store', () => {
   it('leaves no temporary files behind after writing and closing', async () => {
     const dir = await tempDir();
     const store = await openStore(dir, loadStarterContent);
-    await Promise.all((['de', 'nl', 'de'] as const).map((language) => store.apply([{ op: 'settings', settings: { language } }])));
+    await Promise.all(
+      (['de', 'nl', 'de'] as const).map((language) => store.apply([{ op: 'settings', settings: { language } }])),
+    );
     expect(store.settings.language).toBe('de');
     await store.close();
     expect(await storeFiles(dir)).toEqual([STORE_FILE]);
@@ -106,9 +108,12 @@ describe('the store', () => {
     const dir = await tempDir();
     const store = await openStore(dir, loadStarterContent);
     const practice = store.all('practices')[0]!;
-    const reversed = Object.fromEntries(Object.entries({ ...practice, tags: ['umgedreht'] }).reverse()) as typeof practice;
+    const reversed = Object.fromEntries(
+      Object.entries({ ...practice, tags: ['umgedreht'] }).reverse(),
+    ) as typeof practice;
     await store.apply([{ op: 'put', collection: 'practices', record: reversed }]);
-    const inOrder = (records: readonly object[]) => records.every((record) => JSON.stringify(record) === canonicalJson(record));
+    const inOrder = (records: readonly object[]) =>
+      records.every((record) => JSON.stringify(record) === canonicalJson(record));
     expect(JSON.stringify(store.get('practices', practice.id))).toBe(canonicalJson(reversed));
     expect(inOrder(store.all('practices'))).toBe(true);
     await store.flush();
@@ -121,7 +126,11 @@ describe('the store', () => {
     const file = path.join(dir, STORE_FILE);
     const lines = (await readFile(file, 'utf8')).split('\n').slice(0, -2);
     const older = lines.map((line, n) =>
-      n === 0 ? line.replace('twinning-kb.lines.v2', 'twinning-kb.lines.v1') : line.startsWith('{"') ? reverseKeys(line) : line,
+      n === 0
+        ? line.replace('twinning-kb.lines.v2', 'twinning-kb.lines.v1')
+        : line.startsWith('{"')
+          ? reverseKeys(line)
+          : line,
     );
     const body = `${older.join('\n')}\n`;
     await writeFile(file, `${body}"checksum":"crc32:${crc32(body).toString(16).padStart(8, '0')}"}\n`);

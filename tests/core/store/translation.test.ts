@@ -3,8 +3,16 @@ import { textHash, translationStatuses } from '../../../core/store/translation';
 import type { Practice } from '../../../shared/model';
 
 const de = { title: 'Kreisverkehr', summary: 'Kurz', body: 'Text' };
-const nl = (basedOn?: string) => ({ title: 'Rotonde', summary: 'Kort', body: 'Tekst', ...(basedOn ? { basedOn } : {}) });
-const practice = (texts: Practice['texts']): Pick<Practice, 'texts' | 'originalLanguage'> => ({ originalLanguage: 'de', texts });
+const nl = (basedOn?: string) => ({
+  title: 'Rotonde',
+  summary: 'Kort',
+  body: 'Tekst',
+  ...(basedOn ? { basedOn } : {}),
+});
+const practice = (texts: Practice['texts']): Pick<Practice, 'texts' | 'originalLanguage'> => ({
+  originalLanguage: 'de',
+  texts,
+});
 
 describe('translation status', () => {
   it('is missing for a language without text', () => {

@@ -32,14 +32,25 @@ describe('the write path', () => {
     expect(codeOf(() => requireReference(ctx.store, 'topics', 'topic-none'))).toBe('invalidReference');
     await kb.practices.trash(practice.id);
     expect(codeOf(() => requireReference(ctx.store, 'practices', practice.id))).toBeUndefined();
-    expect(codeOf(() => requireReference(ctx.store, 'practices', practice.id, { live: true }))).toBe('invalidReference');
+    expect(codeOf(() => requireReference(ctx.store, 'practices', practice.id, { live: true }))).toBe(
+      'invalidReference',
+    );
   });
 
   it('keeps replaced versions only of the collections with a history', async () => {
     const { kb, ctx, practice } = await setUp();
     const now = ctx.clock.now();
     expect(ctx.history.keepReplaced('practices', practice, now)).toEqual([
-      { op: 'put', collection: 'revisions', record: expect.objectContaining({ collection: 'practices', recordId: practice.id, record: practice, savedAt: now }) },
+      {
+        op: 'put',
+        collection: 'revisions',
+        record: expect.objectContaining({
+          collection: 'practices',
+          recordId: practice.id,
+          record: practice,
+          savedAt: now,
+        }),
+      },
     ]);
     expect(ctx.history.keepReplaced('topics', kb.store.all('topics')[0]!, now)).toEqual([]);
   });
@@ -47,14 +58,29 @@ describe('the write path', () => {
   it('purges a record with a marker of its version, its history and its waiting conflicts', async () => {
     const { kb, ctx, practice } = await setUp();
     const { practice: edited } = await kb.practices.save(practice.id, germanPractice(kb, { tags: ['edited'] }));
-    const conflict = { id: `practices:${practice.id}:c`, collection: 'practices' as const, recordId: practice.id, hash: 'a'.repeat(64), record: practice };
+    const conflict = {
+      id: `practices:${practice.id}:c`,
+      collection: 'practices' as const,
+      recordId: practice.id,
+      hash: 'a'.repeat(64),
+      record: practice,
+    };
     await ctx.writer.apply([{ op: 'put', collection: 'conflicts', record: conflict }]);
     const revisions = kb.store.all('revisions').filter((r) => r.recordId === practice.id);
     expect(revisions).toHaveLength(1);
 
     expect(purgeChanges(ctx.store, ctx.history, 'practices', edited)).toEqual([
       { op: 'delete', collection: 'practices', id: practice.id },
-      { op: 'put', collection: 'purged', record: { id: `practices:${practice.id}`, collection: 'practices', recordId: practice.id, version: edited.version } },
+      {
+        op: 'put',
+        collection: 'purged',
+        record: {
+          id: `practices:${practice.id}`,
+          collection: 'practices',
+          recordId: practice.id,
+          version: edited.version,
+        },
+      },
       { op: 'delete', collection: 'conflicts', id: conflict.id },
       { op: 'delete', collection: 'revisions', id: revisions[0]!.id },
     ]);
@@ -64,7 +90,11 @@ describe('the write path', () => {
     const { ctx, practice } = await setUp();
     await ctx.trash.move('practices', practice, user);
     const trashed = ctx.store.get('practices', practice.id)!;
-    expect(trashed).toMatchObject({ deletedAt: '2026-11-21T10:00:00.000Z', updatedAt: '2026-11-21T10:00:00.000Z', updatedBy: user });
+    expect(trashed).toMatchObject({
+      deletedAt: '2026-11-21T10:00:00.000Z',
+      updatedAt: '2026-11-21T10:00:00.000Z',
+      updatedBy: user,
+    });
     expect(Object.values(trashed.version)).toEqual([2]);
 
     const restored = await ctx.trash.restore('practices', trashed, user);
