@@ -12,8 +12,12 @@ function render(notices: Notice[], language: 'de' | 'nl'): string {
   const i18n = initI18n(language);
   void i18n.changeLanguage(language);
   const container = document.createElement('div');
-  act(() => createRoot(container).render(<Notices notices={notices} />));
-  return container.textContent ?? '';
+  const root = createRoot(container);
+  act(() => root.render(<Notices notices={notices} />));
+  const text = container.textContent ?? '';
+  // Unmounted, so the next test's language change re-renders nothing outside act().
+  act(() => root.unmount());
+  return text;
 }
 
 afterEach(() => {

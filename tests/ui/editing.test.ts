@@ -102,6 +102,21 @@ describe('writing and annotating', () => {
       .toContain('Bei der Rotonde haben Radfahrende Vorrang – das wollen wir prüfen.');
   });
 
+  it("refuses a source address without http(s) with the app's own message, not the browser's", async () => {
+    session = await openApp();
+    const { page } = session;
+    await writeGermanPractice(page, 'Mit Quelle');
+    await page.getByRole('button', { name: 'Bearbeiten', exact: true }).click();
+    await page.getByRole('button', { name: 'Quelle hinzufügen' }).click();
+    await page.getByLabel('Titel der Quelle 1').fill('Fietsberaad');
+    await page.getByLabel('Adresse der Quelle 1').fill('www.fietsberaad.nl');
+    await page.keyboard.press('Enter'); // a form submission, which Chromium's own checks would stop in English
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Jede Quelle braucht einen Titel und eine Adresse, die mit http:// oder https:// beginnt.');
+    expect(await page.locator('form:not([novalidate])').count()).toBe(0);
+  });
+
   it('restores an older revision after showing what differs', async () => {
     session = await openApp();
     const { page } = session;
@@ -112,6 +127,7 @@ describe('writing and annotating', () => {
     await expect.poll(() => heading(page)).toBe('Zweite Fassung');
 
     await page.getByRole('button', { name: 'Versionen' }).click();
+    await expect.poll(() => heading(page)).toBe('Versionen von „Zweite Fassung“');
     await expect.poll(() => page.locator('.diff del').first().textContent()).toBe('Erste');
     expect(await page.locator('.diff ins').first().textContent()).toBe('Zweite');
     await session.screenshot('15-history-de');

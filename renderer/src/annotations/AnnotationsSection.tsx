@@ -134,6 +134,7 @@ function AnnotationForm({
 
   return (
     <form
+      noValidate
       className="annotation-form"
       aria-label={existing ? t('annotation.editForm') : t('annotation.addForm')}
       onSubmit={(event) => {

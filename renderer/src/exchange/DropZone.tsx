@@ -2,7 +2,7 @@
  * Where an exchange bundle can be dropped, with a file chooser beside it for
  * everyone who does not drag and drop (keyboard, screen reader).
  */
-import { useId, useState, type DragEvent as ReactDragEvent } from 'react';
+import { useId, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KbCallError } from '../lib/kb';
 
@@ -31,6 +31,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   const { t } = useTranslation('exchange');
   const [over, setOver] = useState(false);
   const hintId = useId();
+  const input = useRef<HTMLInputElement>(null);
 
   const onDragOver = (event: ReactDragEvent) => {
     if (!draggingFiles(event)) return;
@@ -56,19 +57,22 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
       }}
     >
       <p id={hintId}>{t('import.dropHere')}</p>
-      <label>
+      {/* Chromium's own file input would speak English ("Choose File / No file chosen"): a button of ours opens it. */}
+      <button type="button" aria-describedby={hintId} onClick={() => input.current?.click()}>
         {t('import.chooseFile')}
-        <input
-          type="file"
-          accept=".json,application/json"
-          aria-describedby={hintId}
-          onChange={(event) => {
-            const files = [...(event.target.files ?? [])];
-            event.target.value = ''; // choosing the same file again must fire again
-            if (files.length > 0) onFiles(files);
-          }}
-        />
-      </label>
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-label={t('import.chooseFile')}
+        accept=".json,application/json"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = ''; // choosing the same file again must fire again
+          if (files.length > 0) onFiles(files);
+        }}
+      />
     </div>
   );
 }

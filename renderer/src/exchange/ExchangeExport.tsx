@@ -64,6 +64,7 @@ export function ExchangeExport() {
     <section aria-labelledby={`${id}-heading`} className="exchange-section">
       <h2 id={`${id}-heading`}>{t('export.heading')}</h2>
       <form
+        noValidate
         className="editor"
         onSubmit={(event) => {
           event.preventDefault();

@@ -170,6 +170,7 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
       <p className="hint">{t('editor.keys')}</p>
       {merge?.intro}
       <form
+        noValidate
         id={formId}
         className="editor"
         onSubmit={(event) => {

@@ -54,7 +54,7 @@ export function PracticeHistory({ id }: { id: string }) {
       <button type="button" className="back" onClick={() => navigate({ view: 'practice', id })}>
         {t('practice.back')}
       </button>
-      <ViewHeading>{t('history.heading', { title: title?.value })}</ViewHeading>
+      <ViewHeading>{t('history.heading', { title: title?.value.title })}</ViewHeading>
       {action.error && <ErrorMessage error={action.error} />}
       <VersionTable
         versions={versions}

@@ -43,6 +43,7 @@ export function UserForm({ onSaved }: { onSaved?: () => void }) {
     name.trim() && (organisationId !== OTHER || (otherName.trim() && /^[A-Za-z]{2}$/.test(otherCountry.trim())));
   return (
     <form
+      noValidate
       className="editor user-form"
       onSubmit={(event) => {
         event.preventDefault();

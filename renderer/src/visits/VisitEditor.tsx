@@ -95,6 +95,7 @@ function VisitForm({ existing }: { existing?: Visit }) {
       <ViewHeading>{existing ? t('visit.editHeading') : t('visit.new')}</ViewHeading>
       <p className="hint">{t('editor.keys')}</p>
       <form
+        noValidate
         className="editor"
         onSubmit={(event) => {
           event.preventDefault();
