@@ -1,9 +1,12 @@
 /**
- * A practice in conflict merged by hand: the editor starts from the version
- * shown (1), the others are shown above it to take from; saving replaces all
- * versions with the merged text.
+ * A practice in conflict merged by hand: the editor starts from the fields
+ * chosen on the conflicts screen (version 1 where none was chosen), the other
+ * versions are shown above it to take from; saving replaces all versions with
+ * the merged text.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Practice } from '../../../shared/model';
 import type { ConflictView } from '../../../shared/responses';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
@@ -11,11 +14,24 @@ import { useKbQuery } from '../hooks/useKbQuery';
 import { PracticeForm } from '../practices/PracticeEditor';
 import { VersionContent, VersionOrigin } from './ConflictVersion';
 
-export function ConflictMerge({ conflict, onCancel }: { conflict: ConflictView; onCancel: () => void }) {
+export function ConflictMerge({
+  conflict,
+  start,
+  onCancel,
+}: {
+  conflict: ConflictView;
+  start: Practice;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('exchange');
   const { data, error } = useKbQuery('getPractice', { id: conflict.recordId });
+  // The stored practice's updatedAt stays: the save is checked against what is stored now.
+  const existing = useMemo(
+    () => data && { ...data, practice: { ...start, updatedAt: data.practice.updatedAt } },
+    [data, start],
+  );
   if (error) return <ErrorMessage error={error} />;
-  if (!data) return <Loading />;
+  if (!existing) return <Loading />;
   const intro = (
     <>
       <p>{t('merge.intro')}</p>
@@ -31,5 +47,5 @@ export function ConflictMerge({ conflict, onCancel }: { conflict: ConflictView; 
       </details>
     </>
   );
-  return <PracticeForm existing={data} merge={{ intro, onCancel }} />;
+  return <PracticeForm existing={existing} merge={{ intro, onCancel }} />;
 }

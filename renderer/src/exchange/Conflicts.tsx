@@ -1,10 +1,11 @@
 /**
  * Records edited here and at the partner's since they last exchanged: every
- * version side by side, to keep one of them or, for a practice, to merge them
- * in the editor.
+ * version side by side, to keep one of them or, for a practice, to choose per
+ * field which version to start from and merge them in the editor.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Practice } from '../../../shared/model';
 import type { ConflictView, RecordVersion } from '../../../shared/responses';
 import { useOverview } from '../app/overview';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -16,17 +17,19 @@ import { useKbQuery } from '../hooks/useKbQuery';
 import { call } from '../lib/kb';
 import { ConflictMerge } from './ConflictMerge';
 import { VersionContent, VersionOrigin } from './ConflictVersion';
+import { PracticeConflictFields } from './PracticeConflictFields';
 import { useRecordTitle } from './useRecordTitle';
 
 export function Conflicts() {
   const { t } = useTranslation('exchange');
   const conflicts = useKbQuery('listConflicts');
-  const [merging, setMerging] = useState<ConflictView>();
+  const [merging, setMerging] = useState<{ conflict: ConflictView; start: Practice }>();
 
   if (merging) {
     return (
       <ConflictMerge
-        conflict={merging}
+        conflict={merging.conflict}
+        start={merging.start}
         onCancel={() => {
           setMerging(undefined);
           conflicts.reload();
@@ -49,7 +52,11 @@ export function Conflicts() {
           <ul className="conflict-list">
             {conflicts.data.map((conflict) => (
               <li key={`${conflict.collection}:${conflict.recordId}`}>
-                <ConflictItem conflict={conflict} onResolved={conflicts.reload} onMerge={() => setMerging(conflict)} />
+                <ConflictItem
+                  conflict={conflict}
+                  onResolved={conflicts.reload}
+                  onMerge={(start) => setMerging({ conflict, start })}
+                />
               </li>
             ))}
           </ul>
@@ -66,7 +73,7 @@ function ConflictItem({
 }: {
   conflict: ConflictView;
   onResolved: () => void;
-  onMerge: () => void;
+  onMerge: (start: Practice) => void;
 }) {
   const { t } = useTranslation('exchange');
   const { reload } = useOverview();
@@ -107,7 +114,14 @@ function ConflictItem({
           <section key={version.hash} className="conflict-version" aria-labelledby={`${id}-v${i}`}>
             <h3 id={`${id}-v${i}`}>{i === 0 ? t('conflicts.current') : t('conflicts.other', { n: i + 1 })}</h3>
             <VersionOrigin record={version.record} />
-            <VersionContent collection={collection} record={version.record} />
+            {collection === 'practices' ? (
+              // The title says which version is which; the fields below show where they differ.
+              <p className="version-title" lang={recordTitle(collection, version.record).lang}>
+                {recordTitle(collection, version.record).value}
+              </p>
+            ) : (
+              <VersionContent collection={collection} record={version.record} />
+            )}
             <button type="button" disabled={busy} onClick={() => void keep(version, i + 1)}>
               {t('conflicts.keep', { n: i + 1 })}
             </button>
@@ -115,11 +129,12 @@ function ConflictItem({
         ))}
       </div>
       {collection === 'practices' && (
-        <div className="toolbar">
-          <button type="button" disabled={busy} onClick={onMerge}>
-            {t('conflicts.merge', { title: title.value })}
-          </button>
-        </div>
+        <PracticeConflictFields
+          versions={versions.map((version) => version.record as Practice)}
+          title={title.value}
+          busy={busy}
+          onMerge={onMerge}
+        />
       )}
     </article>
   );
