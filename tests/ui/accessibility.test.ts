@@ -144,6 +144,14 @@ const SCREENS: Screen[] = [
   },
   { name: 'the trash', open: navTo('trash') },
   { name: 'the settings', open: navTo('settings') },
+  {
+    name: 'the welcome, opened again from the settings',
+    open: async (page, lang) => {
+      await navTo('settings')(page, lang);
+      await page.getByRole('button', { name: APP[lang].welcome.open }).click();
+      await expect.poll(() => page.locator('.welcome-starts button').count()).toBe(4);
+    },
+  },
 ];
 
 describe.each<[Lang, string]>([

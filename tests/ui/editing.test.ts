@@ -34,6 +34,13 @@ describe('writing and annotating', () => {
     await page.getByLabel('Ihr Name').fill('Jan de Vries');
     await page.getByRole('radio', { name: 'Gemeinde Amstelveen' }).check();
     await page.getByRole('button', { name: 'Speichern' }).click();
+    // A welcome says what comes next: what this is, that it stays on this PC, how the partner's content arrives.
+    await expect.poll(() => heading(page)).toBe('Willkommen, Jan de Vries');
+    const welcome = await page.locator('main').textContent();
+    expect(welcome).toContain('bleibt auf diesem PC');
+    expect(welcome).toContain('Austauschpaket');
+    await session.screenshot('10-welcome-next-de');
+    await page.getByRole('button', { name: 'Praxisbeispiele lesen' }).click();
     await expect.poll(() => heading(page)).toBe('Alle Praxisbeispiele');
     expect(session.kb.settings.get().user).toEqual({ name: 'Jan de Vries', organisationId: 'org-amstelveen' });
   });

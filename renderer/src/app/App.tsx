@@ -3,6 +3,7 @@
  * every view uses (overview, feedback, navigation). Without a user yet it
  * shows the welcome form instead, since everything written is signed.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../shared/responses';
 import { Lessons } from '../annotations/Lessons';
@@ -24,18 +25,21 @@ import { UserForm } from '../settings/UserForm';
 import { VisitEditor } from '../visits/VisitEditor';
 import { VisitList } from '../visits/VisitList';
 import { VisitView } from '../visits/VisitView';
-import { NavigationProvider, useNavigation } from './navigation';
+import { HOME, NavigationProvider, useNavigation } from './navigation';
 import { Notices } from './Notices';
 import { OverviewProvider } from './overview';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { Sidebar } from './Sidebar';
+import { Welcome } from './Welcome';
 
 export function App({ overview, reload }: { overview: Overview; reload: () => void }) {
   const { t } = useTranslation();
+  // Whoever has just said who they are lands on the welcome, not on a list with no word of what comes next.
+  const [firstStart] = useState(() => !overview.settings.user);
   return (
     <OverviewProvider value={{ overview, reload }}>
       <FeedbackProvider>
-        <NavigationProvider>
+        <NavigationProvider start={firstStart ? { view: 'welcome' } : HOME}>
           <a className="skip-link" href="#main">
             {t('skipToContent')}
           </a>
@@ -102,5 +106,7 @@ function CurrentView() {
       return <Compare />;
     case 'glossary':
       return <Glossary />;
+    case 'welcome':
+      return <Welcome />;
   }
 }

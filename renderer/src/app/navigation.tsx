@@ -28,7 +28,8 @@ export type Route =
   | { view: 'exchange' }
   | { view: 'conflicts' }
   | { view: 'compare' }
-  | { view: 'glossary' };
+  | { view: 'glossary' }
+  | { view: 'welcome' };
 
 /** Asked before leaving a view; resolves true when leaving is fine. */
 export type Guard = () => Promise<boolean>;
@@ -47,8 +48,8 @@ interface Navigation {
 const NavigationContext = createContext<Navigation | null>(null);
 export const HOME: Route = { view: 'practices', filter: {} };
 
-export function NavigationProvider({ children }: { children: ReactNode }) {
-  const [history, setHistory] = useState<Route[]>([HOME]);
+export function NavigationProvider({ children, start = HOME }: { children: ReactNode; start?: Route }) {
+  const [history, setHistory] = useState<Route[]>([start]);
   const [navigated, setNavigated] = useState(false);
   const guard = useRef<Guard | null>(null);
 

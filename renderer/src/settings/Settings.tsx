@@ -1,5 +1,6 @@
-/** The settings view: who the user is, the interface language, and removing the starter content. */
+/** The settings view: who the user is, the interface language, removing the starter content, the welcome again. */
 import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../app/navigation';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ViewHeading } from '../components/ViewHeading';
 import { StarterContentSettings } from './StarterContentSettings';
@@ -7,6 +8,7 @@ import { UserForm } from './UserForm';
 
 export function Settings() {
   const { t } = useTranslation();
+  const { navigate } = useNavigation();
   return (
     <section aria-labelledby="view-heading">
       <ViewHeading>{t('settings.heading')}</ViewHeading>
@@ -16,6 +18,10 @@ export function Settings() {
       <h2>{t('language.label')}</h2>
       <LanguageSwitch />
       <StarterContentSettings />
+      <h2>{t('welcome.settingsHeading')}</h2>
+      <button type="button" onClick={() => navigate({ view: 'welcome' })}>
+        {t('welcome.open')}
+      </button>
     </section>
   );
 }
