@@ -77,9 +77,11 @@ export class FolderLock {
     return this.#compromised.error;
   }
 
+  /** Unlocks the folder; a lock taken over by another process is left to it, owner file and all. */
   async release(): Promise<void> {
+    if (this.#compromised.error) return;
     await rm(this.#ownerFile, { force: true });
-    if (!this.#compromised.error) await this.#release();
+    await this.#release();
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,5 +106,31 @@ describe('the store folder lock', () => {
     await mkdir(path.join(dir, STORE_FILE)); // a folder where the snapshot belongs: opening fails with EISDIR
     await expect(open(dir)).rejects.toThrow(/EISDIR/);
     expect((await readdir(dir)).filter((name) => name.includes('.lock'))).toEqual([]);
+  });
+});
+
+describe('a store whose folder lock was taken over', () => {
+  it('refuses further writes instead of writing beside the new holder', { timeout: 20_000 }, async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await putAnnotations(store, ['a-1']);
+    // What a takeover does to a holder that stopped refreshing its lock (a PC suspended for long).
+    await rm(lockPath(dir), { recursive: true });
+    await mkdir(lockPath(dir));
+    await writeFile(`${lockPath(dir)}.owner`, JSON.stringify({ pid: process.pid, host: `not-${hostname()}` }));
+
+    // The lock is refreshed every 5 s: the next refresh finds it is no longer this store's.
+    await expect
+      .poll(
+        () =>
+          putAnnotations(store, ['a-2']).then(
+            () => 'saved',
+            () => 'refused',
+          ),
+        { timeout: 8_000, interval: 500 },
+      )
+      .toBe('refused');
+    await store.close();
+    expect(await readFile(`${lockPath(dir)}.owner`, 'utf8')).toContain('not-'); // the new holder's lock is left alone
   });
 });
