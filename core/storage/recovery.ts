@@ -40,7 +40,7 @@ interface Plan {
 const recoveredName = (base: string) => `${base}.recovered.json`;
 const planName = (base: string) => `${base}.recovery.json`;
 /** `damaged-2025-03-01T09-30-00-000Z`, maybe with `-2`, `-3`… */
-export const DAMAGED_FOLDER = /^damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z(-\d+)?$/;
+const DAMAGED_FOLDER = /^damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z(-\d+)?$/;
 
 /**
  * Replaces the store in `dir` by `state`: the `damaged` files (paths inside
