@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'forbiddenSender',
   'notFound',
   'storeWriteFailed',
+  'storeLocked',
   'identityRequired',
   'notYours',
   'editConflict',

@@ -130,7 +130,7 @@ export class Exchange {
       this.#pending = undefined;
       return summarize(entry);
     }
-    entry.backup = await store.backup('before-import');
+    entry.backup = await this.#ctx.writer.backup('before-import');
     // Only the latest import can be undone: older entries give up their undo data.
     const older: Change[] = store
       .all('imports')

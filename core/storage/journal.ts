@@ -11,8 +11,11 @@
  * deleted once a snapshot holding their batches is safely on disk.
  *
  * Only the last line of the last segment can be incomplete: that is a write
- * cut short by a crash, never reported as saved, and it is dropped. Damage
- * anywhere else is reported with the batches that could be read before it.
+ * cut short by a crash, never reported as saved, and it is dropped. A crash
+ * leaves a prefix of the line (maybe padded with zeros), or, after a power
+ * cut, a line with zeros for the blocks that never reached the disk. A
+ * complete line whose checksum fails has neither: it is damage, reported
+ * with the batches that could be read before it, like damage anywhere else.
  */
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -115,9 +118,10 @@ export async function readJournal(dir: string, base: string, fs: FileSystem, aft
 
 /**
  * Reads complete, intact lines from the start. What follows the last intact
- * line is an interrupted write when it holds at most one line ending, as its
- * last byte (one append is one line; a crash leaves a prefix of it, maybe
- * padded with zeros); anything else there, or wrong numbering, is damage.
+ * line is an interrupted write when it has no line ending, or one as its last
+ * byte after zeros (one append is one line; a crash leaves a prefix of it,
+ * maybe padded with zeros, or zeros where blocks were lost); anything else
+ * there, or wrong numbering, is damage.
  */
 function parseSegment(bytes: Buffer, firstSeq: number, previousSeq: number | undefined) {
   const batches: JournalBatch[] = [];
@@ -130,7 +134,8 @@ function parseSegment(bytes: Buffer, firstSeq: number, previousSeq: number | und
     const end = bytes.indexOf(NEWLINE, start);
     const batch = end < 0 ? null : parseLine(bytes.subarray(start, end));
     if (!batch) {
-      const interrupted = end < 0 || end === bytes.length - 1;
+      // A crash leaves a prefix of the last line, maybe with zeros for blocks never written; a complete line that fails is damage.
+      const interrupted = end < 0 || (end === bytes.length - 1 && bytes.subarray(start, end).includes(0));
       return { batches, validLength: start, damaged: !interrupted };
     }
     if (batch.seq !== expected) return { batches, validLength: start, damaged: true };

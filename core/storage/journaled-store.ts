@@ -16,8 +16,9 @@
  *   it covers are deleted. Appends go on meanwhile, into a new segment;
  * - rolling backups are durable copies of snapshots (at most one an hour,
  *   the newest few kept), and `backup(reason)` takes one on demand;
- * - opening reads the snapshot, replays the journal, and recovers from
- *   damage without overwriting anything (see load.ts).
+ * - opening locks the folder (one process per store, folder-lock.ts), reads
+ *   the snapshot, replays the journal, and recovers from damage without
+ *   overwriting anything (see load.ts and recovery.ts).
  *
  * A crash at any moment leaves a snapshot plus a journal that together hold
  * every batch whose `apply` resolved.
@@ -26,6 +27,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { AUTO_BACKUP, Backups } from './backups';
 import { nodeFileSystem, type FileSystem } from '../base/file-system';
+import { FolderLock } from './folder-lock';
 import { Journal } from './journal';
 import { loadStore, type StoreFormat } from './load';
 import { checkChange, type MemoryState } from './memory';
@@ -58,6 +60,7 @@ export class JournaledStore {
   readonly #journal: Journal;
   readonly #snapshotFile: SnapshotFile;
   readonly #backups: Backups;
+  readonly #lock: FolderLock;
   readonly #fs: FileSystem;
   readonly #now: () => Date;
   readonly #compactionBytes: number;
@@ -75,8 +78,15 @@ export class JournaledStore {
     const fs = options.fs ?? nodeFileSystem;
     const now = options.now ?? (() => new Date());
     await fs.mkdir(dir, { recursive: true });
+    const lock = await FolderLock.acquire(dir, format.name); // before anything is read: another process may be writing
     const backups = new Backups(dir, format.name, options.backupsKept ?? 5, fs);
-    const loaded = await loadStore(dir, format, backups, fs, now());
+    let loaded;
+    try {
+      loaded = await loadStore(dir, format, backups, fs, now());
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
     const journal = new Journal(dir, format.name, loaded.seq, loaded.segments, fs);
     const store = new JournaledStore(
       dir,
@@ -84,6 +94,7 @@ export class JournaledStore {
       loaded.state,
       journal,
       backups,
+      lock,
       loaded.snapshotBytes,
       loaded.notices,
       options,
@@ -100,6 +111,7 @@ export class JournaledStore {
     state: MemoryState,
     journal: Journal,
     backups: Backups,
+    lock: FolderLock,
     snapshotBytes: number,
     notices: readonly StorageNotice[],
     options: StorageOptions,
@@ -108,6 +120,7 @@ export class JournaledStore {
     this.#state = state;
     this.#journal = journal;
     this.#backups = backups;
+    this.#lock = lock;
     this.#fs = options.fs ?? nodeFileSystem;
     this.#now = options.now ?? (() => new Date());
     this.#snapshotFile = new SnapshotFile(path.join(dir, `${format.name}.json`), this.#fs);
@@ -142,6 +155,7 @@ export class JournaledStore {
   /** Durable before it resolves; on failure nothing changed, in memory or on disk. */
   async apply(changes: readonly EngineChange[]): Promise<void> {
     if (this.#closing) throw new Error('the store is closed');
+    if (this.#lock.lost) throw new Error('another process took over the store folder', { cause: this.#lock.lost });
     const checked = changes.map((change) => checkChange(change, this.#collections));
     if (checked.length === 0) return;
     const json = JSON.stringify(checked); // taken now: later edits to these objects cannot slip into the journal
@@ -173,14 +187,18 @@ export class JournaledStore {
     if (error) throw error;
   }
 
-  /** Finishes pending work and folds the journal into the snapshot, so the next start reads one file. Later `apply` calls fail. */
+  /** Finishes pending work and folds the journal into the snapshot, so the next start reads one file, and unlocks the folder. Later `apply` calls fail. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
       await this.#journal.exclusive(() => undefined);
-      await this.#maintain(async () => {
-        if (this.#journal.bytes > 0) await this.#compact();
-      });
-      await this.flush();
+      try {
+        await this.#maintain(async () => {
+          if (this.#journal.bytes > 0 && !this.#lock.lost) await this.#compact();
+        });
+        await this.flush();
+      } finally {
+        await this.#lock.release();
+      }
     })();
     return this.#closing;
   }

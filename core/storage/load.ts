@@ -9,15 +9,18 @@
  *   plus the journal's batches when they continue it without a gap;
  *   no good backup: start afresh from the seed.
  *
- * Damaged files are moved, all together, into a `damaged-<time>` folder and
- * the user gets a notice saying so; then the recovered state is written as a
- * new snapshot.
+ * Damaged files are moved, all together, into a `damaged-<time>` folder,
+ * the recovered state is written as a new snapshot, and the user gets a
+ * notice saying so; a crash half-way through is completed by the next start
+ * (recovery.ts). A snapshot whose layout is not recognised, and a complete
+ * journal line whose checksum fails, are damage: never read as something
+ * older or as a write cut short.
  */
 import path from 'node:path';
 import { canonicalize } from '../base/canonical-json';
 import { isTempFileName } from '../base/durable-write';
 import type { Backups } from './backups';
-import { DamageError, setAside } from './damage';
+import { DamageError } from './damage';
 import type { FileSystem } from '../base/file-system';
 import {
   listSegments,
@@ -28,6 +31,7 @@ import {
   type SegmentRead,
 } from './journal';
 import { checkChange, isRecord, MemoryState, withoutDuplicates } from './memory';
+import { newestDamagedFolder, recover, resumeRecovery, type NoticeWithoutFolder } from './recovery';
 import { readSnapshot, SnapshotFile } from './snapshot';
 import type { StorageNotice, StoredRecord, StoreFields } from './types';
 
@@ -86,10 +90,16 @@ export async function loadStore(
   fs: FileSystem,
   now: Date,
 ): Promise<Loaded> {
-  const snapshotFile = path.join(dir, `${format.name}.json`);
   await removeLeftovers(dir, fs);
   await backups.removeLeftovers();
+  const resumed = await resumeRecovery(dir, format.name, fs);
+  const loaded = await load(dir, format, backups, fs, now);
+  if (resumed) loaded.notices.unshift(resumed);
+  return loaded;
+}
 
+async function load(dir: string, format: StoreFormat, backups: Backups, fs: FileSystem, now: Date): Promise<Loaded> {
+  const snapshotFile = path.join(dir, `${format.name}.json`);
   let base: Base | null = null;
   let snapshotDamaged = false;
   try {
@@ -115,35 +125,101 @@ export async function loadStore(
         notices: [],
       };
     }
-    const movedTo = await setAside(dir, [snapshotFile, ...journal.files], now, fs);
-    const notice: StorageNotice = {
-      kind: 'storePartlyRestored',
-      movedTo,
-      restoredUntil: replayed.lastAt ?? base.savedAt,
-    };
-    return rewrite(snapshotFile, base.state, replayed.seq, notice, fs, now);
+    const notice = { kind: 'storePartlyRestored', restoredUntil: replayed.lastAt ?? base.savedAt } as const;
+    const damaged = { files: [snapshotFile, ...journal.files] };
+    return recovered(dir, format, damaged, base.state, replayed.seq, notice, fs, now);
   }
 
   const segmentFiles = (await listSegments(dir, format.name, fs)).map((segment) => segment.file);
-  if (!snapshotDamaged && segmentFiles.length === 0) return rewrite(snapshotFile, seeded(format), 0, null, fs, now);
+  if (!snapshotDamaged && segmentFiles.length === 0) {
+    // No store at all: a first start, unless a recovery from before this version was cut short after it set the files aside.
+    const folder = await newestDamagedFolder(dir, fs);
+    if (folder) return recoverFromFolder(dir, folder, format, backups, fs, now);
+    const state = seeded(format);
+    await new SnapshotFile(snapshotFile, fs).write(state.snapshot(0, now.toISOString()));
+    return fresh(state, 0, snapshotFile, fs, []);
+  }
 
   // The snapshot is damaged, or missing while journal segments exist.
-  const damagedFiles = [...(snapshotDamaged ? [snapshotFile] : []), ...segmentFiles];
+  const damaged = { files: [...(snapshotDamaged ? [snapshotFile] : []), ...segmentFiles] };
+  const restored = await fromBackups(backups, dir, format, fs);
+  if (restored) return recovered(dir, format, damaged, restored.state, restored.seq, restored.notice, fs, now);
+  return recovered(dir, format, damaged, seeded(format), 0, { kind: 'storeRecovered' }, fs, now);
+}
+
+/**
+ * The store's files are already in `folder` (set aside by a recovery an
+ * older version did not finish): the best state they and the backups hold.
+ */
+async function recoverFromFolder(
+  dir: string,
+  folder: string,
+  format: StoreFormat,
+  backups: Backups,
+  fs: FileSystem,
+  now: Date,
+): Promise<Loaded> {
+  const damaged = { files: [], folder: path.basename(folder) };
+  const base = await readBase(path.join(folder, `${format.name}.json`), format, fs).catch((error: unknown) => {
+    if (error instanceof DamageError) return null;
+    throw error;
+  });
+  if (base) {
+    const replayed = replay(base, await readJournal(folder, format.name, fs, base.seq), format);
+    const notice = { kind: 'storePartlyRestored', restoredUntil: replayed.lastAt ?? base.savedAt } as const;
+    return recovered(dir, format, damaged, base.state, replayed.seq, notice, fs, now);
+  }
+  const restored = await fromBackups(backups, folder, format, fs);
+  if (restored) return recovered(dir, format, damaged, restored.state, restored.seq, restored.notice, fs, now);
+  return recovered(dir, format, damaged, seeded(format), 0, { kind: 'storeRecovered' }, fs, now);
+}
+
+/** The newest good backup, plus the batches of the journal in `journalDir` that continue it without a gap. */
+async function fromBackups(backups: Backups, journalDir: string, format: StoreFormat, fs: FileSystem) {
   for (const backup of await backups.list()) {
     const restored = await readBase(backup.file, format, fs).catch(() => null); // an unreadable backup is skipped, whatever the reason
     if (!restored) continue;
-    const replayed = replay(restored, await readJournal(dir, format.name, fs, restored.seq), format);
-    const movedTo = await setAside(dir, damagedFiles, now, fs);
-    const notice: StorageNotice = {
+    const replayed = replay(restored, await readJournal(journalDir, format.name, fs, restored.seq), format);
+    const notice = {
       kind: 'storeRestoredFromBackup',
-      movedTo,
       backupTakenAt: backup.takenAt.toISOString(),
       complete: replayed.intact && replayed.replayed > 0,
-    };
-    return rewrite(snapshotFile, restored.state, replayed.seq, notice, fs, now);
+    } as const;
+    return { state: restored.state, seq: replayed.seq, notice };
   }
-  const movedTo = await setAside(dir, damagedFiles, now, fs);
-  return rewrite(snapshotFile, seeded(format), 0, { kind: 'storeRecovered', movedTo }, fs, now);
+  return null;
+}
+
+async function recovered(
+  dir: string,
+  format: StoreFormat,
+  damaged: { files: readonly string[]; folder?: string },
+  state: MemoryState,
+  seq: number,
+  notice: NoticeWithoutFolder,
+  fs: FileSystem,
+  now: Date,
+): Promise<Loaded> {
+  const told = await recover(dir, format.name, damaged, state, seq, notice, fs, now);
+  return fresh(state, seq, path.join(dir, `${format.name}.json`), fs, [told]);
+}
+
+/** A store just written as one snapshot, with no journal. */
+async function fresh(
+  state: MemoryState,
+  seq: number,
+  snapshotFile: string,
+  fs: FileSystem,
+  notices: StorageNotice[],
+): Promise<Loaded> {
+  return {
+    state,
+    seq,
+    segments: [],
+    snapshotBytes: (await fs.stat(snapshotFile)).size,
+    outdatedLayout: false,
+    notices,
+  };
 }
 
 function seeded(format: StoreFormat): MemoryState {
@@ -221,25 +297,6 @@ function checkBatch(batch: JournalBatch, fields: StoreFields, format: StoreForma
   } catch {
     return null;
   }
-}
-
-async function rewrite(
-  file: string,
-  state: MemoryState,
-  seq: number,
-  notice: StorageNotice | null,
-  fs: FileSystem,
-  now: Date,
-): Promise<Loaded> {
-  await new SnapshotFile(file, fs).write(state.snapshot(seq, now.toISOString()));
-  return {
-    state,
-    seq,
-    segments: [],
-    snapshotBytes: (await fs.stat(file)).size,
-    outdatedLayout: false,
-    notices: notice ? [notice] : [],
-  };
 }
 
 /** Temp files of writes a crash interrupted. */

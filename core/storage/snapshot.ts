@@ -18,7 +18,10 @@
  * records read back need no sorting; v1 snapshots, from before, are still
  * read, and say that their records are in any order.
  * Any other JSON document (a store file from before this layout, a
- * hand-edited file) is returned whole for the caller to validate fully.
+ * hand-edited file) is returned whole for the caller to validate fully;
+ * but one with a key of the line layout is a snapshot whose header was
+ * damaged, never an old document (it would be read at batch 0, without its
+ * checksum, and the journal after it would not fit).
  */
 import { crc32 } from 'node:zlib';
 import type { Adapter } from 'lowdb';
@@ -72,6 +75,8 @@ export class SnapshotFile implements Adapter<Snapshot> {
 const headerStart = (layout: string) => Buffer.from(`{"storeLayout":${JSON.stringify(layout)},`);
 const HEADER_START = headerStart(SNAPSHOT_LAYOUT);
 const UNORDERED_HEADER_START = headerStart(UNORDERED_LAYOUT);
+/** Keys only the line layout has; a changed byte can hit at most one of them. */
+const LAYOUT_KEYS = ['storeLayout', 'journalSeq', 'savedAt', 'checksum'];
 const NEWLINE = 0x0a;
 const READ_CHUNK = 1 << 20;
 
@@ -119,11 +124,17 @@ export async function readSnapshot(file: string, fs: FileSystem = nodeFileSystem
     await handle.close();
   }
   const text = await fs.readFile(file, 'utf8');
+  let value: unknown;
   try {
-    return { layout: 'document', value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw new DamageError(file, text.length === 0 ? 'empty file' : 'not valid JSON', { cause: error });
   }
+  // A store file from before the snapshot layout has none of its keys; one that has any is a snapshot damaged.
+  if (typeof value === 'object' && value !== null && LAYOUT_KEYS.some((key) => key in value)) {
+    throw new DamageError(file, 'snapshot layout not recognised');
+  }
+  return { layout: 'document', value };
 }
 
 type Handle = Awaited<ReturnType<FileSystem['open']>>;

@@ -30,6 +30,18 @@ export class Writer {
     for (const listener of this.#appliedListeners) listener(changes);
   }
 
+  /**
+   * A backup of everything saved (e.g. before an import). It is written
+   * outside the journal, but fails like any write: as storeWriteFailed.
+   */
+  async backup(reason: string): Promise<string> {
+    try {
+      return await this.#store.backup(reason);
+    } catch (error) {
+      throw new KbError('storeWriteFailed', (error as Error).message, { cause: error });
+    }
+  }
+
   /** Hears every batch once it is durable, e.g. to keep the search index current. Listeners must not throw. */
   onApplied(listener: (changes: readonly Change[]) => void): void {
     this.#appliedListeners.push(listener);

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import i18next from 'i18next';
+import { errorMessage } from '../../shared/error-message';
 import { i18nOptions } from '../../shared/i18n';
 import { pickLanguage } from '../../shared/language';
 import type { Lang } from '../../shared/model';
@@ -117,6 +118,12 @@ async function printToPdf(file: string): Promise<void> {
   }
 }
 
+/** An expected failure (another process has the store open) says what to do; anything else says what went wrong. */
+function startFailedMessage(error: unknown): string {
+  if (error instanceof KbError) return errorMessage(i18n.t, error.code, error.params);
+  return i18n.t('startFailed', { ns: 'errors', detail: String(error) });
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -130,7 +137,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('twinning-kb', i18n.t('startFailed', { ns: 'errors', detail: String(error) }));
+      dialog.showErrorBox('twinning-kb', startFailedMessage(error));
       app.quit();
     });
 }

@@ -4,6 +4,7 @@ import { KbError } from '../../core/base/errors';
 import { openKnowledgeBase } from '../../core/knowledge-base';
 import { loadStarterContent } from '../../core/store/starter-content';
 import { useTempDirs } from '../helpers/temp-dir';
+import { abandon } from '../helpers/abandon';
 
 const tempDir = useTempDirs();
 const query = (
@@ -19,6 +20,7 @@ describe('the knowledge base', () => {
     const dir = await tempDir();
     const kb = await openKnowledgeBase(dir, { systemLocales: ['en-GB', 'nl-BE', 'de-DE'] });
     expect(kb.settings.get().language).toBe('nl');
+    await abandon(dir);
     const reopened = await openKnowledgeBase(dir, { systemLocales: ['de-DE'] });
     expect(reopened.settings.get().language).toBe('nl');
   });

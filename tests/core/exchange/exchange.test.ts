@@ -7,6 +7,11 @@ import { AV, germanPractice, TS, writableKnowledgeBase } from '../../helpers/kno
 import { memoryKnowledgeBase } from '../../helpers/memory-store';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { exportText } from '../../helpers/bundles';
+import { KnowledgeBase as KnowledgeBaseClass } from '../../../core/knowledge-base';
+import { loadStarterContent } from '../../../core/store/starter-content';
+import { openStore } from '../../../core/store/store';
+import { abandon } from '../../helpers/abandon';
+import { FaultyFileSystem } from '../storage/helpers';
 
 const tempDir = useTempDirs();
 const code = (run: () => unknown) =>
@@ -59,6 +64,23 @@ describe('exchanging bundles', () => {
     expect(imported.map((a) => a.id)).toEqual([note.id]);
     expect(imported[0]).toMatchObject({ mine: false, organisationId: TS });
     expect(imported[0]!.importedAt).toBeDefined();
+  });
+
+  it('refuses an import on a full disk as storeWriteFailed, changing nothing', async () => {
+    const { ts } = pair();
+    await ts.practices.save(undefined, germanPractice(ts));
+    const dir = await tempDir();
+    const fs = new FaultyFileSystem();
+    const av = new KnowledgeBaseClass(await openStore(dir, loadStarterContent, { fs }));
+    await av.settings.setUser({ name: 'Jan de Vries', organisationId: AV });
+    const preview = av.exchange.preview(bytes(exportText(ts)), 'bundle.twinning-kb.json');
+    const practicesBefore = av.store.all('practices');
+
+    fs.spaceLeft = 0; // the backup taken before the import finds the disk full
+    expect(await code(() => av.exchange.confirm(preview.previewId))).toBe('storeWriteFailed');
+    expect(av.store.all('practices')).toBe(practicesBefore);
+    expect(av.exchange.imports()).toEqual([]);
+    await abandon(dir);
   });
 
   it('changes nothing when the same bundle is imported a second time', async () => {

@@ -3,6 +3,7 @@ import type { KbError } from '../../../core/base/errors';
 import { openKnowledgeBase } from '../../../core/knowledge-base';
 import { AV, germanPractice, TS, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
 const page = { offset: 0, limit: 500 };
@@ -157,6 +158,7 @@ describe('annotations', () => {
       text: 'bleibt',
       language: 'de',
     });
+    await abandon(dir);
     const reopened = await openKnowledgeBase(dir, { systemLocales: [] });
     expect(reopened.annotations.list({ ...page }).items.map((a) => a.id)).toContain(saved.id);
   });

@@ -5,6 +5,7 @@ import { openKnowledgeBase } from '../../../core/knowledge-base';
 import { contract } from '../../../shared/contract';
 import { AV, TS, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
 const code = (promise: Promise<unknown>) =>
@@ -52,6 +53,7 @@ describe('the comparison table', () => {
     expect(saved.entry.starter).toBeUndefined();
     expect(saved.translation).toEqual({ de: 'current', nl: 'missing' });
 
+    await abandon(dir);
     const reopened = await openKnowledgeBase(dir, { systemLocales: [] });
     const found = reopened.comparison
       .table()

@@ -6,6 +6,7 @@ import { type GlossaryTermInput } from '../../../shared/requests';
 import { TS, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { exportBytes } from '../../helpers/bundles';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
 const code = (promise: Promise<unknown>) =>
@@ -36,6 +37,7 @@ describe('the glossary', () => {
     expect(term).toMatchObject({ term: input.term, definition: input.definition, topicIds: ['topic-green-spaces'] });
     expect(term.note).toBeUndefined();
     expect(term.createdBy).toEqual({ name: 'Erika Muster', organisationId: TS });
+    await abandon(dir);
     const reopened = await openKnowledgeBase(dir, { systemLocales: [] });
     expect(reopened.glossary.list().find((t) => t.id === term.id)?.term.nl).toBe('groenbeheerplan');
   });

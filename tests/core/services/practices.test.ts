@@ -3,6 +3,7 @@ import { KbError } from '../../../core/base/errors';
 import { openKnowledgeBase } from '../../../core/knowledge-base';
 import { AV, germanPractice, TS, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
 const page = { offset: 0, limit: 500 };
@@ -37,6 +38,7 @@ describe('editing practices', () => {
     expect(practice.createdBy).toEqual({ name: 'Erika Muster', organisationId: TS });
     expect(translation).toEqual({ de: 'current', nl: 'missing' });
 
+    await abandon(dir);
     const reopened = await openKnowledgeBase(dir, { systemLocales: [] });
     expect(reopened.practices.get(practice.id).practice.texts.de?.title).toBe('Sichere Kreisverkehre');
   });

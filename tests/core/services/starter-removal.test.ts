@@ -4,6 +4,7 @@ import { openKnowledgeBase } from '../../../core/knowledge-base';
 import { AV, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { exportText } from '../../helpers/bundles';
+import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
 const code = (promise: Promise<unknown>) =>
@@ -49,6 +50,7 @@ describe('removing the starter content', () => {
     const result = await kb.starterContent.remove();
     expect(result).toEqual({ removed: total - 3, removable: 0, kept: 2 });
 
+    await abandon(dir);
     const reopened = await openKnowledgeBase(dir, { systemLocales: [] });
     expect(reopened.store.get('comparison', 'cmp-council-av')?.text.de).toBe('Geändert.');
     expect(reopened.store.get('practices', annotated.id)).toBeDefined();

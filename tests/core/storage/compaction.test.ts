@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { STORE_FILE, StoreData } from '../../../core/store/store';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { annotationIds, errno, FaultyFileSystem, open, putAnnotations, storeFiles } from './helpers';
+import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
 const readSnapshotData = async (dir: string) =>
@@ -45,6 +46,7 @@ describe('compaction', () => {
 
     expect((await readSnapshotData(dir)).annotations.map((a) => a.id)).toEqual(bulky('b'));
     expect(await storeFiles(dir)).toEqual(['twinning-kb-000000000002.journal', STORE_FILE]);
+    await abandon(dir);
     expect(annotationIds(await open(dir))).toEqual([...bulky('b'), 'a-2', 'a-3', 'a-4']);
   });
 
@@ -61,6 +63,7 @@ describe('compaction', () => {
     await expect(store.flush()).rejects.toThrow(/EIO/);
     expect(await storeFiles(dir)).toEqual(['twinning-kb-000000000001.journal', STORE_FILE]);
 
+    await abandon(dir);
     const reopened = await open(dir);
     expect(reopened.notices).toEqual([]);
     expect(annotationIds(reopened)).toEqual(bulky('b'));

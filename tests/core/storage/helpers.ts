@@ -35,9 +35,11 @@ export function annotationIds(store: Store): string[] {
   return store.all('annotations').map((a) => a.id);
 }
 
-/** Names in `dir`, without backups and without folders of damaged files. */
+/** Names in `dir`, without backups, folders of damaged files and the folder lock of an open store. */
 export async function storeFiles(dir: string): Promise<string[]> {
-  return (await readdir(dir)).filter((name) => name !== 'backups' && !name.startsWith('damaged-')).sort();
+  return (await readdir(dir))
+    .filter((name) => name !== 'backups' && !name.startsWith('damaged-') && !/\.lock(\.owner)?$/.test(name))
+    .sort();
 }
 
 export function errno(code: string): NodeJS.ErrnoException {
@@ -137,5 +139,71 @@ export class FaultyFileSystem implements FileSystem {
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
+  }
+}
+
+/**
+ * The real file system for a process that dies after `steps` file
+ * operations (creating or opening a file for writing, writing, syncing,
+ * renaming, removing, making a folder, truncating, copying): from then on
+ * every call fails, reads included, so nothing more happens, as after a kill.
+ */
+export class DyingFileSystem implements FileSystem {
+  steps: number;
+  /** Operations done so far. */
+  done = 0;
+
+  constructor(steps: number) {
+    this.steps = steps;
+  }
+
+  get dead(): boolean {
+    return this.done >= this.steps;
+  }
+
+  readFile = this.#reading(nodeFileSystem.readFile);
+  readdir = this.#reading(nodeFileSystem.readdir);
+  stat = this.#reading(nodeFileSystem.stat);
+  rename = this.#changing(nodeFileSystem.rename);
+  rm = this.#changing(nodeFileSystem.rm);
+  mkdir = this.#changing(nodeFileSystem.mkdir);
+  truncate = this.#changing(nodeFileSystem.truncate);
+  copyFile = this.#changing(nodeFileSystem.copyFile);
+
+  open = (async (file: string, flags?: string, mode?: number) => {
+    this.#step(flags !== undefined && flags !== 'r');
+    const handle = await fsp.open(file, flags, mode);
+    const changing = new Set(['write', 'writeFile', 'sync', 'datasync', 'truncate']);
+    return new Proxy(handle, {
+      get: (target, property, receiver) => {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        const method = (value as (...args: unknown[]) => unknown).bind(target);
+        if (property === 'close') return method; // a dead process's files are closed by the system
+        return (...args: unknown[]) => {
+          this.#step(typeof property === 'string' && changing.has(property));
+          return method(...args);
+        };
+      },
+    });
+  }) as FileSystem['open'];
+
+  #step(changes: boolean): void {
+    if (this.dead) throw new Error('the process died');
+    if (changes) this.done++;
+  }
+
+  #reading<F extends (...args: never[]) => unknown>(call: F): F {
+    return ((...args: Parameters<F>) => {
+      this.#step(false);
+      return call(...args);
+    }) as F;
+  }
+
+  #changing<F extends (...args: never[]) => unknown>(call: F): F {
+    return ((...args: Parameters<F>) => {
+      this.#step(true);
+      return call(...args);
+    }) as F;
   }
 }

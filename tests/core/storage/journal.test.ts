@@ -6,6 +6,7 @@ import { segmentName } from '../../../core/storage/journal';
 import { STORE_FILE, STORE_NAME } from '../../../core/store/store';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { annotationIds, open, putAnnotations, storeFiles } from './helpers';
+import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
 const firstSegment = (dir: string) => path.join(dir, segmentName(STORE_NAME, 1));
@@ -37,6 +38,7 @@ describe('the journal', () => {
     await putAnnotations(first, ['a-3']);
     await first.flush();
 
+    await abandon(dir);
     const second = await open(dir);
     expect(second.notices).toEqual([]);
     expect(annotationIds(second)).toEqual(['a-2', 'a-3']);
@@ -55,12 +57,14 @@ describe('the journal', () => {
     const complete = (await stat(firstSegment(dir))).size;
     await truncate(firstSegment(dir), complete - 20); // the second batch, cut mid-line
 
+    await abandon(dir);
     const second = await open(dir);
     expect(second.notices).toEqual([]);
     expect(annotationIds(second)).toEqual(['a-1']);
     await putAnnotations(second, ['a-3']);
     await second.flush();
 
+    await abandon(dir);
     const third = await open(dir);
     expect(third.notices).toEqual([]);
     expect(annotationIds(third)).toEqual(['a-1', 'a-3']);
@@ -73,6 +77,7 @@ describe('the journal', () => {
     await first.flush();
     await appendFile(firstSegment(dir), Buffer.alloc(4096));
 
+    await abandon(dir);
     const second = await open(dir);
     expect(second.notices).toEqual([]);
     expect(annotationIds(second)).toEqual(['a-1']);
@@ -87,6 +92,7 @@ describe('the journal', () => {
     const damaged = journal.replace('"a-2"', '"a-X"'); // same length, wrong checksum
     await writeFile(firstSegment(dir), damaged);
 
+    await abandon(dir);
     const second = await open(dir);
     expect(annotationIds(second)).toEqual(['a-1']);
     expect(second.notices).toHaveLength(1);
@@ -97,9 +103,46 @@ describe('the journal', () => {
     await putAnnotations(second, ['a-4']);
     await second.flush();
 
+    await abandon(dir);
     const third = await open(dir);
     expect(third.notices).toEqual([]);
     expect(annotationIds(third)).toEqual(['a-1', 'a-4']);
+  });
+
+  it('takes one changed byte in the newest complete batch for damage: tells the user and keeps the segment', async () => {
+    const dir = await tempDir();
+    const first = await open(dir);
+    await putAnnotations(first, ['a-1']);
+    await putAnnotations(first, ['a-2']);
+    await first.flush();
+    await abandon(dir);
+    const damaged = (await readFile(firstSegment(dir), 'utf8')).replace('"a-2"', '"a-X"'); // the last line, still complete
+
+    await writeFile(firstSegment(dir), damaged);
+    const second = await open(dir);
+    expect(annotationIds(second)).toEqual(['a-1']);
+    expect(second.notices).toMatchObject([{ kind: 'storePartlyRestored' }]);
+    const notice = second.notices[0]!;
+    expect(await readFile(path.join(notice.movedTo, path.basename(firstSegment(dir))), 'utf8')).toBe(damaged);
+    await second.close();
+  });
+
+  it('drops a last batch that a power cut left complete in length but with zeros for blocks never written', async () => {
+    const dir = await tempDir();
+    const first = await open(dir);
+    await putAnnotations(first, ['a-1']);
+    await putAnnotations(first, ['a-2']);
+    await first.flush();
+    await abandon(dir);
+    const [line1, line2] = (await readFile(firstSegment(dir), 'utf8')).split('\n');
+    const torn = Buffer.from(`${line2}\n`);
+    torn.fill(0, 20, torn.length - 10); // the middle block lost, its end written
+    await writeFile(firstSegment(dir), Buffer.concat([Buffer.from(`${line1}\n`), torn]));
+
+    const second = await open(dir);
+    expect(second.notices).toEqual([]);
+    expect(annotationIds(second)).toEqual(['a-1']);
+    await second.close();
   });
 
   it('takes a gap in the numbering of the segments for damage', async () => {
@@ -111,6 +154,7 @@ describe('the journal', () => {
     const intactLine = `${crc32(json).toString(16).padStart(8, '0')}\t${json}\n`;
     await writeFile(path.join(dir, segmentName(STORE_NAME, 3)), intactLine); // batch 2 is missing
 
+    await abandon(dir);
     const second = await open(dir);
     expect(second.notices.map((n) => n.kind)).toEqual(['storePartlyRestored']);
     expect(annotationIds(second)).toEqual(['a-1']);

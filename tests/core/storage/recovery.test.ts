@@ -5,6 +5,7 @@ import type { Notice } from '../../../shared/responses';
 import { STORE_FILE } from '../../../core/store/store';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { annotationIds, open, putAnnotations, storeFiles } from './helpers';
+import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
 
@@ -65,11 +66,29 @@ describe('opening a damaged store', () => {
     await first.flush(); // not closed: a-2 and a-3 are only in the journal
     await writeFile(path.join(dir, STORE_FILE), 'garbage');
 
+    await abandon(dir);
     const store = await open(dir);
     expect(store.notices).toMatchObject([{ kind: 'storeRestoredFromBackup', complete: true }]);
     expect(annotationIds(store)).toEqual(['a-1', 'a-2', 'a-3']);
     const movedAside = await readdir((store.notices[0] as { movedTo: string }).movedTo);
     expect(movedAside.sort()).toEqual(['twinning-kb-000000000002.journal', STORE_FILE]);
+    await store.close();
+  });
+
+  it('takes a snapshot whose layout name lost one byte for damage, not for an old store, and loses nothing', async () => {
+    const dir = await tempDir();
+    const first = await open(dir);
+    await putAnnotations(first, ['a-1']);
+    await first.backup('manual');
+    await putAnnotations(first, ['a-2']);
+    await first.flush(); // a-2 is only in the journal
+    await abandon(dir);
+    const snapshot = await readFile(path.join(dir, STORE_FILE), 'utf8');
+    await writeFile(path.join(dir, STORE_FILE), snapshot.replace('lines.v2', 'lines.w2'));
+
+    const store = await open(dir);
+    expect(store.notices).toMatchObject([{ kind: 'storeRestoredFromBackup', complete: true }]);
+    expect(annotationIds(store)).toEqual(['a-1', 'a-2']);
     await store.close();
   });
 
@@ -97,6 +116,7 @@ describe('opening a damaged store', () => {
     await reopened.flush();
     await rm(path.join(dir, STORE_FILE));
 
+    await abandon(dir);
     const store = await open(dir);
     expect(store.notices.map((n) => n.kind)).toEqual(['storeRestoredFromBackup']);
     expect(annotationIds(store)).toEqual(['a-1', 'a-2']);

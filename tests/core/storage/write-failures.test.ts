@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../../core/store/store';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { annotationIds, FaultyFileSystem, open, putAnnotations } from './helpers';
+import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
 
@@ -29,6 +30,7 @@ describe('a write that fails', () => {
     fs.spaceLeft = Infinity;
     await putAnnotations(store, ['a-3']);
     await store.flush();
+    await abandon(dir);
     const reopened = await open(dir);
     expect(reopened.notices).toEqual([]);
     expect(annotationIds(reopened)).toEqual(['a-1', 'a-3']);
@@ -41,6 +43,7 @@ describe('a write that fails', () => {
     await expect(store.backup('before-import')).rejects.toThrow(/EROFS/);
     expect(annotationIds(store)).toEqual(['a-1']);
 
+    await abandon(dir);
     const reopened = await open(dir);
     expect(reopened.notices).toEqual([]);
     expect(annotationIds(reopened)).toEqual(['a-1']);
@@ -51,6 +54,7 @@ describe('a write that fails', () => {
     fs.failSync = true;
     await expect(putAnnotations(store, ['a-2'])).rejects.toThrow(/EIO/);
     expect(annotationIds(store)).toEqual(['a-1']);
+    await abandon(dir);
     expect(annotationIds(await open(dir))).toEqual(['a-1']);
   });
 
@@ -64,6 +68,7 @@ describe('a write that fails', () => {
     await putAnnotations(store, ['a-3']);
     await store.flush();
 
+    await abandon(dir);
     const reopened = await open(dir);
     expect(reopened.notices).toEqual([]);
     expect(annotationIds(reopened)).toEqual(['a-1', 'a-3']);
@@ -92,6 +97,7 @@ describe('a compaction that fails', () => {
 
     fs.spaceLeft = Infinity;
     await putAnnotations(store, ['a-3']);
+    await abandon(dir);
     const reopened = await open(dir);
     expect(reopened.notices).toEqual([]);
     expect(annotationIds(reopened)).toEqual(['a-1', 'a-2', 'a-3']);
@@ -104,6 +110,7 @@ describe.skipIf(process.getuid?.() === 0)('a real read-only folder', () => {
     const store = await open(dir);
     await putAnnotations(store, ['a-1']);
     await store.close();
+    await abandon(dir);
     const reopened = await open(dir);
     await reopened.flush();
     await chmod(dir, 0o555);

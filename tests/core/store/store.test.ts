@@ -7,6 +7,7 @@ import { loadStarterContent } from '../../../core/store/starter-content';
 import { openStore, seedData, STORE_FILE, StoreData } from '../../../core/store/store';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { putAnnotations, storeFiles } from '../storage/helpers';
+import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
 
@@ -32,6 +33,7 @@ describe('the store', () => {
     ]);
 
     await first.flush();
+    await abandon(dir);
     const second = await openStore(dir, () => {
       throw new Error('an existing store must not be seeded again');
     });
@@ -118,6 +120,7 @@ describe('the store', () => {
     expect(inOrder(store.all('practices'))).toBe(true);
     await store.flush();
 
+    await abandon(dir);
     const reopened = await openStore(dir, loadStarterContent); // the change comes back from the journal
     expect(JSON.stringify(reopened.get('practices', practice.id))).toBe(canonicalJson(reversed));
     await reopened.close();
