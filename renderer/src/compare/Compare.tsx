@@ -259,8 +259,7 @@ export function Compare() {
 }
 
 /**
- * What a printout says about itself: when, from which installation and
- * person, and where the entries come from (starter content, written here,
+ * What a printout says about itself: when, by whom, and where the entries come from (starter content, written here,
  * taken over from a partner's bundle). Shown only in print.
  */
 function PrintOrigin({
@@ -302,7 +301,6 @@ function PrintOrigin({
         {t('print.madeBy', {
           user: user?.name ?? '—',
           organisation,
-          installation: overview.installationId.slice(0, 8),
         })}
       </p>
       <p>{t('print.sources', { parts: parts.length > 0 ? parts.join(', ') : t('print.noEntries') })}</p>

@@ -15,7 +15,7 @@ import { useExchangeLabels } from './useExchangeLabels';
 type Record_<C extends BundleCollection> = BundleRecord<C>;
 type Any = BundleRecord;
 
-/** Who changed this version, when, and on which installation. */
+/** Who changed this version, when, and whether on this PC (people are named; installation ids are not for them). */
 export function VersionOrigin({ record }: { record: Any }) {
   const { t } = useTranslation('exchange');
   const labels = useExchangeLabels();
@@ -29,7 +29,7 @@ export function VersionOrigin({ record }: { record: Any }) {
   const where = record.changedBy
     ? labels.isThisInstallation(record.changedBy)
       ? t('conflicts.thisInstallation')
-      : t('conflicts.otherInstallation', { installation: labels.installation(record.changedBy) })
+      : t('conflicts.otherInstallation')
     : t('conflicts.starter');
   return (
     <p className="meta">

@@ -10,7 +10,6 @@ export function ImportOrigin({ origin }: { origin?: RecordOrigin }) {
   const { exportedBy } = origin;
   const values = {
     organisation: labels.organisation(exportedBy.organisationId),
-    installation: labels.installation(exportedBy.installationId),
     date: new Date(origin.importedAt),
   };
   return (

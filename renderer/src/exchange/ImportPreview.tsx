@@ -29,7 +29,6 @@ export function ImportPreview({
   const { exportedBy } = preview;
   const from = {
     organisation: labels.organisation(exportedBy.organisationId, preview.organisationName),
-    installation: labels.installation(exportedBy.installationId),
     date: new Date(preview.exportedAt),
   };
   const kinds = BUNDLE_COLLECTIONS.filter((c) => COUNT_KINDS.some((k) => preview.counts[c][k] > 0));
