@@ -266,7 +266,7 @@ export function conformanceCases(): { case: ConformanceCase; bytes: Uint8Array }
   );
   add(
     'accept-09-annotation-on-deleted-practice',
-    'The content: a reference may point at a tombstone',
+    'The content: a reference may point at a tombstone; a tombstone for a record never had goes to the trash',
     text(
       bundle({
         practices: [],
