@@ -44,6 +44,12 @@ export type GeneratedKnowledgeBase = z.infer<typeof GeneratedKnowledgeBase>;
 
 export const GENERATED_TS = 'org-tempelhof-schoeneberg';
 export const GENERATED_AV = 'org-amstelveen';
+/**
+ * The installation the generated records were made on: each carries its first
+ * version, as any record that is not starter content must to travel in a bundle.
+ */
+export const GENERATOR_INSTALLATION = '00000000-0000-4000-8000-0000000000ee';
+const FIRST_VERSION = { version: { [GENERATOR_INSTALLATION]: 1 }, changedBy: GENERATOR_INSTALLATION };
 
 // --- vocabulary ---------------------------------------------------------------
 
@@ -627,14 +633,20 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
   const organisations: Organisation[] = [
     {
       id: GENERATED_TS,
-      version: {},
+      ...FIRST_VERSION,
       name: { de: 'Tempelhof-Schöneberg', nl: 'Tempelhof-Schöneberg' },
       country: 'DE',
       kind: 'berlin-district',
     },
-    { id: GENERATED_AV, version: {}, name: { de: 'Amstelveen', nl: 'Amstelveen' }, country: 'NL', kind: 'gemeente' },
+    {
+      id: GENERATED_AV,
+      ...FIRST_VERSION,
+      name: { de: 'Amstelveen', nl: 'Amstelveen' },
+      country: 'NL',
+      kind: 'gemeente',
+    },
   ];
-  const topics: Topic[] = TOPICS.map((topic) => ({ id: topic.id, version: {}, name: { ...topic.name } }));
+  const topics: Topic[] = TOPICS.map((topic) => ({ id: topic.id, ...FIRST_VERSION, name: { ...topic.name } }));
 
   const practices: Practice[] = [];
   const annotations: Annotation[] = [];
@@ -658,7 +670,7 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
     const id = `practice-${pad(i)}`;
     practices.push({
       id,
-      version: {},
+      ...FIRST_VERSION,
       organisationId,
       topicIds: [...new Set([topic.id, secondTopic])],
       tags: [w.pick(topic.nouns[originalLanguage])[0].toLowerCase()],
@@ -676,7 +688,7 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
       const at = timestamp(w);
       annotations.push({
         id: `annotation-${pad(i)}-${pad(j, 2)}`,
-        version: {},
+        ...FIRST_VERSION,
         practiceId: id,
         kind,
         text: `${(language === 'de' ? GERMAN : DUTCH).kinds[kind]} ${paragraph(w, language, topic, w.int(1, 3))}`,
@@ -698,7 +710,7 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
     const at = timestamp(w);
     visits.push({
       id: `visit-${pad(i, 4)}`,
-      version: {},
+      ...FIRST_VERSION,
       hostOrganisationId: fromTs ? GENERATED_AV : GENERATED_TS,
       guestOrganisationId: fromTs ? GENERATED_TS : GENERATED_AV,
       status: start.getTime() < Date.UTC(2026, 0, 1) ? 'held' : 'planned',
@@ -724,7 +736,7 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
     const at = timestamp(w);
     return {
       id: `term-${pad(i + 1, 3)}`,
-      version: {},
+      ...FIRST_VERSION,
       term: { de, nl },
       definition: { de: `${de}: Begriff aus der Partnerschaft.`, nl: `${nl}: begrip uit het partnerschap.` },
       topicIds: [],
@@ -734,7 +746,7 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
   });
 
   const comparison: ComparisonEntry[] = [
-    'structure',
+    'legal-status',
     'council',
     'executive',
     ...TOPICS.map((t) => `topic:${t.id}`),
@@ -744,7 +756,7 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
       const topic = w.uniform(TOPICS);
       return {
         id: `comparison-${dimension.replace(/[^a-z0-9-]/g, '-')}-${organisation.id}`,
-        version: {},
+        ...FIRST_VERSION,
         dimension,
         organisationId: organisation.id,
         text: { de: paragraph(w, 'de', topic, 2), nl: paragraph(w, 'nl', topic, 2) },

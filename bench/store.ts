@@ -43,7 +43,13 @@ import { BUNDLE_EXTENSION, type BundleCollection } from '../shared/bundle';
 import { readBundleFile, writeBundleFile } from '../core/bundle/bundle-file';
 import { writeBundle } from '../core/bundle/write-bundle';
 import { KnowledgeBase } from '../core/knowledge-base';
-import { GENERATED_AV, GENERATED_TS, generateKnowledgeBase, type GeneratedKnowledgeBase } from './generate';
+import {
+  GENERATED_AV,
+  GENERATED_TS,
+  GENERATOR_INSTALLATION,
+  generateKnowledgeBase,
+  type GeneratedKnowledgeBase,
+} from './generate';
 
 export interface StoreBenchOptions {
   practices: number;
@@ -331,7 +337,8 @@ function benchChange(n: number, practices: readonly Practice[]): Change {
   }
   const annotation: Annotation = {
     id: `bench-annotation-${n}`,
-    version: {},
+    version: { [GENERATOR_INSTALLATION]: 1 },
+    changedBy: GENERATOR_INSTALLATION,
     practiceId: practice.id,
     kind: 'lesson',
     text: 'Gelernt: Die Bürgerbeteiligung früh beginnen, dann läuft die Planung schneller.',

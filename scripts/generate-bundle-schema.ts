@@ -17,8 +17,12 @@ export function bundleJsonSchema(): string {
     title: 'twinning-kb exchange bundle',
     description:
       'An exchange bundle of twinning-kb (*.twinning-kb.json). See docs/bundle-format.md. ' +
-      'Checks beyond this schema: the checksum, unique ids per collection, references within the bundle, ' +
-      'and that every practice has a text in its original language.',
+      'Checks beyond this schema: no escaped lone surrogates, no key twice in an object, no __proto__, ' +
+      'constructor or prototype keys; the checksum; every practice has a text in its original language; ' +
+      'the empty version {} only on starter content; deleted records only in tombstones; unique ids per ' +
+      'collection; one comparison record per dimension and organisation; references (a topic: dimension ' +
+      'included) within the bundle. Times with an offset and upper-case installation ids are read as UTC ' +
+      'and lower case.',
   };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   Annotation,
+  ComparisonDimension,
   ComparisonEntry,
   GlossaryTerm,
   Id,
@@ -14,6 +15,7 @@ import {
   Timestamp,
   Topic,
   Visit,
+  VersionVector,
 } from './model';
 
 export const BUNDLE_FORMAT = 'twinning-kb.bundle';
@@ -32,14 +34,57 @@ export const BUNDLE_COLLECTIONS = [
 ] as const;
 export type BundleCollection = (typeof BUNDLE_COLLECTIONS)[number];
 
+// --- How a bundle spells what the store keeps in one spelling ------------------
+// A partner's tools may write what the schema allows in more than one way. The
+// app reads each in the one spelling it writes itself, so that the same
+// record never looks like two versions (docs/bundle-format.md, "Normalised on import").
+
+/** An installation id; a UUID written in upper case is read in lower case. */
+const InstallationId = z.uuid().transform((id) => id.toLowerCase());
+
+/** A time (RFC 3339, with seconds); one with an offset is read as the same instant in UTC, as the app writes times. */
+export const UtcTimestamp = Timestamp.transform((time) => new Date(time).toISOString());
+
+/**
+ * A version vector as a bundle must carry it (no default): its installation
+ * ids in lower case and in order; two keys for one installation (in different
+ * case) count as the larger.
+ */
+const ExchangedVersion = VersionVector.transform((version) => {
+  const counts = new Map<string, number>();
+  for (const [key, count] of Object.entries(version)) {
+    const id = key.toLowerCase();
+    counts.set(id, Math.max(counts.get(id) ?? 0, count));
+  }
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+});
+
+/** The fields every record of a bundle carries or may carry, in their exchanged form. */
+const versioned = { version: ExchangedVersion, changedBy: InstallationId.optional() };
+const timed = { createdAt: UtcTimestamp, updatedAt: UtcTimestamp };
+const deletable = { ...timed, deletedAt: UtcTimestamp.optional() };
+
+/** The empty version `{}` marks starter content, identical everywhere; any other record names its changes. */
+const versionedUnlessStarter = <T extends { version: VersionVector; starter?: boolean }>(schema: z.ZodType<T>) =>
+  schema.refine((record) => record.starter === true || Object.keys(record.version).length > 0, {
+    message: 'only starter content has the empty version',
+    path: ['version'],
+    params: { kind: 'emptyVersion' },
+  });
+
+/** Each collection's records as a bundle holds them: the model's schemas, held to the rules of the exchange. */
 const recordSchemas = {
-  organisations: Organisation,
-  topics: Topic,
-  practices: Practice,
-  visits: Visit,
-  annotations: Annotation,
-  glossary: GlossaryTerm,
-  comparison: ComparisonEntry,
+  organisations: versionedUnlessStarter(Organisation.safeExtend(versioned)),
+  topics: versionedUnlessStarter(Topic.safeExtend(versioned)),
+  practices: versionedUnlessStarter(Practice.safeExtend({ ...versioned, ...deletable })),
+  visits: versionedUnlessStarter(Visit.safeExtend({ ...versioned, ...deletable })),
+  annotations: versionedUnlessStarter(
+    Annotation.safeExtend({ ...versioned, ...deletable, installationId: InstallationId.optional() }),
+  ),
+  glossary: versionedUnlessStarter(GlossaryTerm.safeExtend({ ...versioned, ...timed })),
+  comparison: versionedUnlessStarter(
+    ComparisonEntry.safeExtend({ ...versioned, ...timed, dimension: ComparisonDimension }),
+  ),
 } satisfies Record<BundleCollection, z.ZodType>;
 export type BundleRecord<C extends BundleCollection = BundleCollection> = z.infer<(typeof recordSchemas)[C]>;
 
@@ -70,13 +115,13 @@ export const collectionRecord = <
 
 export const BundleContent = z
   .object({
-    organisations: z.array(Organisation).max(MAX_RECORDS),
-    topics: z.array(Topic).max(MAX_RECORDS),
-    practices: z.array(Practice).max(MAX_RECORDS),
-    visits: z.array(Visit).max(MAX_RECORDS),
-    annotations: z.array(Annotation).max(MAX_RECORDS),
-    glossary: z.array(GlossaryTerm).max(MAX_RECORDS),
-    comparison: z.array(ComparisonEntry).max(MAX_RECORDS),
+    organisations: z.array(recordSchemas.organisations).max(MAX_RECORDS),
+    topics: z.array(recordSchemas.topics).max(MAX_RECORDS),
+    practices: z.array(recordSchemas.practices).max(MAX_RECORDS),
+    visits: z.array(recordSchemas.visits).max(MAX_RECORDS),
+    annotations: z.array(recordSchemas.annotations).max(MAX_RECORDS),
+    glossary: z.array(recordSchemas.glossary).max(MAX_RECORDS),
+    comparison: z.array(recordSchemas.comparison).max(MAX_RECORDS),
     /**
      * Deleted records (in the sender's trash), with their content: the
      * deletion travels, can still be undone, and loses to any edit made
@@ -98,7 +143,7 @@ export const BundleSelection = z
     topicIds: z.array(Id).max(100).optional(),
     organisationIds: z.array(Id).max(100).optional(),
     /** Only records changed at or after this time. */
-    changedSince: Timestamp.optional(),
+    changedSince: UtcTimestamp.optional(),
   })
   .strict();
 export type BundleSelection = z.infer<typeof BundleSelection>;
@@ -106,7 +151,7 @@ export type BundleSelection = z.infer<typeof BundleSelection>;
 /** Which installation, of which organisation, made a bundle; kept with every record imported from it. */
 export const ExportedBy = z
   .object({
-    installationId: z.uuid(),
+    installationId: InstallationId,
     organisationId: Id,
     /** The person who exported, as given in their settings. */
     name: z.string().min(1).max(200).optional(),
@@ -118,7 +163,7 @@ export const Bundle = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
     schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
-    exportedAt: Timestamp,
+    exportedAt: UtcTimestamp,
     exportedBy: ExportedBy,
     selection: BundleSelection.optional(),
     content: BundleContent,

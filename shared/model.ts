@@ -113,9 +113,16 @@ export const Practice = z
     starter: z.boolean().optional(),
   })
   .strict()
-  .refine((p) => p.texts[p.originalLanguage] !== undefined, {
-    message: 'the original language has no text',
-    path: ['texts'],
+  .superRefine((p, ctx) => {
+    if (p.texts[p.originalLanguage] === undefined) {
+      // Named at the missing text itself ("texts.nl"), so a refusal says which language is missing.
+      ctx.addIssue({
+        code: 'custom',
+        message: 'the original language has no text',
+        path: ['texts', p.originalLanguage],
+        params: { kind: 'originalTextMissing' },
+      });
+    }
   });
 export type Practice = z.infer<typeof Practice>;
 
@@ -204,11 +211,24 @@ export const dimensionTopicId = (dimension: string): string | undefined =>
 export const comparisonCellKey = (dimension: string, organisationId: string): string =>
   `${dimension}\u0000${organisationId}`;
 
+/** A row of the comparison: a structure dimension or "topic:<topicId>". */
+export const ComparisonDimension = z.union([
+  z.enum(STRUCTURE_DIMENSIONS),
+  z
+    .string()
+    .max(100)
+    .regex(new RegExp(`^${TOPIC_DIMENSION_PREFIX}[A-Za-z0-9][A-Za-z0-9._:-]*$`)),
+]);
+
 export const ComparisonEntry = z
   .object({
     id: Id,
     ...Versioned,
-    /** One of STRUCTURE_DIMENSIONS or "topic:<topicId>"; others (from a newer partner) are kept but not shown. */
+    /**
+     * One of STRUCTURE_DIMENSIONS or "topic:<topicId>". A bundle is held to
+     * ComparisonDimension; the store stays lenient, so that a record imported
+     * before that rule still loads.
+     */
     dimension: Text(100).min(1),
     organisationId: Id,
     text: z.object({ de: Text(20_000).optional(), nl: Text(20_000).optional() }).strict(),

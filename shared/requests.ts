@@ -7,13 +7,12 @@ import { z } from 'zod';
 import {
   AnnotationKind,
   CalendarDate,
+  ComparisonDimension,
   Id,
   Lang,
   PracticeText,
   Source,
-  STRUCTURE_DIMENSIONS,
   Timestamp,
-  TOPIC_DIMENSION_PREFIX,
   Visit,
 } from './model';
 
@@ -82,14 +81,6 @@ export const VisitInput = Visit.pick({
   .strict();
 export type VisitInput = z.infer<typeof VisitInput>;
 
-/** A row of the comparison: a structure dimension or "topic:<topicId>". */
-export const ComparisonDimension = z.union([
-  z.enum(STRUCTURE_DIMENSIONS),
-  z
-    .string()
-    .max(100)
-    .regex(new RegExp(`^${TOPIC_DIMENSION_PREFIX}[A-Za-z0-9][A-Za-z0-9._:-]*$`)),
-]);
 const CellText = z.string().max(20_000);
 export const ComparisonCellInput = z
   .object({

@@ -3,7 +3,7 @@
  * anything is changed, in an order that names the first real problem: size,
  * encoding, JSON syntax (with line and column), nesting and dangerous keys,
  * format and schema version, schema (which record, which field), checksum,
- * duplicate ids and references. The app and the command line both use it.
+ * placement, duplicate ids and comparison cells, and references. The app and the command line both use it.
  */
 import { isUtf8 } from 'node:buffer';
 import type { z } from 'zod';
@@ -17,6 +17,7 @@ import {
   type BundleRecord,
 } from '../../shared/bundle';
 import { KbError } from '../base/errors';
+import { dimensionTopicId } from '../../shared/model';
 import { canonicalJson, sha256Hex } from '../base/canonical-json';
 import { scanJson, type TopLevelSpans } from './scan-json';
 
@@ -57,9 +58,10 @@ const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
 const byteOrderMarkLength = (bytes: Uint8Array) =>
   bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 
+/** The limit and the file's size, in MiB (1 MiB = 1 048 576 bytes) and, so that no rounding hides the excess, in bytes. */
 export function tooLarge(size: number, maxBytes: number): KbError {
   return new KbError('bundleTooLarge', `${size} bytes`, {
-    params: { sizeMB: megabytes(size), limitMB: megabytes(maxBytes) },
+    params: { size, limit: maxBytes, sizeMiB: mebibytes(size), limitMiB: mebibytes(maxBytes) },
   });
 }
 
@@ -83,6 +85,7 @@ export function parseBundleJson(text: string, spans?: TopLevelSpans): unknown {
         tooDeep: 'bundleTooDeep',
         forbiddenKey: 'bundleForbiddenKey',
         duplicateKey: 'bundleDuplicateKey',
+        loneSurrogate: 'bundleLoneSurrogate',
       } as const
     )[kind];
     throw new KbError(code, `${kind} at ${params.line}:${params.column}`, { params });
@@ -111,6 +114,7 @@ export function checkBundle(raw: unknown, contentBytes?: Uint8Array): Bundle {
 
   checkPlacement(bundle.content);
   checkUniqueIds(bundle.content);
+  checkUniqueCells(bundle.content);
   checkReferences(bundle.content);
   return bundle;
 }
@@ -173,7 +177,15 @@ function locateRecord(path: string[], raw: Record<string, unknown>) {
     wrapped && (BUNDLE_COLLECTIONS as readonly unknown[]).includes(named) ? (named as string) : section!;
   const field = (wrapped && rest[0] === 'record' ? rest.slice(1) : rest).join('.') || '–';
   const id = typeof record?.id === 'string' ? record.id.slice(0, 100) : '–';
-  return { section: section!, collection, position: Number(index) + 1, id, field };
+  // The position counts within the section: "tombstone no. 1", not "practice no. 1".
+  return {
+    section: section!,
+    collection,
+    position: Number(index) + 1,
+    id,
+    field,
+    ...(wrapped ? { context: section! } : {}),
+  };
 }
 
 /** The kind of a zod issue, as a key of `errors:issue.*`. */
@@ -192,6 +204,9 @@ function issueKind(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
     case 'invalid_union':
       return 'notAllowed';
+    case 'custom':
+      // Rules beyond the field's type name themselves (see the model and the bundle schema).
+      return typeof issue.params?.kind === 'string' ? issue.params.kind : 'invalid';
     default:
       return 'invalid';
   }
@@ -213,7 +228,7 @@ function checkPlacement(content: BundleContent): void {
   if (index >= 0) {
     const { collection, record } = content.tombstones[index]!;
     throw new KbError('bundleMisplacedRecord', `tombstones[${index}] is not deleted`, {
-      params: { collection, position: index + 1, id: record.id, field: 'deletedAt' },
+      params: { collection, position: index + 1, id: record.id, field: 'deletedAt', context: 'tombstones' },
     });
   }
 }
@@ -235,6 +250,21 @@ function checkUniqueIds(content: BundleContent): void {
     if (seen.has(key))
       throw new KbError('bundleDuplicateId', `${collection} ${record.id}`, { params: { collection, id: record.id } });
     seen.add(key);
+  }
+}
+
+/** One record per comparison cell (dimension × organisation): a second one would be hidden behind the first. */
+function checkUniqueCells(content: BundleContent): void {
+  const seen = new Map<string, string>();
+  for (const entry of content.comparison) {
+    const key = `${entry.dimension}\u0000${entry.organisationId}`;
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new KbError('bundleDuplicateCell', `comparison ${other} and ${entry.id}: ${key}`, {
+        params: { id: entry.id, other, dimension: entry.dimension, organisation: entry.organisationId },
+      });
+    }
+    seen.set(key, entry.id);
   }
 }
 
@@ -267,8 +297,14 @@ export function referencesOf(
     }
     case 'glossary':
       return topics((record as BundleRecord<'glossary'>).topicIds);
-    case 'comparison':
-      return [['organisationId', 'organisations', (record as BundleRecord<'comparison'>).organisationId]];
+    case 'comparison': {
+      const c = record as BundleRecord<'comparison'>;
+      const topicId = dimensionTopicId(c.dimension);
+      return [
+        ['organisationId', 'organisations', c.organisationId],
+        ...(topicId === undefined ? [] : [['dimension', 'topics', topicId] as [string, BundleCollection, string]]),
+      ];
+    }
     default:
       return [];
   }
@@ -296,4 +332,5 @@ function describeValue(value: unknown): string {
   return `format ${JSON.stringify((value as { format?: unknown }).format)?.slice(0, 80)}`;
 }
 
-const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+/** MiB to two decimals, rounded up: a file one byte over 100 MiB reads 100.01, never 100. */
+const mebibytes = (bytes: number) => Math.ceil((bytes / (1024 * 1024)) * 100) / 100;

@@ -3,14 +3,17 @@
  * recursion, so hostile input is refused with a precise reason instead of
  * crashing the app: the line and column of a syntax error, nesting deeper than
  * any bundle needs, keys that could reach an object's prototype, and keys
- * given twice in one object (JSON.parse would silently keep the last).
+ * given twice in one object (JSON.parse would silently keep the last), and
+ * escaped lone surrogates (`"\ud83d"`), which are no text: RFC 8785, which
+ * the checksum follows, excludes them, and many JSON libraries cannot write them.
  */
 export type JsonProblem =
   | { kind: 'syntax'; line: number; column: number; found: string }
   | { kind: 'truncated'; line: number; column: number }
   | { kind: 'tooDeep'; line: number; column: number; maxDepth: number }
   | { kind: 'forbiddenKey'; line: number; column: number; key: string }
-  | { kind: 'duplicateKey'; line: number; column: number; key: string };
+  | { kind: 'duplicateKey'; line: number; column: number; key: string }
+  | { kind: 'loneSurrogate'; line: number; column: number; escape: string };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -18,6 +21,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const WHITESPACE = /[ \t\n\r]*/y;
 const PLAIN_CHARS = /[^"\\\u0000-\u001f]*/y;
 const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+/** An escaped low surrogate, which must follow an escaped high one. */
+const LOW_SURROGATE = /\\u[dD][c-fC-F][0-9a-fA-F]{2}/y;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const LITERAL = /true|false|null/y;
 /** Anything a number can start with, up to the end of the text: a file cut off inside a number. */
@@ -72,6 +77,7 @@ export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans):
       const isNumber = c === '-' || (c !== undefined && c >= '0' && c <= '9');
       const end = c === '"' ? scanString(text, i) : isNumber ? match(NUMBER) : match(LITERAL);
       if (end === -1 && c === '"') return stringProblem(text, i);
+      if (end < -1) return loneSurrogate(text, -end - 2);
       if (end === -1 || end < text.length) {
         const rest = text.slice(i, i + 6);
         const cutOff = isNumber
@@ -88,6 +94,7 @@ export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans):
       if (c !== '"') return unexpected(i);
       const end = scanString(text, i);
       if (end === -1) return stringProblem(text, i);
+      if (end < -1) return loneSurrogate(text, -end - 2);
       const key = JSON.parse(text.slice(i, end)) as string; // decodes escapes: "\u005f_proto__" is __proto__ too
       if (FORBIDDEN_KEYS.has(key)) return { kind: 'forbiddenKey', ...at(i), key };
       const keys = stack[stack.length - 1]!;
@@ -122,7 +129,12 @@ export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans):
   }
 }
 
-/** The index after the string token starting at `start`, or -1. Runs of plain characters match in one step. */
+/**
+ * The index after the string token starting at `start`; -1 when it is not
+ * well-formed; `-2 - index` when the escape at `index` is a lone surrogate.
+ * Runs of plain characters match in one step. (The text came from valid
+ * UTF-8, so a surrogate can only be written as an escape.)
+ */
 function scanString(text: string, start: number): number {
   let i = start + 1;
   for (;;) {
@@ -133,8 +145,22 @@ function scanString(text: string, start: number): number {
     if (text[i] !== '\\') return -1;
     ESCAPE.lastIndex = i;
     if (!ESCAPE.test(text)) return -1;
+    if (text[i + 1] === 'u') {
+      const unit = parseInt(text.slice(i + 2, i + 6), 16);
+      if (unit >= 0xdc00 && unit <= 0xdfff) return -2 - i;
+      if (unit >= 0xd800 && unit <= 0xdbff) {
+        LOW_SURROGATE.lastIndex = i + 6;
+        if (!LOW_SURROGATE.test(text)) return -2 - i;
+        i = LOW_SURROGATE.lastIndex; // the pair is one character
+        continue;
+      }
+    }
     i = ESCAPE.lastIndex;
   }
+}
+
+function loneSurrogate(text: string, index: number): JsonProblem {
+  return { kind: 'loneSurrogate', ...position(text, index), escape: text.slice(index, index + 6) };
 }
 
 /** Where exactly a string token goes wrong: an unescaped control character, a bad escape, or no closing quote. */

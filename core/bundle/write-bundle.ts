@@ -17,6 +17,7 @@ import {
   type CollectionRecord,
 } from '../../shared/bundle';
 import { canonicalJson } from '../base/canonical-json';
+import { ComparisonDimension } from '../../shared/model';
 
 export interface BundleSource {
   all<C extends BundleCollection>(collection: C): readonly BundleRecord<C>[];
@@ -71,6 +72,7 @@ export function prepareBundle(source: BundleSource, options: WriteOptions): Prep
     const wanted = selected.get(collection);
     const records = source.all(collection);
     for (const record of sortById(wanted ? records.filter((r) => wanted.has(r.id)) : records)) {
+      if (!exchangeable(collection, record)) continue;
       if ('deletedAt' in record && record.deletedAt !== undefined)
         content.tombstones.push({ collection, record } as BundleContent['tombstones'][number]);
       else (content[collection] as BundleRecord[]).push(record);
@@ -238,6 +240,20 @@ function select(source: BundleSource, selection: BundleSelection): Map<BundleCol
       ),
     ],
   ]);
+}
+
+/**
+ * Whether a bundle can carry the record: a store may hold records imported
+ * before the exchange's rules were tightened (an unknown comparison dimension,
+ * no version on a record that is not starter content); sending them on would
+ * make the partner refuse the whole bundle.
+ */
+function exchangeable(collection: BundleCollection, record: BundleRecord): boolean {
+  if (!('starter' in record && record.starter) && Object.keys(record.version).length === 0) return false;
+  return (
+    collection !== 'comparison' ||
+    ComparisonDimension.safeParse((record as BundleRecord<'comparison'>).dimension).success
+  );
 }
 
 function sortById<T extends { id: string }>(records: readonly T[]): T[] {

@@ -50,10 +50,19 @@ export function mergeVersions<T extends VersionedRecord>(versions: readonly Hash
 function byPrecedence<T extends VersionedRecord>(a: Hashed<T>, b: Hashed<T>): number {
   return (
     Number(a.record.deletedAt !== undefined) - Number(b.record.deletedAt !== undefined) ||
-    compareStrings(b.record.updatedAt ?? '', a.record.updatedAt ?? '') ||
+    compareInstants(b.record.updatedAt, a.record.updatedAt) ||
     compareStrings(b.record.changedBy ?? '', a.record.changedBy ?? '') ||
     compareStrings(b.hash, a.hash)
   );
+}
+
+/**
+ * Compares two times as instants: "2026-10-01T10:30:00+02:00" is before
+ * "2026-10-01T09:00:00Z", though it sorts after it as a string. Bundles are
+ * read in UTC, but a store may hold times imported before that.
+ */
+function compareInstants(a: string | undefined, b: string | undefined): number {
+  return Math.sign((a === undefined ? -Infinity : Date.parse(a)) - (b === undefined ? -Infinity : Date.parse(b))) || 0;
 }
 
 function compareStrings(a: string, b: string): number {

@@ -12,6 +12,7 @@ import { del, put, type Change, type Store } from '../store/store';
 import type { History } from '../write/history';
 import { compareVersions } from '../base/versioning';
 import type { ImportCounts } from '../../shared/responses';
+import { comparisonCellKey } from '../../shared/model';
 import { isImportedInto, recordKey, type Origin, type StoredConflict, type UndoStep } from '../store/exchange-records';
 
 export interface ImportPlan {
@@ -31,7 +32,9 @@ export interface PlanContext {
 export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
   const { store } = ctx;
   const incoming = new Map<string, { collection: BundleCollection; id: string; versions: Hashed<BundleRecord>[] }>();
-  for (const { collection, record } of [...currentRecords(bundle.content), ...bundle.content.conflicts]) {
+  const toCell = cellHolders(store);
+  for (const { collection, record: sent } of [...currentRecords(bundle.content), ...bundle.content.conflicts]) {
+    const record = collection === 'comparison' ? toCell(sent as BundleRecord<'comparison'>) : sent;
     const key = recordKey(collection, record.id);
     const entry = incoming.get(key) ?? { collection, id: record.id, versions: [] };
     entry.versions.push(hashed(record));
@@ -104,6 +107,31 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
     changes.push(put('origins', { id: key, ...ctx.origin }));
   }
   return { changes, undo: changes.map((change) => undoStep(store, change, hashes)), counts };
+}
+
+/**
+ * One comparison cell (dimension × organisation) is one record. A record for
+ * a cell held here under another id (both sides filled it with their own
+ * tools) becomes a version of the record held here, so the two meet as a
+ * conflict instead of one silently hiding the other.
+ */
+function cellHolders(store: Store): (record: BundleRecord<'comparison'>) => BundleRecord<'comparison'> {
+  let holders: Map<string, BundleRecord<'comparison'>> | undefined;
+  return (record) => {
+    if (store.get('comparison', record.id)) return record;
+    if (!holders) {
+      holders = new Map();
+      // The one shown, should the store hold two from before this rule: the latest, as the comparison view picks it.
+      for (const entry of store.all('comparison')) {
+        const key = comparisonCellKey(entry.dimension, entry.organisationId);
+        const seen = holders.get(key);
+        if (!seen || entry.updatedAt > seen.updatedAt || (entry.updatedAt === seen.updatedAt && entry.id > seen.id))
+          holders.set(key, entry);
+      }
+    }
+    const holder = holders.get(comparisonCellKey(record.dimension, record.organisationId));
+    return holder ? { ...record, id: holder.id } : record;
+  };
 }
 
 function groupConflicts(conflicts: readonly StoredConflict[]): Map<string, StoredConflict[]> {

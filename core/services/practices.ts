@@ -195,11 +195,15 @@ export class Practices {
 /**
  * Decides each translation's basis. A translation written or changed in this
  * save was made from the original as saved now. One left as it was keeps its
- * old basis, so a changed original makes it outdated.
+ * old basis, so a changed original makes it outdated; one that had none (it
+ * agreed with the original, as a partner's tools may write it) is based on
+ * the original as it was before this save.
  */
 function stampTranslations(input: PracticeInput, previous: Practice | undefined): Practice['texts'] {
   const original = input.texts[input.originalLanguage];
   const originalHash = original ? textHash(original) : undefined;
+  const previousOriginal = previous?.texts[previous.originalLanguage];
+  const previousOriginalHash = previousOriginal ? textHash(previousOriginal) : undefined;
   const texts: Practice['texts'] = {};
   for (const lang of LANGUAGES) {
     const text = input.texts[lang];
@@ -215,7 +219,7 @@ function stampTranslations(input: PracticeInput, previous: Practice | undefined)
       title: text.title,
       summary: text.summary,
       body: text.body,
-      basedOn: unchanged ? before.basedOn : originalHash,
+      basedOn: unchanged ? (before.basedOn ?? previousOriginalHash) : originalHash,
     };
   }
   return texts;

@@ -1,11 +1,13 @@
 /**
  * Starter content shipped in data/starter.json: what a new installation is
  * filled with on first start, validated with the same schemas as user data.
+ * The file holds the exact records (version `{}`, translations' `basedOn`
+ * included), so that a partner who copies a starter record from the published
+ * file sends what every installation already has.
  */
 import { z } from 'zod';
 import starterJson from '../../data/starter.json';
-import { ComparisonEntry, GlossaryTerm, LANGUAGES, Organisation, Practice, Topic, Visit } from '../../shared/model';
-import { textHash } from './translation';
+import { ComparisonEntry, GlossaryTerm, Organisation, Practice, Topic, Visit } from '../../shared/model';
 
 export const StarterContent = z
   .object({
@@ -19,18 +21,7 @@ export const StarterContent = z
   .strict();
 export type StarterContent = z.infer<typeof StarterContent>;
 
-/**
- * The starter content bundled with the app, validated. Its translations were
- * written together with their originals, so they start out current.
- */
+/** The starter content bundled with the app, validated, as the store holds it. */
 export function loadStarterContent(): StarterContent {
-  const content = StarterContent.parse(starterJson);
-  for (const practice of content.practices) {
-    const original = practice.texts[practice.originalLanguage]!;
-    for (const lang of LANGUAGES) {
-      const text = practice.texts[lang];
-      if (text && lang !== practice.originalLanguage) text.basedOn ??= textHash(original);
-    }
-  }
-  return content;
+  return StarterContent.parse(starterJson);
 }

@@ -1,7 +1,9 @@
 /**
  * Translation status of a practice. The original language is always current.
  * A translation records (`basedOn`) the hash of the original text it was made
- * from; when the original changes, the hash no longer matches: outdated.
+ * from; when the original changes, the hash no longer matches: outdated. A
+ * translation without `basedOn` agrees with the original, the rule the
+ * comparison's cells follow too (docs/bundle-format.md, "Translations").
  */
 import { createHash } from 'node:crypto';
 import { LANGUAGES, type Lang, type Practice, type PracticeText, type TranslationStatus } from '../../shared/model';
@@ -20,7 +22,7 @@ export function translationStatuses(practice: Pick<Practice, 'texts' | 'original
   const status = (lang: Lang): TranslationStatus => {
     const text = practice.texts[lang];
     if (!text) return 'missing';
-    if (lang === practice.originalLanguage) return 'current';
+    if (lang === practice.originalLanguage || text.basedOn === undefined) return 'current';
     return text.basedOn === originalHash ? 'current' : 'outdated';
   };
   return Object.fromEntries(LANGUAGES.map((lang) => [lang, status(lang)])) as TranslationStatuses;

@@ -241,7 +241,12 @@ describe('the twinning-kb command, run as a program', () => {
     expect(stdout).toBe('');
     expectOneLineWithoutTrace(stderr);
     expect(stderr).toBe(
-      `huge.twinning-kb.json: ${await renderError('de', 'bundleTooLarge', { sizeMB: 101, limitMB: 100 })}\n`,
+      `huge.twinning-kb.json: ${await renderError('de', 'bundleTooLarge', {
+        size: 101 * 1024 * 1024,
+        limit: 100 * 1024 * 1024,
+        sizeMiB: 101,
+        limitMiB: 100,
+      })}\n`,
     );
   });
 

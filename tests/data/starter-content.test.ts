@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { loadStarterContent } from '../../core/store/starter-content';
+import published from '../../data/starter.json';
 import { LANGUAGES } from '../../shared/model';
+import { textHash, translationStatuses } from '../../core/store/translation';
 import { renderMarkdown } from '../../renderer/src/lib/markdown';
 
 const starter = loadStarterContent();
@@ -35,8 +37,15 @@ describe('the starter content', () => {
   it('starts every translation out current', () => {
     for (const practice of starter.practices) {
       const translated = LANGUAGES.filter((lang) => lang !== practice.originalLanguage);
-      for (const lang of translated) expect(practice.texts[lang]!.basedOn).toMatch(/^[0-9a-f]{64}$/);
+      for (const lang of translated) {
+        expect(practice.texts[lang]!.basedOn).toBe(textHash(practice.texts[practice.originalLanguage]!));
+        expect(translationStatuses(practice)[lang]).toBe('current');
+      }
     }
+  });
+
+  it('publishes in data/starter.json exactly the records the store is filled with', () => {
+    expect(starter).toEqual(published);
   });
 
   it('cites at least one https source for every practice', () => {

@@ -116,7 +116,8 @@ const at = (minute: number) => `2026-10-01T08:${String(minute).padStart(2, '0')}
 export function organisationRecord(id: string, name: string, country: string): Organisation {
   return {
     id,
-    version: {},
+    version: { [INSTALLATION]: 1 },
+    changedBy: INSTALLATION,
     name: { de: name, nl: name },
     country,
     kind: country === 'DE' ? 'berlin-district' : 'gemeente',
@@ -124,7 +125,7 @@ export function organisationRecord(id: string, name: string, country: string): O
 }
 
 export function topicRecord(id: string, de: string, nl: string): Topic {
-  return { id, version: {}, name: { de, nl } };
+  return { id, version: { [INSTALLATION]: 1 }, changedBy: INSTALLATION, name: { de, nl } };
 }
 
 /** A German practice with a Dutch translation, numbered so that ids sort in the order made. */

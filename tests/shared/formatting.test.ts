@@ -50,8 +50,8 @@ describe('dates', () => {
     expect(t('de', 'content.date', { date })).toBe('24.11.2026');
     expect(t('de', 'content.dateTime', { date })).toBe('24.11.2026, 14:30');
     expect(t('de', 'compare:print.date', { date })).toBe('Stand: 24. November 2026');
-    expect(t('de', 'exchange:import.exportedBy', { date, organisation: 'Amstelveen', installation: 'a1b2c3d4' })).toBe(
-      'Exportiert von Amstelveen (a1b2c3d4) am 24. November 2026 um 14:30.',
+    expect(t('de', 'exchange:import.exportedBy', { date, organisation: 'Amstelveen' })).toBe(
+      'Exportiert von Amstelveen am 24. November 2026 um 14:30.',
     );
   });
 
@@ -59,8 +59,8 @@ describe('dates', () => {
     expect(t('nl', 'content.date', { date })).toBe('24-11-2026');
     expect(t('nl', 'content.dateTime', { date })).toBe('24 nov 2026, 14:30');
     expect(t('nl', 'compare:print.date', { date })).toBe('Stand van zaken: 24 november 2026');
-    expect(
-      t('nl', 'exchange:import.exportedBy', { date, organisation: 'Tempelhof-Schöneberg', installation: 'a1b2c3d4' }),
-    ).toBe('Geëxporteerd door Tempelhof-Schöneberg (a1b2c3d4) op 24 november 2026 om 14:30.');
+    expect(t('nl', 'exchange:import.exportedBy', { date, organisation: 'Tempelhof-Schöneberg' })).toBe(
+      'Geëxporteerd door Tempelhof-Schöneberg op 24 november 2026 om 14:30.',
+    );
   });
 });

@@ -92,7 +92,7 @@ async function expectCompleteMessages(code: string, params?: Record<string, stri
     expect(message).not.toBe(code);
     expect(message).not.toMatch(/^errors:|undefined|NaN|\[object Object\]/);
     expect(message.length).toBeGreaterThan(10);
-    for (const number of ['line', 'column', 'sizeMB', 'limitMB'] as const) {
+    for (const number of ['line', 'column', 'size', 'limit', 'sizeMiB', 'limitMiB'] as const) {
       const value = params?.[number];
       if (typeof value === 'number') expect(message).toContain(new Intl.NumberFormat(language).format(value));
     }
@@ -208,8 +208,17 @@ describe('a bundle file over 100 MB', () => {
   it('is refused as too large, with its size and the limit', async () => {
     const error = await thrownAsync(() => readBundleFile(big));
     expect(error.code).toBe('bundleTooLarge');
-    expect(error.params).toEqual({ sizeMB: 101, limitMB: 100 });
+    expect(error.params).toEqual({ size: 101 * MB, limit: 100 * MB, sizeMiB: 101, limitMiB: 100 });
     await expectCompleteMessages(error.code, error.params);
+  });
+
+  it('says MiB and gives the size of a file one byte over the limit, which does not round to the limit', async () => {
+    const error = thrown(() => readBundle(new Uint8Array(100 * MB + 1)));
+    expect(error.params).toEqual({ size: 100 * MB + 1, limit: 100 * MB, sizeMiB: 100.01, limitMiB: 100 });
+    expect(await renderError('nl', error.code, error.params)).toContain(
+      'Het bestand is 100,01 MiB (104.857.601 bytes) groot; twinning-kb leest uitwisselingspakketten tot hoogstens 100 MiB (104.857.600 bytes).',
+    );
+    expect(await renderError('de', error.code, error.params)).toContain('100,01 MiB (104.857.601 Byte)');
   });
 
   it('is refused before a byte of it is read', async () => {
@@ -248,7 +257,7 @@ describe('a bundle file over 100 MB', () => {
     const before = await storeDigest(dir);
     const error = thrown(() => kb.exchange.preview(new Uint8Array(101 * MB), 'huge.twinning-kb.json'));
     expect(error.code).toBe('bundleTooLarge');
-    expect(error.params).toMatchObject({ sizeMB: 101, limitMB: 100 });
+    expect(error.params).toMatchObject({ sizeMiB: 101, limitMiB: 100 });
     await kb.store.flush();
     expect(await storeDigest(dir)).toEqual(before);
     await kb.store.close();

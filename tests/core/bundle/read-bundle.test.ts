@@ -10,6 +10,7 @@ import {
   encode,
   exportedBundle,
   exportText,
+  INSTALLATION,
   practiceRecord,
   smallBundle,
   tampered,
@@ -126,9 +127,25 @@ describe('reading a valid bundle', () => {
     expect(() => readBundle(encode(bundleText(bundle)))).not.toThrow();
   });
 
-  it('fills in an empty version for a record without one, and checks the checksum over the content as sent', () => {
+  it('refuses a record without a version, which would look like starter content', () => {
     const bundle = changed(smallBundle(), (b) => void delete (b.content.topics[0] as { version?: unknown }).version);
-    expect(readBundle(encode(bundleText(bundle))).content.topics[0]!.version).toEqual({});
+    expect(refusal(bundle)).toMatchObject({
+      code: 'bundleInvalidRecord',
+      params: { collection: 'topics', position: 1, id: 'topic-green', field: 'version', problem: 'missing' },
+    });
+  });
+
+  it('refuses the empty version on a record that is not starter content, and accepts it on starter content', () => {
+    const empty = changed(smallBundle(), (b) => void (b.content.practices[1]!.version = {}));
+    expect(refusal(empty)).toMatchObject({
+      code: 'bundleInvalidRecord',
+      params: { collection: 'practices', position: 2, field: 'version', problem: 'emptyVersion' },
+    });
+    const starter = changed(
+      smallBundle(),
+      (b) => void Object.assign(b.content.topics[0]!, { version: {}, starter: true }),
+    );
+    expect(readBundle(encode(bundleText(starter))).content.topics[0]!.version).toEqual({});
   });
 
   it('offers the same checks for text and for an already parsed value', () => {
@@ -222,7 +239,16 @@ describe('reading a bundle that breaks the schema', () => {
       'originalLanguage',
       'notAllowed',
     ],
-    ['no text in its original language', (p: Practice) => void delete p.texts.de, 'texts', 'invalid'],
+    ['no text in its original language', (p: Practice) => void delete p.texts.de, 'texts.de', 'originalTextMissing'],
+    [
+      'no text in its original language, Dutch',
+      (p: Practice) => {
+        p.originalLanguage = 'nl';
+        delete p.texts.nl;
+      },
+      'texts.nl',
+      'originalTextMissing',
+    ],
     ['a missing updatedAt', (p: Practice) => void delete (p as Partial<Practice>).updatedAt, 'updatedAt', 'missing'],
   ])('names the field and the problem of a practice with %s', (_name, change, field, problem) => {
     const error = refusal(withPractice(1, change));
@@ -261,6 +287,7 @@ describe('reading a bundle that breaks the schema', () => {
     expect(error.code).toBe('bundleInvalidRecord');
     expect(error.params).toEqual({
       section: 'tombstones',
+      context: 'tombstones',
       collection: 'practices',
       position: 1,
       id: 'practice-09',
@@ -328,7 +355,13 @@ describe('reading a bundle whose content does not add up', () => {
     );
     const error = refusal(bundle);
     expect(error.code).toBe('bundleMisplacedRecord');
-    expect(error.params).toEqual({ collection: 'annotations', position: 1, id: 'annotation-01', field: 'deletedAt' });
+    expect(error.params).toEqual({
+      collection: 'annotations',
+      position: 1,
+      id: 'annotation-01',
+      field: 'deletedAt',
+      context: 'tombstones',
+    });
   });
 
   it('refuses an id given twice in one collection', () => {
@@ -389,7 +422,7 @@ describe('reading a bundle whose content does not add up', () => {
       (b: Bundle) =>
         void b.content.visits.push({
           id: 'visit-01',
-          version: {},
+          version: { [INSTALLATION]: 1 },
           hostOrganisationId: 'org-tempelhof-schoeneberg',
           guestOrganisationId: 'org-nowhere',
           status: 'planned',
@@ -410,7 +443,7 @@ describe('reading a bundle whose content does not add up', () => {
       (b: Bundle) =>
         void b.content.glossary.push({
           id: 'term-01',
-          version: {},
+          version: { [INSTALLATION]: 1 },
           term: { de: 'Bezirk', nl: 'stadsdeel' },
           definition: { de: '', nl: '' },
           topicIds: ['topic-nowhere'],
@@ -437,7 +470,64 @@ describe('the size limit', () => {
       readBundle(new Uint8Array(3 * 1024 * 1024).fill(0xff), { maxBytes: 2 * 1024 * 1024 });
       expect.unreachable();
     } catch (e) {
-      expect(e).toMatchObject({ code: 'bundleTooLarge', params: { sizeMB: 3, limitMB: 2 } });
+      expect(e).toMatchObject({
+        code: 'bundleTooLarge',
+        params: { size: 3 * 1024 * 1024, limit: 2 * 1024 * 1024, sizeMiB: 3, limitMiB: 2 },
+      });
     }
+  });
+});
+
+describe('reading comparison cells', () => {
+  const cell = (id: string, dimension: string, organisationId = 'org-tempelhof-schoeneberg') => ({
+    id,
+    version: { [INSTALLATION]: 1 },
+    dimension,
+    organisationId,
+    text: { de: 'Text' },
+    createdAt: '2026-10-01T08:00:00.000Z',
+    updatedAt: '2026-10-01T08:00:00.000Z',
+  });
+
+  it('accepts the documented dimensions: the structure rows and the row of a topic in the bundle', () => {
+    const bundle = changed(smallBundle(), (b) => {
+      b.content.comparison = [cell('c1', 'council'), cell('c2', 'topic:topic-traffic'), cell('c3', 'legal-status')];
+    });
+    expect(readBundle(encode(bundleText(bundle))).content.comparison).toHaveLength(3);
+  });
+
+  it('refuses a dimension that is not documented', () => {
+    const bundle = changed(smallBundle(), (b) => void (b.content.comparison = [cell('c1', 'budget')]));
+    expect(refusal(bundle)).toMatchObject({
+      code: 'bundleInvalidRecord',
+      params: { collection: 'comparison', position: 1, id: 'c1', field: 'dimension', problem: 'badFormat' },
+    });
+  });
+
+  it('refuses a topic row naming a topic that is not in the bundle', () => {
+    const bundle = changed(smallBundle(), (b) => void (b.content.comparison = [cell('c1', 'topic:topic-nowhere')]));
+    expect(refusal(bundle)).toMatchObject({
+      code: 'bundleDanglingReference',
+      params: { collection: 'comparison', id: 'c1', field: 'dimension', target: 'topic-nowhere' },
+    });
+  });
+
+  it('refuses two records for one cell, which would hide one behind the other', () => {
+    const bundle = changed(smallBundle(), (b) => {
+      b.content.comparison = [cell('c1', 'council'), cell('c2', 'council', 'org-amstelveen'), cell('c3', 'council')];
+    });
+    expect(refusal(bundle)).toMatchObject({
+      code: 'bundleDuplicateCell',
+      params: { id: 'c3', other: 'c1', dimension: 'council', organisation: 'org-tempelhof-schoeneberg' },
+    });
+  });
+});
+
+describe('reading text that is no text', () => {
+  it('refuses an escaped lone surrogate, naming where it is', () => {
+    const text = bundleText(withPractice(0, (p) => void (p.texts.de!.title = 'Kreisverkehr X')));
+    const error = refusal(text.replace('Kreisverkehr X', 'Kreisverkehr \\ud83d'));
+    expect(error.code).toBe('bundleLoneSurrogate');
+    expect(error.params).toMatchObject({ line: 1, escape: '\\ud83d' });
   });
 });

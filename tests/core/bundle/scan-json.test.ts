@@ -16,7 +16,7 @@ describe('scanning JSON', () => {
     ['the empty string', '""'],
     ['every escape', '"\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\uD83D\\uDE00"'],
     ['non-ASCII text', '{"straße":"Grün – “quoted” 😀","nl":"thema’s"}'],
-    ['a lone escaped surrogate', '"\\ud800"'],
+    ['an escaped surrogate pair, in either case', '["\\ud83d\\ude00","\\uD83D\\uDE00","x\\uDBFF\\uDFFFy"]'],
     ['zero', '0'],
     ['a negative number', '-12'],
     ['a fraction', '3.25'],
@@ -34,6 +34,17 @@ describe('scanning JSON', () => {
   ])('accepts %s', (_name, text) => {
     expect(scan(text)).toBeNull();
     expect(() => JSON.parse(text)).not.toThrow();
+  });
+
+  it.each([
+    ['a lone high surrogate', '"\\ud83d"', 1, 2, '\\ud83d'],
+    ['a lone low surrogate', '["ok","\\uDE00"]', 1, 8, '\\uDE00'],
+    ['a high surrogate followed by another high one', '"a\\ud83d\\ud83d"', 1, 3, '\\ud83d'],
+    ['a high surrogate followed by a plain character', '{"t":\n"\\uD800x"}', 2, 2, '\\uD800'],
+    ['a high surrogate at the end of a string', '"\\ud800"', 1, 2, '\\ud800'],
+    ['a lone surrogate in a key', '{"\\udc00":1}', 1, 3, '\\udc00'],
+  ])('refuses %s, which is no text (RFC 8785 excludes it)', (_name, text, line, column, escape) => {
+    expect(scan(text)).toEqual({ kind: 'loneSurrogate', line, column, escape });
   });
 
   it('accepts every value JSON.stringify writes (property test)', () => {

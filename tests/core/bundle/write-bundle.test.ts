@@ -103,4 +103,27 @@ describe('writing a bundle', () => {
     expect(bundle.content.annotations[0]!.text).toBe(MIXED);
     expect(bundle.content.conflicts).toEqual(data.conflicts);
   });
+
+  it('leaves out records a store may hold from before the exchange rules were tightened, which the partner would refuse', () => {
+    const data = records();
+    const cell = (id: string, dimension: string, version: Record<string, number> = { [INSTALLATION]: 1 }) => ({
+      id,
+      version,
+      dimension,
+      organisationId: TS,
+      text: { de: 'Text' },
+      createdAt: DAY,
+      updatedAt: DAY,
+    });
+    data.comparison = [
+      cell('cell-ok', 'council'),
+      cell('cell-structure', 'structure'),
+      cell('cell-unversioned', 'size', {}),
+    ];
+    data.organisations.push({ ...organisationRecord('org-starter', 'Starter', 'DE'), version: {}, starter: true });
+    const { content } = prepareBundle(source(data), options);
+    expect(content.comparison.map((c) => c.id)).toEqual(['cell-ok']);
+    expect(content.organisations.map((o) => o.id)).toContain('org-starter');
+    expect(readBundle(drain(prepareBundle(source(data), options).pieces).bytes).content.comparison).toHaveLength(1);
+  });
 });

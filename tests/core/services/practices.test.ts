@@ -4,6 +4,7 @@ import { openKnowledgeBase } from '../../../core/knowledge-base';
 import { AV, germanPractice, TS, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { abandon } from '../../helpers/abandon';
+import { bundleText, encode, smallBundle } from '../../helpers/bundles';
 
 const tempDir = useTempDirs();
 const page = { offset: 0, limit: 500 };
@@ -41,6 +42,30 @@ describe('editing practices', () => {
     await abandon(dir);
     const reopened = await openKnowledgeBase(dir, { systemLocales: [] });
     expect(reopened.practices.get(practice.id).practice.texts.de?.title).toBe('Sichere Kreisverkehre');
+  });
+
+  it('shows a partner translation without a basis as current, and as outdated once the original changes here', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const bundle = smallBundle({ practices: 1, annotations: 0 });
+    expect(bundle.content.practices[0]!.texts.nl!.basedOn).toBeUndefined();
+    await kb.exchange.confirm(kb.exchange.preview(encode(bundleText(bundle)), 'partner.twinning-kb.json').previewId);
+    const imported = kb.practices.get('practice-01');
+    expect(imported.translation).toEqual({ de: 'current', nl: 'current' });
+
+    const { practice } = imported;
+    const input = {
+      organisationId: practice.organisationId,
+      topicIds: practice.topicIds,
+      tags: practice.tags,
+      originalLanguage: practice.originalLanguage,
+      texts: {
+        de: { ...practice.texts.de!, body: 'Geändert.' },
+        nl: { title: practice.texts.nl!.title, summary: practice.texts.nl!.summary, body: practice.texts.nl!.body },
+      },
+      sources: practice.sources,
+    };
+    const edited = await kb.practices.save(practice.id, input);
+    expect(edited.translation).toEqual({ de: 'current', nl: 'outdated' });
   });
 
   it('marks the Dutch translation current, then outdated when the German changes, then current once checked', async () => {
