@@ -120,6 +120,20 @@ export const ImportCounts = z.object({
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
+/** How many records of one kind and outcome a preview lists by name; the rest are counted. */
+export const PREVIEW_ITEMS_PER_OUTCOME = 100;
+
+/** What importing would do to one record; `unchanged` records are only counted. */
+export type ImportOutcome = Exclude<keyof ImportCounts, 'unchanged'>;
+
+/** A record an import would change: for a conflict the bundle's version that would be kept beside the local one. */
+export interface ImportItem {
+  collection: BundleCollection;
+  id: string;
+  outcome: ImportOutcome;
+  record: BundleRecord;
+}
+
 /** What importing a bundle would change, shown before the user confirms. */
 export interface ImportPreview {
   previewId: string;
@@ -128,6 +142,8 @@ export interface ImportPreview {
   exportedBy: ExportedBy;
   organisationName?: BilingualLabel;
   counts: Record<BundleCollection, ImportCounts>;
+  /** The records that would change, at most PREVIEW_ITEMS_PER_OUTCOME of each kind and outcome (the counts say how many in all). */
+  items: ImportItem[];
   /** 0 when importing would change nothing. */
   changeCount: number;
 }

@@ -2,7 +2,13 @@
  * Exchanging knowledge with the partner: export a bundle, preview and import
  * one (atomically, after a backup), and undo the last import.
  */
-import type { ExportSummary, ImportPreview, ImportSummary } from '../../shared/responses';
+import {
+  PREVIEW_ITEMS_PER_OUTCOME,
+  type ExportSummary,
+  type ImportItem,
+  type ImportPreview,
+  type ImportSummary,
+} from '../../shared/responses';
 import {
   BUNDLE_COLLECTIONS,
   BUNDLE_EXTENSION,
@@ -192,8 +198,20 @@ function describe({ previewId, fileName, bundle, plan }: Pending): ImportPreview
     exportedBy: bundle.exportedBy,
     ...(exporter ? { organisationName: exporter.name } : {}),
     counts: plan.counts,
+    items: listed(plan.items),
     changeCount: plan.changes.length,
   };
+}
+
+/** The first PREVIEW_ITEMS_PER_OUTCOME records of each kind and outcome: enough to check, small enough to send. */
+function listed(items: readonly ImportItem[]): ImportItem[] {
+  const seen = new Map<string, number>();
+  return items.filter((item) => {
+    const key = `${item.collection}:${item.outcome}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n <= PREVIEW_ITEMS_PER_OUTCOME;
+  });
 }
 
 function summarize({ undo, ...entry }: ImportEntry): ImportSummary {

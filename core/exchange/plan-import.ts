@@ -11,7 +11,7 @@ import { currentRecords } from '../bundle/read-bundle';
 import { del, put, type Change, type Store } from '../store/store';
 import type { History } from '../write/history';
 import { compareVersions } from '../base/versioning';
-import type { ImportCounts } from '../../shared/responses';
+import type { ImportCounts, ImportItem, ImportOutcome } from '../../shared/responses';
 import { comparisonCellKey } from '../../shared/model';
 import { isImportedInto, recordKey, type Origin, type StoredConflict, type UndoStep } from '../store/exchange-records';
 
@@ -19,7 +19,10 @@ export interface ImportPlan {
   changes: Change[];
   /** How to take each change back, in the same order. */
   undo: UndoStep[];
+  /** Per kind of record, how many records each outcome has: every record counted once. */
   counts: Record<BundleCollection, ImportCounts>;
+  /** Every record the import would change, with its outcome and the version the user should see for it. */
+  items: ImportItem[];
 }
 
 export interface PlanContext {
@@ -43,6 +46,7 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
   const localConflicts = groupConflicts(store.all('conflicts'));
 
   const changes: Change[] = [];
+  const items: ImportItem[] = [];
   /** Hashes already computed while merging, by record: an undo step needs them again. */
   const hashes = new Map<unknown, string>();
   const counts = Object.fromEntries(
@@ -83,16 +87,33 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
       continue;
     }
 
+    // One outcome per record: a record that comes into conflict is a conflict, even when its shown version changes too.
+    const outcome: ImportOutcome =
+      newConflicts.length > 0
+        ? 'conflicts'
+        : !winnerChanged
+          ? 'updated' // a conflict held here that the bundle's versions settle
+          : !local
+            ? isDeleted(merged.winner.record)
+              ? 'deleted'
+              : 'added'
+            : isDeleted(merged.winner.record) && !isDeleted(local)
+              ? 'deleted'
+              : 'updated';
+    count[outcome] += 1;
+    // For a conflict, the bundle's version: it is what the user is asked about.
+    const shown =
+      outcome === 'conflicts'
+        ? (wanted.find((v) => v.hash !== localHashed?.hash) ?? merged.winner).record
+        : merged.winner.record;
+    items.push({ collection, id, outcome, record: shown });
+
     if (winnerChanged) {
       const winner = merged.winner.record;
-      if (!local) count[isDeleted(winner) ? 'deleted' : 'added'] += 1;
-      else if (isDeleted(winner) && !isDeleted(local)) count.deleted += 1;
-      else count.updated += 1;
       if (local) changes.push(...ctx.history.keepReplaced(collection, local, ctx.now));
       changes.push(put(collection, winner));
       hashes.set(winner, merged.winner.hash);
     }
-    if (newConflicts.length > 0) count.conflicts += 1;
     for (const c of resolved) changes.push(del('conflicts', c.id));
     for (const c of newConflicts) {
       const conflict = {
@@ -106,7 +127,7 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
     }
     changes.push(put('origins', { id: key, ...ctx.origin }));
   }
-  return { changes, undo: changes.map((change) => undoStep(store, change, hashes)), counts };
+  return { changes, undo: changes.map((change) => undoStep(store, change, hashes)), counts, items };
 }
 
 /**

@@ -242,7 +242,15 @@ describe('exchanging knowledge between two installations', () => {
       await exportTo(av, path.join(dir, 'from-av.twinning-kb.json'));
       const { page } = ts;
       await openBundleFile(ts, path.join(dir, 'from-av.twinning-kb.json'));
-      expect((await previewRow(page, 'Praxisbeispiele'))[4]).toBe('1');
+      // One practice, counted once (a conflict, not also an update), and named: the bundle's version can be opened.
+      expect(await previewRow(page, 'Praxisbeispiele')).toEqual(['0', '0', expect.any(String), '0', '1']);
+      const group = page.locator('.import-group').filter({ hasText: 'Praxisbeispiele – Konflikte: 1' });
+      await group.locator('summary').first().click();
+      const item = group.locator('li summary').filter({ hasText: 'Gründächer – Amstelveener Fassung' });
+      await item.click();
+      await poll(() => group.locator('.import-record [lang="nl"]').first().textContent()).toContain('Groene daken');
+      await ts.screenshot('41-import-preview-items-de');
+      expect(await axeViolations(page)).toEqual([]);
       await page.locator('.import-preview').getByRole('button', { name: 'Importieren' }).click();
       await poll(() => conflictsInSidebar(page)).toBe(1);
       expect(

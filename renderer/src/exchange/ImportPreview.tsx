@@ -1,12 +1,13 @@
 /**
- * What importing a bundle would change, per kind of record, before anything
- * changes. Takes focus when shown, so keyboard users continue from here.
+ * What importing a bundle would change, per kind of record and record by
+ * record, before anything changes. Takes focus when shown, so keyboard users continue from here.
  */
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_COLLECTIONS } from '../../../shared/bundle';
 import type { ImportPreview as Preview } from '../../../shared/responses';
 import { COUNT_KINDS } from './importCounts';
+import { ImportItems } from './ImportItems';
 import { useExchangeLabels } from './useExchangeLabels';
 
 export function ImportPreview({
@@ -70,6 +71,7 @@ export function ImportPreview({
           </tbody>
         </table>
       )}
+      <ImportItems preview={preview} />
       {nothingNew ? (
         <p>{t('import.nothingNew')}</p>
       ) : (

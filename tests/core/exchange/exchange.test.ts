@@ -119,6 +119,37 @@ describe('exchanging bundles', () => {
     }
   });
 
+  it('previews each record once, by name, with what the import would do to it', async () => {
+    const { ts, av } = pair();
+    const { practice: both } = await ts.practices.save(undefined, germanPractice(ts));
+    const { practice: same } = await ts.practices.save(
+      undefined,
+      germanPractice(ts, { texts: { de: { title: 'Unverändert', summary: 'Kurz.', body: 'Text.' } } }),
+    );
+    await send(ts, av);
+    await ts.practices.save(both.id, germanPractice(ts, { tags: ['berlin'] }));
+    await av.practices.save(both.id, germanPractice(av, { tags: ['amstelveen'] }));
+    const { practice: added } = await av.practices.save(
+      undefined,
+      germanPractice(av, { texts: { de: { title: 'Neu aus Amstelveen', summary: 'Kurz.', body: 'Text.' } } }),
+    );
+
+    const preview = ts.exchange.preview(bytes(exportText(av)), 'bundle.twinning-kb.json');
+    // The practice in conflict is a conflict, not also an update: every practice of the bundle is counted once.
+    const sent = av.store.all('practices').length;
+    expect(preview.counts.practices).toEqual({ added: 1, updated: 0, unchanged: sent - 2, deleted: 0, conflicts: 1 });
+    const practices = preview.items.filter((item) => item.collection === 'practices');
+    expect(practices.map(({ id, outcome }) => ({ id, outcome }))).toEqual(
+      expect.arrayContaining([
+        { id: both.id, outcome: 'conflicts' },
+        { id: added.id, outcome: 'added' },
+      ]),
+    );
+    expect(practices.map((item) => item.id)).not.toContain(same.id);
+    // For a conflict, the version the bundle brings, which would be kept beside the one shown here.
+    expect(practices.find((item) => item.id === both.id)!.record).toMatchObject({ tags: ['amstelveen'] });
+  });
+
   it('resolves a conflict by keeping one version, and the resolution travels without bringing the conflict back', async () => {
     const { ts, av } = pair();
     const { practice } = await ts.practices.save(undefined, germanPractice(ts));
