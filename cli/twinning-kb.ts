@@ -6,7 +6,7 @@
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { BUNDLE_COLLECTIONS, type Bundle } from '../shared/bundle';
-import { errorMessage } from '../shared/error-message';
+import { errorDetail, errorMessage } from '../shared/error-message';
 import { i18nOptions } from '../shared/i18n';
 import { pickLanguage } from '../shared/language';
 import { LANGUAGES, type Lang } from '../shared/model';
@@ -41,7 +41,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.err(t('cli:unexpected', { detail: error instanceof Error ? error.message : String(error) }));
       return EXIT.usage;
     }
-    io.err(`${path.basename(file)}: ${errorMessage(t, error.code, error.params)}`);
+    // One line, with the technical detail (line, column) that partner IT needs after the plain message.
+    const detail = errorDetail(t, error.code, error.params);
+    io.err(`${path.basename(file)}: ${errorMessage(t, error.code, error.params)}${detail ? ` ${detail}` : ''}`);
     return error.code === 'fileReadFailed' ? EXIT.usage : EXIT.invalid;
   }
   if (command === 'validate') io.out(t('cli:valid', { file: path.basename(file), summary: countsLine(t, bundle) }));

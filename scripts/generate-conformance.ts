@@ -328,50 +328,56 @@ export function conformanceCases(): { case: ConformanceCase; bytes: Uint8Array }
     refused('bundleNotUtf8'),
   );
   add(
+    'refuse-26-a-pdf',
+    'Check 2: not another kind of file (a PDF named .twinning-kb.json)',
+    '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n',
+    refused('bundleForeignFile', { fileKind: 'pdf' }),
+  );
+  add(
     'refuse-02-syntax',
-    'Check 3: JSON syntax',
+    'Check 4: JSON syntax',
     valid.replace('"schemaVersion": 1,', '"schemaVersion": 1,,'),
     refused('bundleSyntax', { line: 3 }),
   );
   add(
     'refuse-03-truncated',
-    'Check 3: JSON syntax (a file cut short)',
+    'Check 4: JSON syntax (a file cut short)',
     valid.slice(0, 400),
     refused('bundleTruncated'),
   );
   add(
     'refuse-04-lone-surrogate',
-    'Check 3: escaped lone surrogates',
+    'Check 4: escaped lone surrogates',
     valid.replace('"Goed bevallen."', '"Goed bevallen \\ud83d"'),
     refused('bundleLoneSurrogate', { escape: '\\ud83d' }),
   );
   add(
     'refuse-05-too-deep',
-    'Check 4: nesting deeper than 64 levels',
+    'Check 5: nesting deeper than 64 levels',
     valid.replace('"tags": [', `"tags": ${'['.repeat(70)}${']'.repeat(70)}, "x": [`),
     refused('bundleTooDeep', { maxDepth: 64 }),
   );
   add(
     'refuse-06-forbidden-key',
-    'Check 5: the key `__proto__`',
+    'Check 6: the key `__proto__`',
     valid.replace('"tags":', '"__proto__": {}, "tags":'),
     refused('bundleForbiddenKey', { key: '__proto__' }),
   );
   add(
     'refuse-07-duplicate-key',
-    'Check 5: a key given twice',
+    'Check 6: a key given twice',
     valid.replace('"tags":', '"tags": [], "tags":'),
     refused('bundleDuplicateKey', { key: 'tags' }),
   );
   add(
     'refuse-08-other-format',
-    'Check 6: format',
+    'Check 7: format',
     text({ ...bundle(), format: 'other.bundle' }),
     refused('notABundle'),
   );
   add(
     'refuse-09-newer-schema-version',
-    'Check 6: schemaVersion',
+    'Check 7: schemaVersion',
     text({ ...bundle(), schemaVersion: 2 }),
     refused('bundleTooNew', { version: 2 }),
   );
@@ -410,7 +416,7 @@ export function conformanceCases(): { case: ConformanceCase; bytes: Uint8Array }
   );
   add(
     'refuse-15-no-original-text',
-    'Check 7: every practice has a text in its original language (named)',
+    'Check 8: every practice has a text in its original language (named)',
     text(bundle({ practices: [practice({ texts: { de: german } })] })),
     invalid('texts.nl', 'originalTextMissing'),
   );
@@ -459,7 +465,7 @@ export function conformanceCases(): { case: ConformanceCase; bytes: Uint8Array }
   );
   add(
     'refuse-20-bad-record-in-tombstones',
-    'Check 7: positions within tombstones',
+    'Check 8: positions within tombstones',
     text(
       bundle({
         annotations: [],
@@ -476,19 +482,19 @@ export function conformanceCases(): { case: ConformanceCase; bytes: Uint8Array }
   );
   add(
     'refuse-21-checksum',
-    'Check 8: the checksum',
+    'Check 9: the checksum',
     valid.replace('Goed bevallen.', 'Slecht bevallen.'),
     refused('bundleChecksum'),
   );
   add(
     'refuse-22-deleted-in-live-list',
-    'Check 9: deleted records only in tombstones',
+    'Check 10: deleted records only in tombstones',
     text(bundle({ practices: [practice({ deletedAt: '2026-11-30T12:00:00Z' })] })),
     refused('bundleMisplacedRecord', { collection: 'practices', position: 1, field: 'deletedAt' }),
   );
   add(
     'refuse-23-live-in-tombstones',
-    'Check 9: tombstones hold only deleted records',
+    'Check 10: tombstones hold only deleted records',
     text(bundle({ practices: [], tombstones: [{ collection: 'practices', record: practice() }] })),
     refused('bundleMisplacedRecord', {
       context: 'tombstones',
@@ -499,13 +505,13 @@ export function conformanceCases(): { case: ConformanceCase; bytes: Uint8Array }
   );
   add(
     'refuse-24-duplicate-id',
-    'Check 10: duplicate ids',
+    'Check 11: duplicate ids',
     text(bundle({ practices: [practice(), practice()] })),
     refused('bundleDuplicateId', { collection: 'practices', id: 'partner-practice-1' }),
   );
   add(
     'refuse-25-dangling-reference',
-    'Check 11: references to records not in the bundle',
+    'Check 12: references to records not in the bundle',
     text(bundle({ topics: [] })),
     refused('bundleDanglingReference', {
       collection: 'practices',

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   // Reading an exchange bundle: each names the first problem found.
   'bundleTooLarge',
   'bundleNotUtf8',
+  'bundleForeignFile',
   'bundleEmpty',
   'bundleTruncated',
   'bundleSyntax',

@@ -19,6 +19,7 @@ import {
 import { KbError } from '../base/errors';
 import { dimensionTopicId } from '../../shared/model';
 import { canonicalJson, sha256Hex } from '../base/canonical-json';
+import { foreignFileKind } from './foreign-file';
 import { scanJson, type TopLevelSpans } from './scan-json';
 
 export const DEFAULT_MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
@@ -39,6 +40,8 @@ export interface ReadOptions {
 export function readBundle(bytes: Uint8Array, options: ReadOptions = {}): Bundle {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES;
   if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
+  const kind = foreignFileKind(bytes);
+  if (kind) throw new KbError('bundleForeignFile', `a file of kind ${kind}`, { params: { fileKind: kind } });
   const text = decodeUtf8(bytes);
   const spans: TopLevelSpans = new Map();
   const raw = parseBundleJson(text, spans);

@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import type { Bundle, BundleCollection, BundleRecord, BundleSelection, CollectionRecord } from '../../shared/bundle';
-import { errorMessage } from '../../shared/error-message';
+import { errorDetail, errorMessage } from '../../shared/error-message';
 import { i18nOptions } from '../../shared/i18n';
 import type { ErrorCode, ErrorParams } from '../../shared/errors';
 import type { Annotation, Lang, Organisation, Practice, Topic } from '../../shared/model';
@@ -228,9 +228,11 @@ export async function translator(language: Lang): Promise<TFunction> {
   return t;
 }
 
-/** The message the user sees for an error, in German or Dutch. */
+/** The message for an error in German or Dutch, with its technical detail after it where it has one (as the CLI prints it). */
 export async function renderError(language: Lang, code: string, params?: ErrorParams): Promise<string> {
-  return errorMessage(await translator(language), code, params);
+  const t = await translator(language);
+  const detail = errorDetail(t, code, params);
+  return `${errorMessage(t, code, params)}${detail ? ` ${detail}` : ''}`;
 }
 
 // --- Hostile input -------------------------------------------------------------
@@ -339,7 +341,7 @@ export async function hostileCases(): Promise<HostileCase[]> {
     {
       name: 'a PNG header',
       bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
-      code: 'bundleNotUtf8',
+      code: 'bundleForeignFile',
     },
     {
       name: 'ASCII control characters',

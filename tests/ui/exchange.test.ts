@@ -399,9 +399,25 @@ describe('exchanging knowledge between two installations', () => {
         mimeType: 'application/json',
         buffer: Buffer.from(garbageBytes(2048)),
       });
-      await poll(() => page.getByRole('alert').textContent()).toBe(
-        'Die Datei ist kein Text in UTF-8-Kodierung und damit kein Austauschpaket von twinning-kb.',
+      const alertText = () => page.getByRole('alert').locator('p').first().textContent();
+      await poll(alertText).toBe(
+        'Diese Datei ist kein Austauschpaket von twinning-kb: Sie enthält keinen Text, wie twinning-kb ihn schreibt. ' +
+          'Vielleicht wurde die falsche Datei gewählt?',
       );
+      // The technical detail is one click away.
+      const details = page.getByRole('alert').locator('details');
+      expect(await details.locator('p').isVisible()).toBe(false);
+      await details.getByText('Technische Einzelheiten').click();
+      expect(await details.locator('p').textContent()).toBe(
+        'Die Datei ist nicht in UTF-8 kodiert; ein Austauschpaket ist UTF-8-kodiertes JSON.',
+      );
+      expect(await page.locator('.import-preview').count()).toBe(0);
+
+      // A PDF opened by mistake is called what it is.
+      av.dialogs.openPath = path.join(await tempDir(), 'Klimastresstest.pdf');
+      await writeFile(av.dialogs.openPath, '%PDF-1.7\n%âãÏÓ\n1 0 obj\n');
+      await page.getByRole('button', { name: 'Paket öffnen …' }).click();
+      await poll(alertText).toMatch(/^Diese Datei ist ein PDF-Dokument, kein Austauschpaket\./);
       expect(await page.locator('.import-preview').count()).toBe(0);
 
       await av.kb.store.flush();
@@ -411,9 +427,7 @@ describe('exchanging knowledge between two installations', () => {
       // The refusal follows the interface language, like the whole view.
       await page.getByRole('button', { name: 'Nederlands' }).click();
       await poll(() => heading(page)).toBe('Uitwisseling');
-      expect(await page.getByRole('alert').textContent()).toBe(
-        'Het bestand is geen tekst in UTF-8-codering en dus geen uitwisselingspakket van twinning-kb.',
-      );
+      expect(await alertText()).toMatch(/^Dit bestand is een pdf-document, geen uitwisselingspakket\./);
       expect(await page.getByRole('button', { name: 'Pakket openen …' }).count()).toBe(1);
       expect(await page.locator('#main').textContent()).not.toMatch(/\b(export|import|history|kindName)\.[a-z]/);
       await av.screenshot('47-exchange-nl');
