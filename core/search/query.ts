@@ -99,7 +99,10 @@ function termsForWord(
   }
   for (const equivalent of glossary.equivalents(word.terms, queryTerms, word.typing)) {
     for (const term of equivalent.terms)
-      use(term, BOOST.glossary, { prefix: term.length >= PREFIX_MIN_LENGTH, viaGlossary: equivalent.termId });
+      use(term, equivalent.partial ? BOOST.glossary * PREFIX_WEIGHT : BOOST.glossary, {
+        prefix: term.length >= PREFIX_MIN_LENGTH,
+        viaGlossary: equivalent.termId,
+      });
   }
   return [...specs.values()];
 }

@@ -144,7 +144,11 @@ export const RELEVANCE_CASES: readonly RelevanceCase[] = [
   { about: 'comparison', query: 'Stadtstaat ', expect: ['cmp-legal-status-ts'] },
   { about: 'comparison', query: 'Rechtspersönlichkeit der Bezirke ', expect: ['cmp-legal-status-ts'] },
   { about: 'comparison', query: 'gemeenteraad ', expect: ['cmp-council-av', 'term-gemeenteraad'] },
-  { about: 'comparison', query: 'college van burgemeester en wethouders ', expect: ['cmp-executive-av', 'term-college-bw'] },
+  {
+    about: 'comparison',
+    query: 'college van burgemeester en wethouders ',
+    expect: ['cmp-executive-av', 'term-college-bw'],
+  },
   // Nothing in the knowledge base answers these
   { about: 'nothing', query: 'Parkausweis beantragen ', expect: [] },
   { about: 'nothing', query: 'parkeervergunning aanvragen ', expect: [] },
@@ -178,7 +182,10 @@ export interface RelevanceFigures {
 }
 
 /** Scores an index against the relevance set. */
-export function measureRelevance(index: SearchIndex, cases: readonly RelevanceCase[] = RELEVANCE_CASES): RelevanceFigures {
+export function measureRelevance(
+  index: SearchIndex,
+  cases: readonly RelevanceCase[] = RELEVANCE_CASES,
+): RelevanceFigures {
   let hits = 0;
   let reciprocal = 0;
   const misses: RelevanceFigures['misses'] = [];
