@@ -202,7 +202,7 @@ async function measure(
 }
 
 function sourceOf(kb: GeneratedKnowledgeBase): SearchSource {
-  return { all: (collection: Exclude<keyof GeneratedKnowledgeBase, 'comparison'>) => kb[collection] } as SearchSource;
+  return { all: (collection: keyof GeneratedKnowledgeBase) => kb[collection] } as SearchSource;
 }
 
 /**

@@ -9,7 +9,14 @@
  */
 import { endianness } from 'node:os';
 import { z } from 'zod';
-import { LANGUAGES, otherLang, type Lang, type Practice, type TranslationStatus } from '../../shared/model';
+import {
+  dimensionTopicId,
+  LANGUAGES,
+  otherLang,
+  type Lang,
+  type Practice,
+  type TranslationStatus,
+} from '../../shared/model';
 import { translationStatuses } from '../store/translation';
 import { analyzeWord } from './analyze';
 import { CompoundParts } from './compounds';
@@ -39,7 +46,7 @@ import type { SearchCollection, SearchRecords, SearchSource } from './types';
 
 export const SEARCH_INDEX_FORMAT = 'twinning-kb.search-index';
 /** Bump whenever analysis or document layout changes: saved copies made before are refused. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** A saved copy that cannot be used (other version, damaged): build a new index instead. */
 export class StaleSearchIndexError extends Error {
@@ -53,6 +60,7 @@ const COLLECTIONS = [
   'topics',
   'organisations',
   'glossary',
+  'comparison',
   'practices',
   'annotations',
   'visits',
@@ -96,6 +104,7 @@ export class SearchIndex {
     annotations: new Map(),
     visits: new Map(),
     glossary: new Map(),
+    comparison: new Map(),
     organisations: new Map(),
     topics: new Map(),
   };
@@ -242,7 +251,8 @@ export class SearchIndex {
       annotations: [],
       visits: [],
       glossary: [],
-      totals: { practices: 0, annotations: 0, visits: 0, glossary: 0 },
+      comparison: [],
+      totals: { practices: 0, annotations: 0, visits: 0, glossary: 0, comparison: 0 },
     };
     const plan = planQuery(query.text, this.#glossaryLinks, this.#compounds);
     if (!plan) return results;
@@ -352,6 +362,7 @@ export class SearchIndex {
     put('topics', source.all('topics'));
     put('organisations', source.all('organisations'));
     put('glossary', source.all('glossary'));
+    put('comparison', source.all('comparison'));
     put('practices', source.all('practices'));
     put('annotations', source.all('annotations'));
     put('visits', source.all('visits'));
@@ -395,6 +406,7 @@ export class SearchIndex {
       case 'annotations':
       case 'visits':
       case 'glossary':
+      case 'comparison':
         return [[collection, id]];
       case 'topics':
       case 'organisations': {
@@ -406,9 +418,13 @@ export class SearchIndex {
         const visits = [...this.#records.visits.values()].filter(
           (v) => v.hostOrganisationId === id || v.guestOrganisationId === id || uses(v.topicIds),
         );
+        const cells = [...this.#records.comparison.values()].filter(
+          (c) => c.organisationId === id || dimensionTopicId(c.dimension) === id,
+        );
         return [
           ...practices.map((p): [SearchKind, string] => ['practices', p.id]),
           ...visits.map((v): [SearchKind, string] => ['visits', v.id]),
+          ...cells.map((c): [SearchKind, string] => ['comparison', c.id]),
         ];
       }
     }
@@ -496,7 +512,13 @@ function splitLines(joined: string): string[] {
 }
 
 function mapKinds<T>(fn: (kind: SearchKind) => T): Record<SearchKind, T> {
-  return { practices: fn('practices'), annotations: fn('annotations'), visits: fn('visits'), glossary: fn('glossary') };
+  return {
+    practices: fn('practices'),
+    annotations: fn('annotations'),
+    visits: fn('visits'),
+    glossary: fn('glossary'),
+    comparison: fn('comparison'),
+  };
 }
 
 /**

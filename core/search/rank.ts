@@ -6,7 +6,7 @@
  */
 import { KIND_COUNT, type InvertedIndex, type Scores } from './inverted-index';
 
-export const KIND = { practices: 0, annotations: 1, visits: 2, glossary: 3 } as const;
+export const KIND = { practices: 0, annotations: 1, visits: 2, glossary: 3, comparison: 4 } as const;
 
 /** A practice found only through one of its notes ranks below practices found in their own text. */
 const NOTE_WEIGHT = 0.3;

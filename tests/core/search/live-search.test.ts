@@ -57,7 +57,7 @@ describe('before the index is ready', () => {
     const kb = new KnowledgeBase(new MemoryStore(data), undefined, { chunkSize: 10 });
     const first = kb.search.search({ text: 'Kreisverkehr' });
     expect(first.status.state).toBe('building');
-    expect(first.results.totals).toEqual({ practices: 0, annotations: 0, visits: 0, glossary: 0 });
+    expect(first.results.totals).toEqual({ practices: 0, annotations: 0, visits: 0, glossary: 0, comparison: 0 });
     expect(first.results.practices).toEqual([]);
 
     await new Promise((resolve) => setImmediate(resolve));
