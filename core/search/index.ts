@@ -31,7 +31,7 @@ import {
   type SavedInvertedIndex,
   type Scores,
 } from './inverted-index';
-import { planQuery, resolveTerms, type ResolvedQuery } from './query';
+import { planQuery, resolveTerms, type QueryPlan, type ResolvedQuery } from './query';
 import { KIND, Ranker, type Ranked, type RankOptions } from './rank';
 import { makeSnippet } from './snippet';
 import {
@@ -54,6 +54,14 @@ export class StaleSearchIndexError extends Error {
 }
 
 const DEFAULT_LIMIT = 10;
+/**
+ * When no record holds every word, only words at least this informative
+ * (relative to the most informative one, by inverse document frequency) may
+ * find a record alone: a common verb ("aanvragen") finds nothing by itself.
+ */
+const INFORMATIVE_SHARE = 0.6;
+/** A word this long that nothing holds is what the query is about: without it, nothing is an answer. */
+const MIN_DECISIVE_LENGTH = 4;
 const FIELD_BOOSTS = INDEX_FIELDS.map((field) => FIELD_BOOST[field]);
 
 const COLLECTIONS = [
@@ -254,7 +262,7 @@ export class SearchIndex {
       comparison: [],
       totals: { practices: 0, annotations: 0, visits: 0, glossary: 0, comparison: 0 },
     };
-    const plan = planQuery(query.text, this.#glossaryLinks, this.#compounds);
+    const plan = planQuery(query.text, this.#glossaryLinks, this.#compounds, this.#index);
     if (!plan) return results;
     const resolved = resolveTerms(plan, this.#index);
     const report = SEARCH_KINDS.map((kind) => kindApplies(kind, filters));
@@ -263,8 +271,9 @@ export class SearchIndex {
     const scored = report.map((wanted, kind) => wanted || (kind === KIND.annotations && practicesFromNotes));
     const scores = this.#index.score(resolved.words, scored, FIELD_BOOSTS);
     const options: RankOptions = {
-      wordCount: plan.words.length,
-      requireAll: true,
+      required: (1 << plan.words.length) - 1,
+      anyOf: 0,
+      partial: false,
       limit: query.limitPerKind ?? DEFAULT_LIMIT,
       report,
       practicesFromNotes,
@@ -272,14 +281,56 @@ export class SearchIndex {
       ...(hasFilters(filters) ? this.#filterFunctions(filters) : {}),
     };
     let ranked = this.#ranker.rank(this.#index, scores, options);
+    let labels: readonly string[] | undefined;
     if (plan.words.length > 1 && ranked.totals.every((total) => total === 0)) {
-      ranked = this.#ranker.rank(this.#index, scores, { ...options, requireAll: false });
+      const partial = this.#partialMatch(scores, scored, plan);
+      if (!partial) return results;
+      ranked = this.#ranker.rank(this.#index, scores, { ...options, ...partial, partial: true });
+      labels = plan.labels;
     }
     for (const kind of SEARCH_KINDS) {
       results.totals[kind] = ranked.totals[KIND[kind]]!;
-      results[kind] = ranked.top[KIND[kind]]!.map((hit) => this.#hit(kind, hit, scores, resolved));
+      results[kind] = ranked.top[KIND[kind]]!.map((hit) => this.#hit(kind, hit, scores, resolved, labels));
     }
     return results;
+  }
+
+  /**
+   * What a record must match when none holds every word: each compound the
+   * query split whole (its parts are one word typed), and at least one of the
+   * words informative enough to stand alone. Null when a word that nothing
+   * holds makes the whole query unanswerable.
+   */
+  #partialMatch(
+    scores: Scores,
+    scored: readonly boolean[],
+    plan: QueryPlan,
+  ): Pick<RankOptions, 'required' | 'anyOf'> | null {
+    // Per typed word: the bits of the query words standing for it (several for a compound).
+    const typed = new Map<number, number>();
+    plan.sources.forEach((source, word) => typed.set(source, (typed.get(source) ?? 0) | (1 << word)));
+    const masks = [...typed.values()];
+    const df = masks.map(() => 0);
+    for (let i = 0; i < scores.count; i++) {
+      const words = scores.words[scores.docs[i]!]!;
+      masks.forEach((mask, n) => {
+        if ((words & mask) === mask) df[n]!++;
+      });
+    }
+    let documents = 0;
+    scored.forEach((wanted, kind) => (documents += wanted ? this.#index.documentCount(kind) : 0));
+    const length = (mask: number): number =>
+      plan.labels.reduce((sum, label, word) => sum + (mask & (1 << word) ? label.length : 0), 0);
+    if (df.some((count, n) => count === 0 && length(masks[n]!) >= MIN_DECISIVE_LENGTH)) return null;
+    const idf = df.map((count) => (count > 0 ? Math.log(1 + documents / count) : 0));
+    const most = Math.max(...idf);
+    let required = 0;
+    let anyOf = 0;
+    masks.forEach((mask, n) => {
+      if (bitCount(mask) > 1) required |= mask;
+      else if (idf[n]! > 0 && idf[n]! >= INFORMATIVE_SHARE * most) anyOf |= mask;
+    });
+    return required === 0 && anyOf === 0 ? null : { required, anyOf };
   }
 
   /** Number of indexed documents per kind (a record has one per language). */
@@ -314,8 +365,18 @@ export class SearchIndex {
     };
   }
 
-  #hit(kind: SearchKind, ranked: Ranked, scores: Scores, resolved: ResolvedQuery): SearchHit {
+  /** `labels`: the query words, when results may match only some of them. */
+  #hit(
+    kind: SearchKind,
+    ranked: Ranked,
+    scores: Scores,
+    resolved: ResolvedQuery,
+    labels: readonly string[] | undefined,
+  ): SearchHit {
     const { doc } = ranked;
+    const matchedWords = scores.words[doc]!;
+    const missing = labels?.filter((_, word) => (matchedWords & (1 << word)) === 0) ?? [];
+    const partly = missing.length > 0 ? { missing } : {};
     const lang = LANGUAGES[this.#index.lang(doc)]!;
     const flags = scores.flags[doc]!;
     const viaGlossary =
@@ -337,6 +398,7 @@ export class SearchIndex {
         snippet: makeSnippet(note?.text ?? '', isMatch),
         ...(viaGlossary ? { viaGlossary } : {}),
         annotationId: recordId,
+        ...partly,
       };
     }
     const record = this.#records[kind].get(recordId) as SearchRecords[SearchKind];
@@ -350,6 +412,7 @@ export class SearchIndex {
       snippet: makeSnippet(text, isMatch),
       ...(viaGlossary ? { viaGlossary } : {}),
       ...(practiceId !== undefined ? { practiceId } : {}),
+      ...partly,
     };
   }
 
@@ -499,6 +562,12 @@ export class SearchIndex {
       }
     }
   }
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 function addNote(byPractice: Map<string, Set<string>>, note: SearchRecords['annotations']): void {

@@ -226,6 +226,17 @@ export class InvertedIndex {
     return found;
   }
 
+  /** Whether some term other than `prefix` starts with it. */
+  hasPrefix(prefix: string): boolean {
+    for (const term of this.#vocabulary.atPrefix(prefix).keys()) if (term !== prefix) return true;
+    return false;
+  }
+
+  /** Whether `term` is in the vocabulary. */
+  hasTerm(term: string): boolean {
+    return this.#termNums.has(term);
+  }
+
   /** Terms within `distance` edits of `term` (not the term itself), with their numbers and distances. */
   withinDistance(term: string, distance: number): [string, number, number][] {
     const found: [string, number, number][] = [];

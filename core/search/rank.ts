@@ -1,6 +1,7 @@
 /**
  * From per-document scores to the best records of each kind: keeps documents
- * matching every query word (or any, in the fallback), counts each record once
+ * matching every query word (or, when no record has them all, any of the
+ * informative ones, ranked by how many they match), counts each record once
  * (its better-matching language), adds practices found through their notes,
  * and picks the top few per kind without sorting all matches.
  */
@@ -19,8 +20,12 @@ export interface Ranked {
 }
 
 export interface RankOptions {
-  wordCount: number;
-  requireAll: boolean;
+  /** Bits of the query words a document must all match. */
+  required: number;
+  /** Bits of query words a document must match at least one of (0: no such condition)… */
+  anyOf: number;
+  /** …and whose score then grows with the number of words matched. */
+  partial: boolean;
   limit: number;
   /** Per kind: whether to report it. */
   report: readonly boolean[];
@@ -50,8 +55,7 @@ export class Ranker {
   rank(index: InvertedIndex, scores: Scores, options: RankOptions): RankedKinds {
     this.#prepare(index.recordNumbers);
     const stamp = ++this.#stamp;
-    const all = (1 << options.wordCount) - 1;
-    const { requireAll, report, practicesFromNotes, accept, acceptNoteForPractice } = options;
+    const { required, anyOf, partial, report, practicesFromNotes, accept, acceptNoteForPractice } = options;
     const seen = this.#seen;
     const best = this.#best;
     const bestDoc = this.#bestDoc;
@@ -66,8 +70,8 @@ export class Ranker {
     for (let i = 0; i < scores.count; i++) {
       const doc = scores.docs[i]!;
       const words = scores.words[doc]!;
-      if (requireAll && words !== all) continue;
-      const score = requireAll ? scores.score[doc]! : scores.score[doc]! * bitCount(words);
+      if ((words & required) !== required || (anyOf !== 0 && (words & anyOf) === 0)) continue;
+      const score = partial ? scores.score[doc]! * bitCount(words) : scores.score[doc]!;
       const kind = kinds[doc]!;
       let record: number;
       if (kind === KIND.annotations) {
