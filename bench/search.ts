@@ -228,6 +228,7 @@ function naiveScanner(kb: GeneratedKnowledgeBase): (query: string) => number {
     ...kb.annotations.filter((a) => live.has(a.practiceId) && !a.deletedAt).map((a) => [a.text]),
     ...kb.visits.filter((v) => !v.deletedAt).map((v) => [...v.participants, v.notes.de ?? '', v.notes.nl ?? '']),
     ...kb.glossary.map((g) => [g.term.de, g.term.nl, g.definition.de, g.definition.nl]),
+    ...kb.comparison.map((c) => [c.text.de ?? '', c.text.nl ?? '']),
   ];
   return (query) => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);

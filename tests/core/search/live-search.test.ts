@@ -175,6 +175,25 @@ describe('keeping the index current', () => {
     expect(found(kb, 'Quartiersgarage', 'visits')).toEqual([]);
   });
 
+  it('finds a comparison cell saved while the app runs, with the row and organisation it belongs to', async () => {
+    const kb = await readyMemoryKb();
+    expect(found(kb, 'Quartiersgarage', 'comparison')).toEqual([]);
+    const cell = await kb.comparison.save({
+      dimension: 'council',
+      organisationId: AV,
+      text: { de: 'Der Rat beschließt über jede Quartiersgarage.', nl: '' },
+      baseUpdatedAt:
+        kb.comparison.table().cells.find((c) => c.entry.dimension === 'council' && c.entry.organisationId === AV)?.entry
+          .updatedAt ?? null,
+    });
+    const [item] = kb.search.search({ text: 'Quartiersgarage' }).results.comparison;
+    expect(item).toMatchObject({
+      id: cell.entry.id,
+      cell: { dimension: 'council', organisationId: AV },
+      language: 'de',
+    });
+  });
+
   it('finds what an import brought and forgets it when the import is undone', async () => {
     const partner = memoryKnowledgeBase(
       { name: 'Jan Jansen', organisationId: AV },
