@@ -25,6 +25,8 @@ export interface Vocabulary {
 const MIN_PART = 3;
 /** More parts would mostly be chance ("kan|ban|board"). */
 const MAX_PARTS = 3;
+/** A part found as the start of an index term has at least this many letters. */
+const MIN_PREFIX_PART = 6;
 /** Longer inputs are not words. */
 const MAX_LENGTH = 40;
 /** Linking elements between the parts of a compound (Fugenelemente, tussenklanken). */
@@ -36,30 +38,55 @@ const LINKS: Record<Lang, readonly string[]> = {
 /**
  * The parts of `folded` (a word folded for `lang`), or null when it is no
  * compound of known parts. `typing`: the word is still being typed, so its
- * last part may be unfinished.
+ * last part may be unfinished. `byPrefix`: a part may also be the start of an
+ * index term, as a compound drops an ending ("tegelwip|actie" for "tegelwippen"):
+ * a weaker guess, for when parts the index holds as they are do not make the word.
  */
-export function splitCompound(folded: string, lang: Lang, vocabulary: Vocabulary, typing: boolean): string[] | null {
+export function splitCompound(
+  folded: string,
+  lang: Lang,
+  vocabulary: Vocabulary,
+  typing: boolean,
+  byPrefix = false,
+): string[] | null {
   const n = folded.length;
   if (n < 2 * MIN_PART || n > MAX_LENGTH) return null;
   const whole = stemWord(folded, lang);
   if (vocabulary.hasTerm(whole) || vocabulary.hasTerm(folded)) return null;
-  if (typing && (vocabulary.hasPrefix(folded) || vocabulary.hasPrefix(whole))) return null;
+  if (typing && vocabulary.hasPrefix(folded)) return null;
+  // An inflection of a word the index knows ("verlängern" of "verlangt"), not a compound.
+  if (vocabulary.hasPrefix(whole)) return null;
 
-  const inner = (part: string): boolean => {
-    if (vocabulary.hasTerm(part)) return true;
-    for (const link of LINKS[lang]) {
-      if (
-        part.length - link.length >= MIN_PART &&
-        part.endsWith(link) &&
-        vocabulary.hasTerm(part.slice(0, -link.length))
-      )
-        return true;
-    }
-    return false;
-  };
-  const last = (part: string): boolean =>
-    vocabulary.hasTerm(stemWord(part, lang)) || vocabulary.hasTerm(part) || (typing && vocabulary.hasPrefix(part));
+  const ends = fewestParts(folded, (part, last) => known(part, last, lang, vocabulary, typing, byPrefix));
+  if (ends === undefined || ends.length < 2) return null;
+  return ends.map((end, k) => folded.slice(k === 0 ? 0 : ends[k - 1], end));
+}
 
+/** Whether `part` can be a part of a compound: the last one stems to an index term, the others are one before a linking element. */
+function known(
+  part: string,
+  last: boolean,
+  lang: Lang,
+  vocabulary: Vocabulary,
+  typing: boolean,
+  byPrefix: boolean,
+): boolean {
+  if (byPrefix && part.length >= MIN_PREFIX_PART && vocabulary.hasPrefix(part)) return true;
+  if (last)
+    return (
+      vocabulary.hasTerm(stemWord(part, lang)) || vocabulary.hasTerm(part) || (typing && vocabulary.hasPrefix(part))
+    );
+  if (vocabulary.hasTerm(part)) return true;
+  for (const link of LINKS[lang]) {
+    if (part.length - link.length >= MIN_PART && part.endsWith(link) && vocabulary.hasTerm(part.slice(0, -link.length)))
+      return true;
+  }
+  return false;
+}
+
+/** The end offsets of the fewest parts `folded` is made of (longest first part on a tie), or undefined. */
+function fewestParts(folded: string, isPart: (part: string, last: boolean) => boolean): number[] | undefined {
+  const n = folded.length;
   // parts[i]: the fewest parts that make up folded[i..], as their end offsets; undefined: none.
   const parts: (number[] | undefined)[] = new Array<number[] | undefined>(n + 1);
   parts[n] = [];
@@ -69,12 +96,9 @@ export function splitCompound(folded: string, lang: Lang, vocabulary: Vocabulary
       const rest = parts[j];
       if (rest === undefined || rest.length + 1 > MAX_PARTS) continue;
       if (best !== undefined && rest.length + 1 >= best.length) continue;
-      const part = folded.slice(i, j);
-      if (j === n ? last(part) : inner(part)) best = [j, ...rest];
+      if (isPart(folded.slice(i, j), j === n)) best = [j, ...rest];
     }
     parts[i] = best;
   }
-  const ends = parts[0];
-  if (ends === undefined || ends.length < 2) return null;
-  return ends.map((end, k) => folded.slice(k === 0 ? 0 : ends[k - 1], end));
+  return parts[0];
 }

@@ -272,7 +272,7 @@ export class SearchIndex {
     const scores = this.#index.score(resolved.words, scored, FIELD_BOOSTS);
     const options: RankOptions = {
       required: (1 << plan.words.length) - 1,
-      anyOf: 0,
+      anyOf: [],
       partial: false,
       limit: query.limitPerKind ?? DEFAULT_LIMIT,
       report,
@@ -285,7 +285,7 @@ export class SearchIndex {
     if (plan.words.length > 1 && ranked.totals.every((total) => total === 0)) {
       const partial = this.#partialMatch(scores, scored, plan);
       if (!partial) return results;
-      ranked = this.#ranker.rank(this.#index, scores, { ...options, ...partial, partial: true });
+      ranked = this.#ranker.rank(this.#index, scores, { ...options, required: 0, ...partial, partial: true });
       labels = plan.labels;
     }
     for (const kind of SEARCH_KINDS) {
@@ -296,41 +296,56 @@ export class SearchIndex {
   }
 
   /**
-   * What a record must match when none holds every word: each compound the
-   * query split whole (its parts are one word typed), and at least one of the
-   * words informative enough to stand alone. Null when a word that nothing
-   * holds makes the whole query unanswerable.
+   * What a record must match when none holds every word: at least one of the
+   * typed words informative enough to stand alone (a compound counts whole;
+   * one no record holds whole may stand in by a part the plan allows to).
+   * Null when a word that nothing holds makes the whole
+   * query unanswerable.
    */
-  #partialMatch(
-    scores: Scores,
-    scored: readonly boolean[],
-    plan: QueryPlan,
-  ): Pick<RankOptions, 'required' | 'anyOf'> | null {
+  #partialMatch(scores: Scores, scored: readonly boolean[], plan: QueryPlan): Pick<RankOptions, 'anyOf'> | null {
     // Per typed word: the bits of the query words standing for it (several for a compound).
     const typed = new Map<number, number>();
     plan.sources.forEach((source, word) => typed.set(source, (typed.get(source) ?? 0) | (1 << word)));
     const masks = [...typed.values()];
-    const df = masks.map(() => 0);
-    for (let i = 0; i < scores.count; i++) {
-      const words = scores.words[scores.docs[i]!]!;
-      masks.forEach((mask, n) => {
-        if ((words & mask) === mask) df[n]!++;
-      });
-    }
+    const single = plan.labels.map((_, word) => 1 << word);
+    const held = (list: number[]): number[] => {
+      const counts = list.map(() => 0);
+      for (let i = 0; i < scores.count; i++) {
+        const words = scores.words[scores.docs[i]!]!;
+        list.forEach((mask, n) => {
+          if ((words & mask) === mask) counts[n]!++;
+        });
+      }
+      return counts;
+    };
+    const wholeCounts = held(masks);
+    const partCounts = held(single);
     let documents = 0;
     scored.forEach((wanted, kind) => (documents += wanted ? this.#index.documentCount(kind) : 0));
-    const length = (mask: number): number =>
-      plan.labels.reduce((sum, label, word) => sum + (mask & (1 << word) ? label.length : 0), 0);
-    if (df.some((count, n) => count === 0 && length(masks[n]!) >= MIN_DECISIVE_LENGTH)) return null;
-    const idf = df.map((count) => (count > 0 ? Math.log(1 + documents / count) : 0));
-    const most = Math.max(...idf);
-    let required = 0;
-    let anyOf = 0;
-    masks.forEach((mask, n) => {
-      if (bitCount(mask) > 1) required |= mask;
-      else if (idf[n]! > 0 && idf[n]! >= INFORMATIVE_SHARE * most) anyOf |= mask;
-    });
-    return required === 0 && anyOf === 0 ? null : { required, anyOf };
+
+    const candidates: { mask: number; idf: number }[] = [];
+    for (const [n, mask] of masks.entries()) {
+      const count = wholeCounts[n]!;
+      if (count > 0) {
+        if (bitCount(mask) > 1 || plan.topical[Math.log2(mask)])
+          candidates.push({ mask, idf: Math.log(1 + documents / count) });
+        continue;
+      }
+      const parts = single.filter((bit) => mask & bit);
+      const label = (bit: number): string => plan.labels[Math.log2(bit)]!;
+      if (parts.length === 1) {
+        if (plan.topical[Math.log2(mask)] && label(mask).length >= MIN_DECISIVE_LENGTH) return null;
+        continue;
+      }
+      // A compound no record holds whole: its long parts may stand in for it, else it decides.
+      const alone = parts.filter((bit) => plan.standsIn[Math.log2(bit)] && partCounts[Math.log2(bit)]! > 0);
+      if (alone.length === 0) return null;
+      for (const bit of alone)
+        candidates.push({ mask: bit, idf: Math.log(1 + documents / partCounts[Math.log2(bit)]!) });
+    }
+    const most = Math.max(0, ...candidates.map((c) => c.idf));
+    const anyOf = candidates.filter((c) => c.idf > 0 && c.idf >= INFORMATIVE_SHARE * most).map((c) => c.mask);
+    return anyOf.length > 0 ? { anyOf } : null;
   }
 
   /** Number of indexed documents per kind (a record has one per language). */

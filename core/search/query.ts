@@ -53,6 +53,18 @@ export interface QueryPlan {
   labels: string[];
   /** Per entry of `words`, the typed word it comes from: the parts of a compound share one. */
   sources: number[];
+  /**
+   * Per entry of `words`, whether it may stand in for its compound when no
+   * record holds that whole: a long modifier of a sure split ("klimaatadaptatie"
+   * in "klimaatadaptatiebeleid"), never the head ("vergunning", "beleid").
+   */
+  standsIn: boolean[];
+  /**
+   * Per entry of `words`, whether it names a thing rather than an action: an
+   * infinitive ("beantragen", "aanvragen", "verlängern") says what to do, not
+   * what about, so it neither finds a record alone nor decides that nothing fits.
+   */
+  topical: boolean[];
 }
 
 export function planQuery(
@@ -65,11 +77,11 @@ export function planQuery(
   const last = tokens.at(-1);
   const typing = last !== undefined && last.end === text.length;
   /** Each word, and for a compound of known parts, its parts. */
-  const groups: { word: QueryWord; parts: { word: QueryWord; label: string; source: number }[] }[] = [];
+  const groups: { word: QueryWord; parts: (CompoundPart & { source: number })[] }[] = [];
   tokens.forEach((token, i) => {
     const word = analyzeQueryWord(token.text, typing && i === tokens.length - 1);
     if (!word) return;
-    const parts = compoundParts(token.text, word, vocabulary) ?? [{ word, label: token.text }];
+    const parts = compoundParts(token.text, word, vocabulary) ?? [{ word, label: token.text, standsIn: false }];
     groups.push({ word, parts: parts.map((part) => ({ ...part, source: groups.length })) });
   });
   const units = groups
@@ -89,29 +101,54 @@ export function planQuery(
     }),
     labels: units.map((unit) => unit.label),
     sources: units.map((unit) => unit.source),
+    standsIn: units.map((unit) => unit.standsIn),
+    topical: units.map((unit) => unit.whole !== unit.word || !isInfinitive(unit.word)),
   };
 }
 
 /** The parts of a compound typed as one word, analyzed, with their text as typed; null when it is none. */
-function compoundParts(
-  typed: string,
-  word: QueryWord,
-  vocabulary: Vocabulary,
-): { word: QueryWord; label: string }[] | null {
-  for (const lang of LANGUAGES) {
-    const folded = word.folded[lang];
-    const parts = splitCompound(folded, lang, vocabulary, word.typing);
-    if (!parts) continue;
-    const out: { word: QueryWord; label: string }[] = [];
-    let at = 0;
-    parts.forEach((part, i) => {
-      const analyzed = analyzeQueryWord(part, word.typing && i === parts.length - 1);
-      // Folding kept the length (no ß or ae): the part as typed, else as folded.
-      const label = folded.length === typed.length ? typed.slice(at, at + part.length) : part;
-      at += part.length;
-      if (analyzed) out.push({ word: analyzed, label });
-    });
-    if (out.length >= 2) return out;
+/** German and Dutch infinitives end in -en, -ern or -eln (also many plurals: they count as actions here, which only costs a partial match). */
+const INFINITIVE = /(?:en|ern|eln)$/;
+
+function isInfinitive(word: QueryWord): boolean {
+  return LANGUAGES.some((lang) => word.folded[lang].length >= 6 && INFINITIVE.test(word.folded[lang]));
+}
+
+interface CompoundPart {
+  word: QueryWord;
+  label: string;
+  standsIn: boolean;
+}
+
+/** A modifier this long means something alone ("klimaatadaptatie|beleid"), a shorter one does not ("sperr|müll"). */
+const MIN_STAND_IN_LENGTH = 7;
+
+/**
+ * The parts of a compound typed as one word, analyzed, with their text as
+ * typed; null when it is none. Parts the index holds as they are first, in
+ * either language; only then parts that start index terms.
+ */
+function compoundParts(typed: string, word: QueryWord, vocabulary: Vocabulary): CompoundPart[] | null {
+  // A word the index knows in either language, or an inflection of one, is no compound to split.
+  for (const term of Object.values(word.terms)) if (vocabulary.hasTerm(term) || vocabulary.hasPrefix(term)) return null;
+  for (const byPrefix of [false, true]) {
+    for (const lang of LANGUAGES) {
+      const folded = word.folded[lang];
+      const parts = splitCompound(folded, lang, vocabulary, word.typing, byPrefix);
+      if (!parts) continue;
+      const out: CompoundPart[] = [];
+      let at = 0;
+      parts.forEach((part, i) => {
+        const last = i === parts.length - 1;
+        const analyzed = analyzeQueryWord(part, word.typing && last);
+        // Folding kept the length (no ß or ae): the part as typed, else as folded.
+        const label = folded.length === typed.length ? typed.slice(at, at + part.length) : part;
+        at += part.length;
+        const standsIn = !byPrefix && !last && part.length >= MIN_STAND_IN_LENGTH;
+        if (analyzed) out.push({ word: analyzed, label, standsIn });
+      });
+      if (out.length >= 2) return out;
+    }
   }
   return null;
 }

@@ -22,8 +22,8 @@ export interface Ranked {
 export interface RankOptions {
   /** Bits of the query words a document must all match. */
   required: number;
-  /** Bits of query words a document must match at least one of (0: no such condition)… */
-  anyOf: number;
+  /** Masks of query words a document must match all of at least one of (empty: no such condition)… */
+  anyOf: readonly number[];
   /** …and whose score then grows with the number of words matched. */
   partial: boolean;
   limit: number;
@@ -70,7 +70,8 @@ export class Ranker {
     for (let i = 0; i < scores.count; i++) {
       const doc = scores.docs[i]!;
       const words = scores.words[doc]!;
-      if ((words & required) !== required || (anyOf !== 0 && (words & anyOf) === 0)) continue;
+      if ((words & required) !== required) continue;
+      if (anyOf.length > 0 && !anyOf.some((mask) => (words & mask) === mask)) continue;
       const score = partial ? scores.score[doc]! * bitCount(words) : scores.score[doc]!;
       const kind = kinds[doc]!;
       let record: number;

@@ -27,7 +27,8 @@ const vocabulary: Vocabulary = {
   hasTerm: (term) => terms.has(term),
   hasPrefix: (prefix) => [...terms].some((term) => term !== prefix && term.startsWith(prefix)),
 };
-const split = (word: string, lang: 'de' | 'nl' = 'de', typing = false) => splitCompound(word, lang, vocabulary, typing);
+const split = (word: string, lang: 'de' | 'nl' = 'de', typing = false, byPrefix = false) =>
+  splitCompound(word, lang, vocabulary, typing, byPrefix);
 
 describe('splitting a typed compound', () => {
   it('finds the fewest known parts, the last one stemmed', () => {
@@ -52,6 +53,12 @@ describe('splitting a typed compound', () => {
     expect(split('kanbanboa')).toBeNull();
     expect(split('kanbanboa', 'de', true)).toEqual(['kanban', 'boa']);
     expect(split('kanba', 'de', true)).toBeNull(); // the start of a known word: no compound
+  });
+
+  it('takes a part that starts an index term only when asked to, as a weaker guess', () => {
+    expect(split('grundaforderung')).toBeNull();
+    expect(split('kanbanbforderung', 'de', false, true)).toBeNull(); // "kanbanb" is no start of a term
+    expect(split('fietsevoorrang', 'nl', false, true)).toEqual(['fietse', 'voorrang']);
   });
 
   it('stops at three parts and at forty letters', () => {

@@ -69,6 +69,23 @@ describe('queries only part of which the knowledge base holds', () => {
     expect(hits.find((hit) => hit.id === 'practice-de-sponge-city')?.missing).toEqual(['Kanban']);
   });
 
+  it('let an infinitive nothing holds pass, and never let one find a record alone', () => {
+    const [top] = search('Personalausweis verlängern ', 'glossary');
+    expect(top).toMatchObject({ id: 'term-buergeramt', missing: ['verlängern'] });
+    // No practice names an identity card: "verlängern" alone (found in "verlangt" two edits away) finds none.
+    expect(search('Personalausweis verlängern ')).toEqual([]);
+    expect(index.search({ text: 'parkeervergunningen aanvragen ' }).glossary).toEqual([]);
+  });
+
+  it('let a long first part stand in for a compound no record holds whole, but not its head', () => {
+    expect(search('klimaatadaptatiebeleid ')[0]).toMatchObject({
+      id: 'practice-nl-climate-stress-test',
+      missing: ['beleid'],
+    });
+    expect(search('Fahrradstraßenmodell ')[0]).toMatchObject({ id: 'practice-nl-fietsstraat', missing: ['modell'] });
+    expect(index.search({ text: 'Sperrmüll ' }).practices).toEqual([]); // "sperr|müll": no part means it alone
+  });
+
   it('say nothing is missing when records hold every word', () => {
     expect(search('Schwammstadt Regenwasser ').every((hit) => hit.missing === undefined)).toBe(true);
   });
