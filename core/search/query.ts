@@ -202,8 +202,9 @@ function termsForWord(
   }
   for (const equivalent of glossary.equivalents(word.terms, queryTerms, word.typing)) {
     for (const term of equivalent.terms)
+      // Linked through an unfinished word: the equivalent as it is, not everything it starts too.
       use(term, equivalent.partial ? BOOST.glossary * PREFIX_WEIGHT : BOOST.glossary, {
-        prefix: term.length >= PREFIX_MIN_LENGTH,
+        prefix: !equivalent.partial && term.length >= PREFIX_MIN_LENGTH,
         viaGlossary: equivalent.termId,
       });
   }
