@@ -1,6 +1,8 @@
 /**
- * The search index of the knowledge base: practices, annotations, visits and
- * glossary terms in German and Dutch, in one inverted index.
+ * The search index of the knowledge base: practices, annotations, visits,
+ * glossary terms and comparison cells in German and Dutch, in one inverted
+ * index. A query needs every word; when no record has them all, records
+ * matching the informative ones are found, each saying what it lacks.
  *
  * Build it once (in the background) or load a saved copy at start-up, then
  * keep it current with `upsert`/`remove` on every change: it never needs a
