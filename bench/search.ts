@@ -8,7 +8,9 @@
  *
  * `runSearchBench` returns flat figures (practices, annotations, searchP50Ms,
  * searchP95Ms, naiveSearchP50Ms, naiveRatio, indexBuildMs, indexLoadMs,
- * indexMemoryMB, …) for the combined `npm run bench`.
+ * indexMemoryMB, …) for the combined `npm run bench`, and how well search
+ * answers the relevance set (tests/core/search/relevance-set.ts) over the
+ * starter content: relevanceQueries, relevanceSuccessAt3, relevanceMrr.
  *
  * Run node with --expose-gc for steadier memory figures
  * (node --expose-gc node_modules/jiti/lib/jiti-cli.mjs bench/search.ts).
@@ -20,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { SearchIndex } from '../core/search/index';
 import type { SearchSource } from '../core/search/types';
+import { measureRelevance, starterSource } from '../tests/core/search/relevance-set';
 import { generateKnowledgeBase, validateKnowledgeBase, type GeneratedKnowledgeBase } from './generate';
 
 /**
@@ -119,6 +122,13 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
     const suffix = i === sizes.length - 1 ? '' : `@${size}`;
     for (const [name, value] of Object.entries(figures)) result[name + suffix] = value;
   }
+  log('search: relevance set…');
+  const relevance = measureRelevance(SearchIndex.build(starterSource()));
+  result.relevanceQueries = relevance.cases;
+  result.relevanceSuccessAt3 = relevance.successAt3;
+  result.relevanceMrr = relevance.mrr;
+  for (const miss of relevance.misses)
+    log(`search: relevance miss: "${miss.query}" → ${miss.got.join(', ') || 'nothing'}`);
   return result as SearchBenchResult;
 }
 
@@ -187,7 +197,7 @@ async function measure(
   return {
     practices: kb.practices.length,
     annotations: kb.annotations.length,
-    indexedDocuments: counts.practices + counts.annotations + counts.visits + counts.glossary,
+    indexedDocuments: counts.practices + counts.annotations + counts.visits + counts.glossary + counts.comparison,
     indexBuildMs,
     indexLoadMs,
     firstQueryMs,
@@ -202,7 +212,7 @@ async function measure(
 }
 
 function sourceOf(kb: GeneratedKnowledgeBase): SearchSource {
-  return { all: (collection: Exclude<keyof GeneratedKnowledgeBase, 'comparison'>) => kb[collection] } as SearchSource;
+  return { all: (collection: keyof GeneratedKnowledgeBase) => kb[collection] } as SearchSource;
 }
 
 /**
@@ -218,6 +228,7 @@ function naiveScanner(kb: GeneratedKnowledgeBase): (query: string) => number {
     ...kb.annotations.filter((a) => live.has(a.practiceId) && !a.deletedAt).map((a) => [a.text]),
     ...kb.visits.filter((v) => !v.deletedAt).map((v) => [...v.participants, v.notes.de ?? '', v.notes.nl ?? '']),
     ...kb.glossary.map((g) => [g.term.de, g.term.nl, g.definition.de, g.definition.nl]),
+    ...kb.comparison.map((c) => [c.text.de ?? '', c.text.nl ?? '']),
   ];
   return (query) => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -275,10 +286,19 @@ export function formatReport(result: SearchBenchResult): string {
       .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
       .join('  '),
   );
+  const relevance =
+    result.relevanceQueries === undefined
+      ? []
+      : [
+          '',
+          `Relevance set (${result.relevanceQueries} queries over the starter content): ` +
+            `success@3 ${(100 * (result.relevanceSuccessAt3 ?? 0)).toFixed(1)} %, MRR ${(result.relevanceMrr ?? 0).toFixed(3)}`,
+        ];
   return [
     `Search benchmark — ${BENCH_QUERIES.length} queries, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
     '',
     ...lines,
+    ...relevance,
   ].join('\n');
 }
 

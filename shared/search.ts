@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { AnnotationKind, Id, Lang, TranslationStatus } from './model';
 
-/** The kinds of results, each its own group in the answer. */
-export const SEARCH_KINDS = ['practices', 'annotations', 'visits', 'glossary'] as const;
+/** The kinds of results, each its own group in the answer (comparison: cells of the comparison table). */
+export const SEARCH_KINDS = ['practices', 'annotations', 'visits', 'glossary', 'comparison'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /**
@@ -46,10 +46,21 @@ export type SearchQuery = z.infer<typeof SearchQuery>;
  * The part of a record the hit was found in. Practices: title, summary, body,
  * tags (its tags, topic and organisation names) or annotation (one of its
  * notes, see `annotationId`); annotations: text; visits: participants, notes
- * or tags (organisation and topic names); glossary terms: term or definition.
+ * or tags (organisation and topic names); glossary terms: term or definition;
+ * comparison cells: dimension (the row's name), text or tags (organisation).
  */
 export type SearchField =
-  'title' | 'summary' | 'body' | 'tags' | 'annotation' | 'text' | 'participants' | 'notes' | 'term' | 'definition';
+  | 'title'
+  | 'summary'
+  | 'body'
+  | 'tags'
+  | 'annotation'
+  | 'text'
+  | 'participants'
+  | 'notes'
+  | 'term'
+  | 'definition'
+  | 'dimension';
 
 /** [start, end) offsets into `Snippet.text`. */
 export type Highlight = readonly [start: number, end: number];
@@ -72,6 +83,12 @@ export interface SearchHit {
   /** For annotations: the practice they belong to; for practices found through an annotation: that annotation. */
   practiceId?: string;
   annotationId?: string;
+  /**
+   * Query words this record does not contain, as typed (or the part of a
+   * compound). Set only when no record holds every word and results match
+   * part of the query: shown as "does not contain: …".
+   */
+  missing?: string[];
 }
 
 export interface SearchResults {
@@ -79,6 +96,7 @@ export interface SearchResults {
   annotations: SearchHit[];
   visits: SearchHit[];
   glossary: SearchHit[];
+  comparison: SearchHit[];
   /** How many records matched per kind, before `limitPerKind`. */
   totals: Record<SearchKind, number>;
 }
@@ -92,6 +110,8 @@ export interface SearchItem extends SearchHit {
   titles: Partial<Record<Lang, string>>;
   annotationKind?: AnnotationKind;
   visit?: { hostOrganisationId: string; guestOrganisationId: string; startDate?: string };
+  /** For comparison cells: the row and the column. */
+  cell?: { dimension: string; organisationId: string };
 }
 
 export type SearchItems = Record<SearchKind, SearchItem[]> & { totals: Record<SearchKind, number> };

@@ -3,7 +3,8 @@
  * (so a hit knows the language it matched in), with four generic fields whose
  * meaning depends on the kind. Also gives back the text of a field for snippets.
  */
-import { LANGUAGES, type Lang } from '../../shared/model';
+import { resources } from '../../shared/i18n';
+import { dimensionTopicId, LANGUAGES, type Lang } from '../../shared/model';
 import { analyzeText, plainText } from './analyze';
 import type { SearchField, SearchKind } from '../../shared/search';
 import type { SearchRecords } from './types';
@@ -21,6 +22,7 @@ export const FIELD_NAMES: Record<SearchKind, Partial<Record<IndexField, SearchFi
   annotations: { body: 'text' },
   visits: { title: 'participants', body: 'notes', meta: 'tags' },
   glossary: { title: 'term', body: 'definition' },
+  comparison: { title: 'dimension', body: 'text', meta: 'tags' },
 };
 
 export interface IndexDoc {
@@ -94,6 +96,17 @@ export function fieldTexts<K extends SearchKind>(
       if (want('body')) texts.body = [term.definition[lang], term.note?.[lang] ?? ''].join(' ').trim();
       return texts;
     }
+    case 'comparison': {
+      const cell = record as SearchRecords['comparison'];
+      const text = cell.text[lang];
+      if (!text) return undefined;
+      if (want('title')) texts.title = dimensionName(cell.dimension, lang, names);
+      if (want('body')) texts.body = plainText(text);
+      // The row's key too ("legal-status"): the English names staff of both sides use between them.
+      if (want('meta'))
+        texts.meta = joinNames([names.organisation(cell.organisationId, lang), cell.dimension.replace(/[-:]/g, ' ')]);
+      return texts;
+    }
   }
   return undefined;
 }
@@ -112,6 +125,14 @@ export function indexDocs<K extends SearchKind>(kind: K, record: SearchRecords[K
     docs.push({ lang, fields });
   }
   return docs;
+}
+
+/** A comparison row's name as the comparison view shows it: the topic's name, or the structure row's label. */
+function dimensionName(dimension: string, lang: Lang, names: NameLookup): string {
+  const topicId = dimensionTopicId(dimension);
+  if (topicId !== undefined) return names.topic(topicId, lang) ?? '';
+  const labels: Record<string, string> = resources[lang].compare.dimension;
+  return labels[dimension] ?? '';
 }
 
 function joinNames(names: readonly (string | undefined)[]): string {

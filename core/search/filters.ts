@@ -3,7 +3,7 @@
  * (translation status for a visit, annotation kind for a practice) leaves that
  * kind out of the results: the user asked for something narrower.
  */
-import type { Lang, Practice, TranslationStatus } from '../../shared/model';
+import { dimensionTopicId, type Lang, type Practice, type TranslationStatus } from '../../shared/model';
 import type { SearchFilters, SearchKind } from '../../shared/search';
 import type { SearchRecords } from './types';
 
@@ -54,6 +54,11 @@ export function passes<K extends SearchKind>(
     case 'glossary': {
       const term = record as SearchRecords['glossary'];
       return !filters.topicId || term.topicIds.includes(filters.topicId);
+    }
+    case 'comparison': {
+      const cell = record as SearchRecords['comparison'];
+      if (filters.topicId && dimensionTopicId(cell.dimension) !== filters.topicId) return false;
+      return !filters.organisationId || cell.organisationId === filters.organisationId;
     }
   }
   return false;

@@ -1,6 +1,8 @@
 /**
- * The search index of the knowledge base: practices, annotations, visits and
- * glossary terms in German and Dutch, in one inverted index.
+ * The search index of the knowledge base: practices, annotations, visits,
+ * glossary terms and comparison cells in German and Dutch, in one inverted
+ * index. A query needs every word; when no record has them all, records
+ * matching the informative ones are found, each saying what it lacks.
  *
  * Build it once (in the background) or load a saved copy at start-up, then
  * keep it current with `upsert`/`remove` on every change: it never needs a
@@ -9,7 +11,14 @@
  */
 import { endianness } from 'node:os';
 import { z } from 'zod';
-import { LANGUAGES, otherLang, type Lang, type Practice, type TranslationStatus } from '../../shared/model';
+import {
+  dimensionTopicId,
+  LANGUAGES,
+  otherLang,
+  type Lang,
+  type Practice,
+  type TranslationStatus,
+} from '../../shared/model';
 import { translationStatuses } from '../store/translation';
 import { analyzeWord } from './analyze';
 import { CompoundParts } from './compounds';
@@ -24,7 +33,7 @@ import {
   type SavedInvertedIndex,
   type Scores,
 } from './inverted-index';
-import { planQuery, resolveTerms, type ResolvedQuery } from './query';
+import { planQuery, resolveTerms, type QueryPlan, type ResolvedQuery } from './query';
 import { KIND, Ranker, type Ranked, type RankOptions } from './rank';
 import { makeSnippet } from './snippet';
 import {
@@ -39,7 +48,7 @@ import type { SearchCollection, SearchRecords, SearchSource } from './types';
 
 export const SEARCH_INDEX_FORMAT = 'twinning-kb.search-index';
 /** Bump whenever analysis or document layout changes: saved copies made before are refused. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** A saved copy that cannot be used (other version, damaged): build a new index instead. */
 export class StaleSearchIndexError extends Error {
@@ -47,12 +56,21 @@ export class StaleSearchIndexError extends Error {
 }
 
 const DEFAULT_LIMIT = 10;
+/**
+ * When no record holds every word, only words at least this informative
+ * (relative to the most informative one, by inverse document frequency) may
+ * find a record alone: a common verb ("aanvragen") finds nothing by itself.
+ */
+const INFORMATIVE_SHARE = 0.6;
+/** A word this long that nothing holds is what the query is about: without it, nothing is an answer. */
+const MIN_DECISIVE_LENGTH = 4;
 const FIELD_BOOSTS = INDEX_FIELDS.map((field) => FIELD_BOOST[field]);
 
 const COLLECTIONS = [
   'topics',
   'organisations',
   'glossary',
+  'comparison',
   'practices',
   'annotations',
   'visits',
@@ -96,6 +114,7 @@ export class SearchIndex {
     annotations: new Map(),
     visits: new Map(),
     glossary: new Map(),
+    comparison: new Map(),
     organisations: new Map(),
     topics: new Map(),
   };
@@ -242,9 +261,10 @@ export class SearchIndex {
       annotations: [],
       visits: [],
       glossary: [],
-      totals: { practices: 0, annotations: 0, visits: 0, glossary: 0 },
+      comparison: [],
+      totals: { practices: 0, annotations: 0, visits: 0, glossary: 0, comparison: 0 },
     };
-    const plan = planQuery(query.text, this.#glossaryLinks, this.#compounds);
+    const plan = planQuery(query.text, this.#glossaryLinks, this.#compounds, this.#index);
     if (!plan) return results;
     const resolved = resolveTerms(plan, this.#index);
     const report = SEARCH_KINDS.map((kind) => kindApplies(kind, filters));
@@ -253,8 +273,9 @@ export class SearchIndex {
     const scored = report.map((wanted, kind) => wanted || (kind === KIND.annotations && practicesFromNotes));
     const scores = this.#index.score(resolved.words, scored, FIELD_BOOSTS);
     const options: RankOptions = {
-      wordCount: plan.words.length,
-      requireAll: true,
+      required: (1 << plan.words.length) - 1,
+      anyOf: [],
+      partial: false,
       limit: query.limitPerKind ?? DEFAULT_LIMIT,
       report,
       practicesFromNotes,
@@ -262,14 +283,71 @@ export class SearchIndex {
       ...(hasFilters(filters) ? this.#filterFunctions(filters) : {}),
     };
     let ranked = this.#ranker.rank(this.#index, scores, options);
+    let labels: readonly string[] | undefined;
     if (plan.words.length > 1 && ranked.totals.every((total) => total === 0)) {
-      ranked = this.#ranker.rank(this.#index, scores, { ...options, requireAll: false });
+      const partial = this.#partialMatch(scores, scored, plan);
+      if (!partial) return results;
+      ranked = this.#ranker.rank(this.#index, scores, { ...options, required: 0, ...partial, partial: true });
+      labels = plan.labels;
     }
     for (const kind of SEARCH_KINDS) {
       results.totals[kind] = ranked.totals[KIND[kind]]!;
-      results[kind] = ranked.top[KIND[kind]]!.map((hit) => this.#hit(kind, hit, scores, resolved));
+      results[kind] = ranked.top[KIND[kind]]!.map((hit) => this.#hit(kind, hit, scores, resolved, labels));
     }
     return results;
+  }
+
+  /**
+   * What a record must match when none holds every word: at least one of the
+   * typed words informative enough to stand alone (a compound counts whole;
+   * one no record holds whole may stand in by a part the plan allows to).
+   * Null when a word that nothing holds makes the whole
+   * query unanswerable.
+   */
+  #partialMatch(scores: Scores, scored: readonly boolean[], plan: QueryPlan): Pick<RankOptions, 'anyOf'> | null {
+    // Per typed word: the bits of the query words standing for it (several for a compound).
+    const typed = new Map<number, number>();
+    plan.sources.forEach((source, word) => typed.set(source, (typed.get(source) ?? 0) | (1 << word)));
+    const masks = [...typed.values()];
+    const single = plan.labels.map((_, word) => 1 << word);
+    const held = (list: number[]): number[] => {
+      const counts = list.map(() => 0);
+      for (let i = 0; i < scores.count; i++) {
+        const words = scores.words[scores.docs[i]!]!;
+        list.forEach((mask, n) => {
+          if ((words & mask) === mask) counts[n]!++;
+        });
+      }
+      return counts;
+    };
+    const wholeCounts = held(masks);
+    const partCounts = held(single);
+    let documents = 0;
+    scored.forEach((wanted, kind) => (documents += wanted ? this.#index.documentCount(kind) : 0));
+
+    const candidates: { mask: number; idf: number }[] = [];
+    for (const [n, mask] of masks.entries()) {
+      const count = wholeCounts[n]!;
+      if (count > 0) {
+        if (bitCount(mask) > 1 || plan.topical[Math.log2(mask)])
+          candidates.push({ mask, idf: Math.log(1 + documents / count) });
+        continue;
+      }
+      const parts = single.filter((bit) => mask & bit);
+      const label = (bit: number): string => plan.labels[Math.log2(bit)]!;
+      if (parts.length === 1) {
+        if (plan.topical[Math.log2(mask)] && label(mask).length >= MIN_DECISIVE_LENGTH) return null;
+        continue;
+      }
+      // A compound no record holds whole: its long parts may stand in for it, else it decides.
+      const alone = parts.filter((bit) => plan.standsIn[Math.log2(bit)] && partCounts[Math.log2(bit)]! > 0);
+      if (alone.length === 0) return null;
+      for (const bit of alone)
+        candidates.push({ mask: bit, idf: Math.log(1 + documents / partCounts[Math.log2(bit)]!) });
+    }
+    const most = Math.max(0, ...candidates.map((c) => c.idf));
+    const anyOf = candidates.filter((c) => c.idf > 0 && c.idf >= INFORMATIVE_SHARE * most).map((c) => c.mask);
+    return anyOf.length > 0 ? { anyOf } : null;
   }
 
   /** Number of indexed documents per kind (a record has one per language). */
@@ -304,8 +382,18 @@ export class SearchIndex {
     };
   }
 
-  #hit(kind: SearchKind, ranked: Ranked, scores: Scores, resolved: ResolvedQuery): SearchHit {
+  /** `labels`: the query words, when results may match only some of them. */
+  #hit(
+    kind: SearchKind,
+    ranked: Ranked,
+    scores: Scores,
+    resolved: ResolvedQuery,
+    labels: readonly string[] | undefined,
+  ): SearchHit {
     const { doc } = ranked;
+    const matchedWords = scores.words[doc]!;
+    const missing = labels?.filter((_, word) => (matchedWords & (1 << word)) === 0) ?? [];
+    const partly = missing.length > 0 ? { missing } : {};
     const lang = LANGUAGES[this.#index.lang(doc)]!;
     const flags = scores.flags[doc]!;
     const viaGlossary =
@@ -327,6 +415,7 @@ export class SearchIndex {
         snippet: makeSnippet(note?.text ?? '', isMatch),
         ...(viaGlossary ? { viaGlossary } : {}),
         annotationId: recordId,
+        ...partly,
       };
     }
     const record = this.#records[kind].get(recordId) as SearchRecords[SearchKind];
@@ -340,6 +429,7 @@ export class SearchIndex {
       snippet: makeSnippet(text, isMatch),
       ...(viaGlossary ? { viaGlossary } : {}),
       ...(practiceId !== undefined ? { practiceId } : {}),
+      ...partly,
     };
   }
 
@@ -352,6 +442,7 @@ export class SearchIndex {
     put('topics', source.all('topics'));
     put('organisations', source.all('organisations'));
     put('glossary', source.all('glossary'));
+    put('comparison', source.all('comparison'));
     put('practices', source.all('practices'));
     put('annotations', source.all('annotations'));
     put('visits', source.all('visits'));
@@ -395,6 +486,7 @@ export class SearchIndex {
       case 'annotations':
       case 'visits':
       case 'glossary':
+      case 'comparison':
         return [[collection, id]];
       case 'topics':
       case 'organisations': {
@@ -406,9 +498,13 @@ export class SearchIndex {
         const visits = [...this.#records.visits.values()].filter(
           (v) => v.hostOrganisationId === id || v.guestOrganisationId === id || uses(v.topicIds),
         );
+        const cells = [...this.#records.comparison.values()].filter(
+          (c) => c.organisationId === id || dimensionTopicId(c.dimension) === id,
+        );
         return [
           ...practices.map((p): [SearchKind, string] => ['practices', p.id]),
           ...visits.map((v): [SearchKind, string] => ['visits', v.id]),
+          ...cells.map((c): [SearchKind, string] => ['comparison', c.id]),
         ];
       }
     }
@@ -485,6 +581,12 @@ export class SearchIndex {
   }
 }
 
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
 function addNote(byPractice: Map<string, Set<string>>, note: SearchRecords['annotations']): void {
   let notes = byPractice.get(note.practiceId);
   if (!notes) byPractice.set(note.practiceId, (notes = new Set()));
@@ -496,7 +598,13 @@ function splitLines(joined: string): string[] {
 }
 
 function mapKinds<T>(fn: (kind: SearchKind) => T): Record<SearchKind, T> {
-  return { practices: fn('practices'), annotations: fn('annotations'), visits: fn('visits'), glossary: fn('glossary') };
+  return {
+    practices: fn('practices'),
+    annotations: fn('annotations'),
+    visits: fn('visits'),
+    glossary: fn('glossary'),
+    comparison: fn('comparison'),
+  };
 }
 
 /**

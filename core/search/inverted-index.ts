@@ -9,15 +9,17 @@
  * MiniSearch's radix tree (SearchableMap) still does the term lookups: exact,
  * by prefix and by edit distance.
  *
- * Documents belong to one of four kinds (scored as separate collections:
+ * Documents belong to one of five kinds (scored as separate collections:
  * own document counts, document frequencies and average field lengths) and
  * have four fields. A posting packs document, field and term frequency into
  * one 32-bit integer.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 
-export const KIND_COUNT = 4;
+export const KIND_COUNT = 5;
 export const FIELD_COUNT = 4;
+/** Document frequencies are kept per term, kind and field. */
+const SLOTS = KIND_COUNT * FIELD_COUNT;
 
 /** BM25 as in MiniSearch: k saturates term frequency, b weighs field length, d rewards any match. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -123,8 +125,8 @@ export class InvertedIndex {
    */
   #tfParts: Float32Array[] = [];
   readonly #averages = new Float64Array(KIND_COUNT * FIELD_COUNT);
-  /** Document frequency per term, kind and field: [term * 16 + kind * 4 + field]. */
-  #df = new Uint32Array(1024 * KIND_COUNT * FIELD_COUNT);
+  /** Document frequency per term, kind and field: [term * SLOTS + kind * FIELD_COUNT + field]. */
+  #df = new Uint32Array(1024 * SLOTS);
 
   // Scratch space for scoring, reused between queries.
   #stamp = 0;
@@ -160,7 +162,7 @@ export class InvertedIndex {
           (doc << DOC_SHIFT) | (field << FIELD_SHIFT) | capped,
           tfPart(capped, length, this.#averages[slot]!),
         );
-        this.#df[termNum * 16 + slot]!++;
+        this.#df[termNum * SLOTS + slot]!++;
       }
     }
   }
@@ -224,6 +226,17 @@ export class InvertedIndex {
     return found;
   }
 
+  /** Whether some term other than `prefix` starts with it. */
+  hasPrefix(prefix: string): boolean {
+    for (const term of this.#vocabulary.atPrefix(prefix).keys()) if (term !== prefix) return true;
+    return false;
+  }
+
+  /** Whether `term` is in the vocabulary. */
+  hasTerm(term: string): boolean {
+    return this.#termNums.has(term);
+  }
+
   /** Terms within `distance` edits of `term` (not the term itself), with their numbers and distances. */
   withinDistance(term: string, distance: number): [string, number, number][] {
     const found: [string, number, number][] = [];
@@ -262,7 +275,7 @@ export class InvertedIndex {
         // IDF per kind and field, as if each kind were its own collection.
         for (let slot = 0; slot < KIND_COUNT * FIELD_COUNT; slot++) {
           const n = this.#liveByKind[Math.floor(slot / FIELD_COUNT)]!;
-          const df = Math.min(this.#df[termNum * 16 + slot]!, n);
+          const df = Math.min(this.#df[termNum * SLOTS + slot]!, n);
           idf[slot] = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weight * fieldBoost[slot % FIELD_COUNT]!;
         }
         const postings = this.#postings[termNum]!;
@@ -311,7 +324,7 @@ export class InvertedIndex {
         if (this.#alive[doc] === 0) continue;
         this.#tfParts[termNum]![kept] = this.#tfParts[termNum]![i]!;
         postings[kept++] = entry;
-        this.#df[termNum * 16 + this.#kinds[doc]! * FIELD_COUNT + ((entry >>> FIELD_SHIFT) & 3)]!++;
+        this.#df[termNum * SLOTS + this.#kinds[doc]! * FIELD_COUNT + ((entry >>> FIELD_SHIFT) & 3)]!++;
       }
       this.#postingCount[termNum] = kept;
     }
@@ -345,10 +358,10 @@ export class InvertedIndex {
         postings[used++] = (renumbered[list[i]! >>> DOC_SHIFT]! << DOC_SHIFT) | (list[i]! & ((1 << DOC_SHIFT) - 1));
       terms.push(this.#terms[termNum]!);
       offsets.push(used);
-      df.push(this.#df.subarray(termNum * 16, termNum * 16 + 16));
+      df.push(this.#df.subarray(termNum * SLOTS, termNum * SLOTS + SLOTS));
     }
-    const dfAll = new Uint32Array(terms.length * 16);
-    df.forEach((counts, i) => dfAll.set(counts, i * 16));
+    const dfAll = new Uint32Array(terms.length * SLOTS);
+    df.forEach((counts, i) => dfAll.set(counts, i * SLOTS));
     return {
       recordIds: live.map((doc) => this.#recordIds[doc]!).join('\n'),
       recordNums: base64(Int32Array.from(live, (doc) => this.#recordNums[doc]!)),
@@ -383,7 +396,7 @@ export class InvertedIndex {
       lengths.length === docs * FIELD_COUNT &&
       offsets.length === terms.length + 1 &&
       offsets[terms.length] === postings.length &&
-      df.length === terms.length * 16 &&
+      df.length === terms.length * SLOTS &&
       recordNums.every((num) => num >= 0 && num < numbered.length) &&
       parentNums.every((num) => num >= -1 && num < numbered.length) &&
       postings.every((entry) => entry >>> DOC_SHIFT < docs);
@@ -415,7 +428,7 @@ export class InvertedIndex {
       index.#postings.push(postings.subarray(offsets[termNum]!, offsets[termNum + 1]!));
       index.#postingCount.push(offsets[termNum + 1]! - offsets[termNum]!);
     }
-    index.#df = grow(df, Math.max(1024 * 16, df.length));
+    index.#df = grow(df, Math.max(1024 * SLOTS, df.length));
     index.#tfParts = index.#postings.map((list) => new Float32Array(list.length));
     index.refreshTfParts();
     return index;
@@ -477,7 +490,7 @@ export class InvertedIndex {
     this.#postings.push(new Int32Array(4));
     this.#tfParts.push(new Float32Array(4));
     this.#postingCount.push(0);
-    if ((termNum + 1) * 16 > this.#df.length) this.#df = grow(this.#df, this.#df.length * 2);
+    if ((termNum + 1) * SLOTS > this.#df.length) this.#df = grow(this.#df, this.#df.length * 2);
     return termNum;
   }
 

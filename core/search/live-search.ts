@@ -26,6 +26,7 @@ const INDEXED: ReadonlySet<string> = new Set<SearchCollection>([
   'annotations',
   'visits',
   'glossary',
+  'comparison',
   'organisations',
   'topics',
 ]);

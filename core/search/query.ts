@@ -2,10 +2,13 @@
  * Turns what the user typed into query terms: one group per word (all groups
  * must match), each group the word's index terms in both languages, its
  * compounds, its glossary equivalents and, for the word still being typed, its
- * prefixes. `resolveTerms` then looks the terms up in the index vocabulary,
- * expanding prefixes and typos, with a weight for each way a term was reached.
+ * prefixes. A compound the index does not know is split into parts it does,
+ * one group per part (each also matching the compound whole). `resolveTerms`
+ * then looks the terms up in the index vocabulary, expanding prefixes and
+ * typos (more edits for longer words), with a weight for each way a term was reached.
  */
 import { LANGUAGES, type Lang } from '../../shared/model';
+import { splitCompound, type Vocabulary } from './compound-split';
 import { type CompoundParts, MIN_PART } from './compounds';
 import type { GlossaryLinks } from './glossary-links';
 import { MAX_WORDS, type InvertedIndex, type ScoringTerm } from './inverted-index';
@@ -19,8 +22,12 @@ export const BOOST = { direct: 1, typedPrefix: 0.8, compound: 0.5, glossary: 0.6
 /** Weight of a term reached by prefix or by a typo, as in MiniSearch; a longer distance weighs less. */
 const PREFIX_WEIGHT = 0.5;
 const FUZZY_WEIGHT = 0.45;
-/** One typo in words of at least this many letters. */
+/** Two edits are a guess more than a typo: below any exact, prefix or one-edit match. */
+const FUZZY_TWO_WEIGHT = 0.3;
+/** One typo in words of at least this many letters… */
 const FUZZY_MIN_LENGTH = 5;
+/** …and two from this many (only for words the index does not hold as they are). */
+const FUZZY_TWO_MIN_LENGTH = 8;
 /** Prefix matching for whole words: finds compounds that start with the word ("verkehr" → "verkehrsplanung"). */
 const PREFIX_MIN_LENGTH = 4;
 /** Prefix matching for the word being typed starts earlier. */
@@ -40,24 +47,119 @@ export interface TermSpec {
 }
 
 export interface QueryPlan {
-  /** Per query word, the terms that stand for it. */
+  /** Per query word (or part of a compound), the terms that stand for it. */
   words: TermSpec[][];
+  /** Per entry of `words`, what the user typed for it: to say what a result does not contain. */
+  labels: string[];
+  /** Per entry of `words`, the typed word it comes from: the parts of a compound share one. */
+  sources: number[];
+  /**
+   * Per entry of `words`, whether it may stand in for its compound when no
+   * record holds that whole: a long modifier of a sure split ("klimaatadaptatie"
+   * in "klimaatadaptatiebeleid"), never the head ("vergunning", "beleid").
+   */
+  standsIn: boolean[];
+  /**
+   * Per entry of `words`, whether it names a thing rather than an action: an
+   * infinitive ("beantragen", "aanvragen", "verlängern") says what to do, not
+   * what about, so it neither finds a record alone nor decides that nothing fits.
+   */
+  topical: boolean[];
 }
 
-export function planQuery(text: string, glossary: GlossaryLinks, compounds: CompoundParts): QueryPlan | null {
+export function planQuery(
+  text: string,
+  glossary: GlossaryLinks,
+  compounds: CompoundParts,
+  vocabulary: Vocabulary,
+): QueryPlan | null {
   const tokens = tokenize(text);
   const last = tokens.at(-1);
   const typing = last !== undefined && last.end === text.length;
-  const words = tokens
-    .map((token, i) => analyzeQueryWord(token.text, typing && i === tokens.length - 1))
-    .filter((word) => word !== null)
+  /** Each word, and for a compound of known parts, its parts. */
+  const groups: { word: QueryWord; parts: (CompoundPart & { source: number })[] }[] = [];
+  tokens.forEach((token, i) => {
+    const word = analyzeQueryWord(token.text, typing && i === tokens.length - 1);
+    if (!word) return;
+    const parts = compoundParts(token.text, word, vocabulary) ?? [{ word, label: token.text, standsIn: false }];
+    groups.push({ word, parts: parts.map((part) => ({ ...part, source: groups.length })) });
+  });
+  const units = groups
+    .flatMap((group) => group.parts.map((part) => ({ ...part, whole: group.word })))
     .slice(0, MAX_WORDS);
-  if (words.length === 0) return null;
+  if (units.length === 0) return null;
 
   const queryTerms: Record<Lang, Set<string>> = { de: new Set(), nl: new Set() };
-  for (const word of words) for (const lang of LANGUAGES) if (word.terms[lang]) queryTerms[lang].add(word.terms[lang]);
+  for (const { word, whole } of units)
+    for (const lang of LANGUAGES) for (const w of [word, whole]) if (w.terms[lang]) queryTerms[lang].add(w.terms[lang]);
 
-  return { words: words.map((word) => termsForWord(word, queryTerms, glossary, compounds)) };
+  return {
+    words: units.map(({ word, whole }) => {
+      const specs = termsForWord(word, queryTerms, glossary, compounds);
+      // A part also matches the compound whole, so records that hold it count for every part.
+      return word === whole ? specs : merge(specs, termsForWord(whole, queryTerms, glossary, compounds));
+    }),
+    labels: units.map((unit) => unit.label),
+    sources: units.map((unit) => unit.source),
+    standsIn: units.map((unit) => unit.standsIn),
+    topical: units.map((unit) => unit.whole !== unit.word || !isInfinitive(unit.word)),
+  };
+}
+
+/** The parts of a compound typed as one word, analyzed, with their text as typed; null when it is none. */
+/** German and Dutch infinitives end in -en, -ern or -eln (also many plurals: they count as actions here, which only costs a partial match). */
+const INFINITIVE = /(?:en|ern|eln)$/;
+
+function isInfinitive(word: QueryWord): boolean {
+  return LANGUAGES.some((lang) => word.folded[lang].length >= 6 && INFINITIVE.test(word.folded[lang]));
+}
+
+interface CompoundPart {
+  word: QueryWord;
+  label: string;
+  standsIn: boolean;
+}
+
+/** A modifier this long means something alone ("klimaatadaptatie|beleid"), a shorter one does not ("sperr|müll"). */
+const MIN_STAND_IN_LENGTH = 7;
+
+/**
+ * The parts of a compound typed as one word, analyzed, with their text as
+ * typed; null when it is none. Parts the index holds as they are first, in
+ * either language; only then parts that start index terms.
+ */
+function compoundParts(typed: string, word: QueryWord, vocabulary: Vocabulary): CompoundPart[] | null {
+  // A word the index knows in either language, or an inflection of one, is no compound to split.
+  for (const term of Object.values(word.terms)) if (vocabulary.hasTerm(term) || vocabulary.hasPrefix(term)) return null;
+  for (const byPrefix of [false, true]) {
+    for (const lang of LANGUAGES) {
+      const folded = word.folded[lang];
+      const parts = splitCompound(folded, lang, vocabulary, word.typing, byPrefix);
+      if (!parts) continue;
+      const out: CompoundPart[] = [];
+      let at = 0;
+      parts.forEach((part, i) => {
+        const last = i === parts.length - 1;
+        const analyzed = analyzeQueryWord(part, word.typing && last);
+        // Folding kept the length (no ß or ae): the part as typed, else as folded.
+        const label = folded.length === typed.length ? typed.slice(at, at + part.length) : part;
+        at += part.length;
+        const standsIn = !byPrefix && !last && part.length >= MIN_STAND_IN_LENGTH;
+        if (analyzed) out.push({ word: analyzed, label, standsIn });
+      });
+      if (out.length >= 2) return out;
+    }
+  }
+  return null;
+}
+
+function merge(a: TermSpec[], b: TermSpec[]): TermSpec[] {
+  const specs = new Map(a.map((spec) => [spec.term, spec]));
+  for (const spec of b) {
+    const known = specs.get(spec.term);
+    specs.set(spec.term, known ? strongest(known, spec) : spec);
+  }
+  return [...specs.values()];
 }
 
 function termsForWord(
@@ -88,7 +190,8 @@ function termsForWord(
     const folded = word.folded[lang];
     const typo = folded.length >= FUZZY_MIN_LENGTH;
     const prefix = term.length >= (word.typing ? TYPING_PREFIX_MIN_LENGTH : PREFIX_MIN_LENGTH);
-    use(term, BOOST.direct, { prefix, fuzzy: typo && term.length >= FUZZY_MIN_LENGTH ? 1 : 0 });
+    const edits = folded.length >= FUZZY_TWO_MIN_LENGTH ? 2 : 1;
+    use(term, BOOST.direct, { prefix, fuzzy: typo && term.length >= FUZZY_MIN_LENGTH ? edits : 0 });
     // The typo may be in an ending the stemmer would have removed ("Plats" for "Platz").
     if (typo && folded !== term) use(folded, BOOST.direct, { fuzzy: 1 });
     if (typo) for (const swapped of transpositions(folded)) use(stemWord(swapped, lang), BOOST.transposed);
@@ -99,7 +202,11 @@ function termsForWord(
   }
   for (const equivalent of glossary.equivalents(word.terms, queryTerms, word.typing)) {
     for (const term of equivalent.terms)
-      use(term, BOOST.glossary, { prefix: term.length >= PREFIX_MIN_LENGTH, viaGlossary: equivalent.termId });
+      // Linked through an unfinished word: the equivalent as it is, not everything it starts too.
+      use(term, equivalent.partial ? BOOST.glossary * PREFIX_WEIGHT : BOOST.glossary, {
+        prefix: !equivalent.partial && term.length >= PREFIX_MIN_LENGTH,
+        viaGlossary: equivalent.termId,
+      });
   }
   return [...specs.values()];
 }
@@ -155,8 +262,11 @@ export function resolveTerms(plan: QueryPlan, index: InvertedIndex): ResolvedQue
         }
       }
       if (spec.fuzzy > 0) {
-        for (const [term, termNum, distance] of index.withinDistance(spec.term, spec.fuzzy)) {
-          add(term, termNum, (spec.boost * FUZZY_WEIGHT * term.length) / (term.length + distance), origin);
+        // A second edit only for a word the index does not hold as it is: else it is no typo.
+        const edits = exact === undefined ? spec.fuzzy : 1;
+        for (const [term, termNum, distance] of index.withinDistance(spec.term, edits)) {
+          const weight = distance > 1 ? FUZZY_TWO_WEIGHT : FUZZY_WEIGHT;
+          add(term, termNum, (spec.boost * weight * term.length) / (term.length + distance), origin);
         }
       }
     }

@@ -1,12 +1,13 @@
 /**
  * From per-document scores to the best records of each kind: keeps documents
- * matching every query word (or any, in the fallback), counts each record once
+ * matching every query word (or, when no record has them all, any of the
+ * informative ones, ranked by how many they match), counts each record once
  * (its better-matching language), adds practices found through their notes,
  * and picks the top few per kind without sorting all matches.
  */
 import { KIND_COUNT, type InvertedIndex, type Scores } from './inverted-index';
 
-export const KIND = { practices: 0, annotations: 1, visits: 2, glossary: 3 } as const;
+export const KIND = { practices: 0, annotations: 1, visits: 2, glossary: 3, comparison: 4 } as const;
 
 /** A practice found only through one of its notes ranks below practices found in their own text. */
 const NOTE_WEIGHT = 0.3;
@@ -19,8 +20,12 @@ export interface Ranked {
 }
 
 export interface RankOptions {
-  wordCount: number;
-  requireAll: boolean;
+  /** Bits of the query words a document must all match. */
+  required: number;
+  /** Masks of query words a document must match all of at least one of (empty: no such condition)… */
+  anyOf: readonly number[];
+  /** …and whose score then grows with the number of words matched. */
+  partial: boolean;
   limit: number;
   /** Per kind: whether to report it. */
   report: readonly boolean[];
@@ -50,8 +55,7 @@ export class Ranker {
   rank(index: InvertedIndex, scores: Scores, options: RankOptions): RankedKinds {
     this.#prepare(index.recordNumbers);
     const stamp = ++this.#stamp;
-    const all = (1 << options.wordCount) - 1;
-    const { requireAll, report, practicesFromNotes, accept, acceptNoteForPractice } = options;
+    const { required, anyOf, partial, report, practicesFromNotes, accept, acceptNoteForPractice } = options;
     const seen = this.#seen;
     const best = this.#best;
     const bestDoc = this.#bestDoc;
@@ -66,8 +70,9 @@ export class Ranker {
     for (let i = 0; i < scores.count; i++) {
       const doc = scores.docs[i]!;
       const words = scores.words[doc]!;
-      if (requireAll && words !== all) continue;
-      const score = requireAll ? scores.score[doc]! : scores.score[doc]! * bitCount(words);
+      if ((words & required) !== required) continue;
+      if (anyOf.length > 0 && !anyOf.some((mask) => (words & mask) === mask)) continue;
+      const score = partial ? scores.score[doc]! * bitCount(words) : scores.score[doc]!;
       const kind = kinds[doc]!;
       let record: number;
       if (kind === KIND.annotations) {

@@ -20,7 +20,8 @@ export function emptyItems(): SearchItems {
     annotations: [],
     visits: [],
     glossary: [],
-    totals: { practices: 0, annotations: 0, visits: 0, glossary: 0 },
+    comparison: [],
+    totals: { practices: 0, annotations: 0, visits: 0, glossary: 0, comparison: 0 },
   };
 }
 
@@ -65,6 +66,11 @@ function describe(kind: SearchKind, hit: SearchHit, store: Pick<Store, 'get'>): 
     case 'glossary': {
       const term = store.get('glossary', hit.id);
       return { ...hit, titles: term ? { ...term.term } : {} };
+    }
+    case 'comparison': {
+      const cell = store.get('comparison', hit.id);
+      if (!cell) return { ...hit, titles: {} };
+      return { ...hit, titles: {}, cell: { dimension: cell.dimension, organisationId: cell.organisationId } };
     }
   }
 }

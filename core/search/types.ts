@@ -2,7 +2,15 @@
  * What the search core reads (SearchSource). What it is asked and what it
  * answers lives in shared/search.ts.
  */
-import type { Annotation, GlossaryTerm, Organisation, Practice, Topic, Visit } from '../../shared/model';
+import type {
+  Annotation,
+  ComparisonEntry,
+  GlossaryTerm,
+  Organisation,
+  Practice,
+  Topic,
+  Visit,
+} from '../../shared/model';
 
 /** The record collections the index reads, by the store's collection names. */
 export interface SearchRecords {
@@ -10,6 +18,7 @@ export interface SearchRecords {
   annotations: Annotation;
   visits: Visit;
   glossary: GlossaryTerm;
+  comparison: ComparisonEntry;
   organisations: Organisation;
   topics: Topic;
 }
@@ -25,6 +34,7 @@ export interface SearchSource {
   all(collection: 'annotations'): readonly Annotation[];
   all(collection: 'visits'): readonly Visit[];
   all(collection: 'glossary'): readonly GlossaryTerm[];
+  all(collection: 'comparison'): readonly ComparisonEntry[];
   all(collection: 'organisations'): readonly Organisation[];
   all(collection: 'topics'): readonly Topic[];
 }

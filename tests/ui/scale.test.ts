@@ -91,7 +91,7 @@ describe('a knowledge base of 10 000 practices', () => {
     const all = await total();
     expect(await dialog.locator('mark').count()).toBeGreaterThan(0);
     const organisation = generated.organisations[1]!;
-    await dialog.getByLabel('Verwaltung').selectOption({ label: organisation.name.de });
+    await dialog.getByLabel('Verwaltung', { exact: true }).selectOption({ label: organisation.name.de });
     await expect.poll(total).toBeLessThan(all);
     expect(await total()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');

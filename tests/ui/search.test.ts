@@ -222,6 +222,29 @@ describe('searching', { timeout: 60_000 }, () => {
     await expect.poll(() => groupHeadings(page)).toContain('Praxisbeispiele (1)');
   });
 
+  it('finds comparison cells as their own group, opens the comparison, and says what partial matches lack', async () => {
+    const { page } = await openReady();
+    await page.keyboard.press('Control+k');
+    await searchBox(page).fill('Bezirksverordnetenversammlung ');
+    const group = page.getByRole('group', { name: /^Vergleich der Verwaltungen \(/ });
+    await expect.poll(() => group.getByRole('option').count()).toBeGreaterThan(0);
+    expect(await group.getByRole('option').first().locator('.search-option-title').textContent()).toBe(
+      'Gewählte Vertretung: Bezirksamt Tempelhof-Schöneberg',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await searchBox(page).fill('Schwammstadt Kanban ');
+    await expect
+      .poll(() => page.locator('.search-option-missing').allTextContents())
+      .toEqual(expect.arrayContaining(['enthält nicht: Schwammstadt', 'enthält nicht: Kanban']));
+    await session!.screenshot('search-04-partial-de');
+
+    await searchBox(page).fill('Bezirksverordnetenversammlung ');
+    await expect.poll(() => group.getByRole('option').count()).toBeGreaterThan(0);
+    await group.getByRole('option').first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Verwaltungen im Vergleich');
+  });
+
   it('speaks Dutch in a Dutch interface', async () => {
     session = await openApp({ systemLocales: ['nl-NL'] });
     await session.kb.search.ready();
@@ -234,5 +257,14 @@ describe('searching', { timeout: 60_000 }, () => {
     expect(await page.locator('.search-option-meta').nth(1).textContent()).toContain('via woordenlijst');
     expect(await status(page)).toBe('6 resultaten');
     await session.screenshot('search-03-results-nl');
+
+    await page.getByRole('combobox', { name: 'Zoekterm' }).fill('Schwammstadt Kanban ');
+    await expect
+      .poll(() => page.locator('.search-option-missing').allTextContents())
+      .toEqual(expect.arrayContaining(['bevat niet: Schwammstadt', 'bevat niet: Kanban']));
+    await page.getByRole('combobox', { name: 'Zoekterm' }).fill('gemeenteraad ');
+    await expect
+      .poll(() => groupHeadings(page))
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^Vergelijking van de besturen \(/)]));
   });
 });

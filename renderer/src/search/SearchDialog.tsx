@@ -1,7 +1,7 @@
 /** One search box over everything, results as one types; opening a result closes it. */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_QUERY_LENGTH, type SearchFilters, type SearchResponse } from '../../../shared/search';
+import { MAX_QUERY_LENGTH, SEARCH_KINDS, type SearchFilters, type SearchResponse } from '../../../shared/search';
 import { useNavigation, type Route } from '../app/navigation';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -9,7 +9,7 @@ import { SearchFilterBar } from './SearchFilterBar';
 import { optionId, SearchResultList, searchEntries, type SearchEntry } from './SearchResultList';
 import { useSearch } from './useSearch';
 
-/** Where a result leads: the practice (also for its annotations), the visit, or the glossary. */
+/** Where a result leads: the practice (also for its annotations), the visit, the glossary or the comparison. */
 function routeOf({ kind, item }: SearchEntry): Route {
   switch (kind) {
     case 'practices':
@@ -20,6 +20,8 @@ function routeOf({ kind, item }: SearchEntry): Route {
       return { view: 'visit', id: item.id };
     case 'glossary':
       return { view: 'glossary' };
+    case 'comparison':
+      return { view: 'compare' };
   }
 }
 
@@ -148,7 +150,7 @@ function SearchStatusLine({
     message = total > 0 ? t('buildingProgress', { share: done / total }) : t('building');
   } else {
     const { totals } = response.results;
-    const count = totals.practices + totals.annotations + totals.visits + totals.glossary;
+    const count = SEARCH_KINDS.reduce((sum, kind) => sum + totals[kind], 0);
     message =
       count > 0
         ? t('total', { count })

@@ -4,7 +4,7 @@
  */
 import { Fragment, useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { otherLang, type Lang } from '../../../shared/model';
+import { dimensionTopicId, otherLang, type Lang } from '../../../shared/model';
 import { SEARCH_KINDS, type SearchItem, type SearchItems, type SearchKind } from '../../../shared/search';
 import { useOverview } from '../app/overview';
 import { useLang } from '../hooks/useLang';
@@ -86,10 +86,15 @@ export function SearchResultList({
 }
 
 function SearchResultItem({ entry: { kind, item } }: { entry: SearchEntry }) {
-  const { t } = useTranslation('search');
+  const { t } = useTranslation(['search', 'compare']);
   const lang = useLang();
   const { overview } = useOverview();
   const organisation = (id: string) => overview.organisations.find((o) => o.id === id)?.name[lang] ?? id;
+  const dimension = (key: string) => {
+    const topicId = dimensionTopicId(key);
+    if (topicId === undefined) return t(`compare:dimension.${key}`, { defaultValue: key });
+    return overview.topics.find((topic) => topic.id === topicId)?.name[lang] ?? key;
+  };
   const titles = titlesOf(kind, item, lang);
   // A match in the title itself is marked there rather than repeated below it.
   const inTitle = titles.some((title) => title.lang === item.language && title.value === item.snippet.text);
@@ -107,6 +112,14 @@ function SearchResultItem({ entry: { kind, item } }: { entry: SearchEntry }) {
               host: organisation(item.visit.hostOrganisationId),
             })}
             {item.visit.startDate && ` (${formatCalendarDate(item.visit.startDate, lang)})`}
+          </span>
+        )}
+        {item.cell && (
+          <span>
+            {t('cellLabel', {
+              dimension: dimension(item.cell.dimension),
+              organisation: organisation(item.cell.organisationId),
+            })}
           </span>
         )}
         {titles.map((title, index) => (
@@ -127,6 +140,9 @@ function SearchResultItem({ entry: { kind, item } }: { entry: SearchEntry }) {
         {item.field === 'annotation' && <span className="badge badge-count">{t('inAnnotation')}</span>}
         {item.language !== lang && <span className="badge badge-count">{t(`inLanguage.${item.language}`)}</span>}
         {item.viaGlossary && <span className="badge">{t('viaGlossary')}</span>}
+        {item.missing && item.missing.length > 0 && (
+          <span className="search-option-missing">{t('missing', { words: item.missing })}</span>
+        )}
       </span>
     </>
   );

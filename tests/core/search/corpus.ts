@@ -8,6 +8,7 @@ import { textHash } from '../../../core/store/translation';
 import type { SearchSource } from '../../../core/search/types';
 import type {
   Annotation,
+  ComparisonEntry,
   GlossaryTerm,
   Organisation,
   Practice,
@@ -392,6 +393,38 @@ export const glossary: GlossaryTerm[] = [
   ),
 ];
 
+const cell = (id: string, dimension: string, organisationId: string, de: string, nl: string): ComparisonEntry => ({
+  id,
+  ...stamps,
+  dimension,
+  organisationId,
+  text: { de, nl },
+});
+
+export const comparison: ComparisonEntry[] = [
+  cell(
+    'c-council-av',
+    'council',
+    AV,
+    'Der Gemeinderat wird alle vier Jahre direkt gewählt.',
+    'De gemeenteraad wordt elke vier jaar rechtstreeks gekozen.',
+  ),
+  cell(
+    'c-council-ts',
+    'council',
+    TS,
+    'Die Bezirksverordnetenversammlung wird mit dem Abgeordnetenhaus gewählt.',
+    'De Bezirksverordnetenversammlung wordt samen met het Berlijnse parlement gekozen.',
+  ),
+  cell(
+    'c-climate-ts',
+    'topic:topic-climate',
+    TS,
+    'Ein Hitzeschutzplan gilt seit 2024.',
+    'Een hitteplan geldt sinds 2024.',
+  ),
+];
+
 export interface Corpus {
   organisations: Organisation[];
   topics: Topic[];
@@ -399,11 +432,12 @@ export interface Corpus {
   annotations: Annotation[];
   visits: Visit[];
   glossary: GlossaryTerm[];
+  comparison: ComparisonEntry[];
 }
 
 /** A fresh copy of the corpus, to change in a test without touching the others. */
 export function corpus(): Corpus {
-  return structuredClone({ organisations, topics, practices, annotations, visits, glossary });
+  return structuredClone({ organisations, topics, practices, annotations, visits, glossary, comparison });
 }
 
 /** A SearchSource over plain arrays, as the store would give. */

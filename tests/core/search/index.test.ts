@@ -7,7 +7,7 @@ import { SEARCH_INDEX_VERSION, SearchIndex, StaleSearchIndexError } from '../../
 import type { SearchSource } from '../../../core/search/types';
 import type { SearchFilters, SearchHit } from '../../../shared/search';
 import type { Store } from '../../../core/store/store';
-import { Annotation, GlossaryTerm, Organisation, Practice, Topic, Visit } from '../../../shared/model';
+import { Annotation, ComparisonEntry, GlossaryTerm, Organisation, Practice, Topic, Visit } from '../../../shared/model';
 import { AV, TS, corpus, sourceOf, type Corpus } from './corpus';
 
 const ids = (hits: SearchHit[]): string[] => hits.map((hit) => hit.id);
@@ -26,6 +26,7 @@ describe('the corpus', () => {
     for (const record of data.annotations) Annotation.parse(record);
     for (const record of data.visits) Visit.parse(record);
     for (const record of data.glossary) GlossaryTerm.parse(record);
+    for (const record of data.comparison) ComparisonEntry.parse(record);
   });
 });
 
@@ -196,6 +197,40 @@ describe('incremental updates', () => {
     const { data, index } = fresh();
     index.upsert('topics', { ...data.topics[0]!, name: { de: 'Minikreisel', nl: 'Minirotondes' } });
     expect(ids(index.search({ text: 'Minikreisel ' }).practices)).toEqual(['p-kreisverkehr']);
+  });
+});
+
+describe('comparison cells', () => {
+  it('are found by their text in each language, and by the name of their topic row', () => {
+    const { index } = fresh();
+    expect(ids(index.search({ text: 'Gemeinderat ' }).comparison)).toEqual(['c-council-av']);
+    expect(index.search({ text: 'gemeenteraad ' }).comparison[0]).toMatchObject({ id: 'c-council-av', language: 'nl' });
+    expect(ids(index.search({ text: 'Klimaanpassung ' }).comparison)).toEqual(['c-climate-ts']);
+    expect(index.search({ text: 'Klimaanpassung ' }).comparison[0]?.field).toBe('dimension');
+  });
+
+  it('are updated, re-indexed when their topic is renamed, and forgotten', () => {
+    const { data, index } = fresh();
+    const cell = data.comparison[0]!;
+    index.upsert('comparison', { ...cell, updatedAt: later, text: { de: 'Die Raadsleden tagen monatlich.' } });
+    expect(ids(index.search({ text: 'Raadsleden ' }).comparison)).toEqual(['c-council-av']);
+    expect(index.search({ text: 'gemeenteraad ' }).comparison).toEqual([]);
+    index.upsert('topics', {
+      ...data.topics.find((t) => t.id === 'topic-climate')!,
+      name: { de: 'Hitze', nl: 'Hitte' },
+    });
+    expect(ids(index.search({ text: 'Hitze ' }).comparison)).toEqual(['c-climate-ts']);
+    index.remove('comparison', 'c-climate-ts');
+    expect(index.search({ text: 'Hitze ' }).comparison).toEqual([]);
+  });
+
+  it('are caught up with when a saved copy is loaded', () => {
+    const { data, index } = fresh();
+    const saved = JSON.stringify(index);
+    data.comparison[1] = { ...data.comparison[1]!, updatedAt: later, text: { nl: 'Het districtsparlement.' } };
+    const loaded = SearchIndex.load(saved, sourceOf(data));
+    expect(ids(loaded.search({ text: 'districtsparlement ' }).comparison)).toEqual(['c-council-ts']);
+    expect(loaded.search({ text: 'Abgeordnetenhaus ' }).comparison).toEqual([]);
   });
 });
 

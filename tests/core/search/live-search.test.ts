@@ -57,7 +57,7 @@ describe('before the index is ready', () => {
     const kb = new KnowledgeBase(new MemoryStore(data), undefined, { chunkSize: 10 });
     const first = kb.search.search({ text: 'Kreisverkehr' });
     expect(first.status.state).toBe('building');
-    expect(first.results.totals).toEqual({ practices: 0, annotations: 0, visits: 0, glossary: 0 });
+    expect(first.results.totals).toEqual({ practices: 0, annotations: 0, visits: 0, glossary: 0, comparison: 0 });
     expect(first.results.practices).toEqual([]);
 
     await new Promise((resolve) => setImmediate(resolve));
@@ -173,6 +173,25 @@ describe('keeping the index current', () => {
     expect(found(kb, 'buurtgarage', 'visits')).toEqual([]);
     await kb.visits.trash(visit.id);
     expect(found(kb, 'Quartiersgarage', 'visits')).toEqual([]);
+  });
+
+  it('finds a comparison cell saved while the app runs, with the row and organisation it belongs to', async () => {
+    const kb = await readyMemoryKb();
+    expect(found(kb, 'Quartiersgarage', 'comparison')).toEqual([]);
+    const cell = await kb.comparison.save({
+      dimension: 'council',
+      organisationId: AV,
+      text: { de: 'Der Rat beschließt über jede Quartiersgarage.', nl: '' },
+      baseUpdatedAt:
+        kb.comparison.table().cells.find((c) => c.entry.dimension === 'council' && c.entry.organisationId === AV)?.entry
+          .updatedAt ?? null,
+    });
+    const [item] = kb.search.search({ text: 'Quartiersgarage' }).results.comparison;
+    expect(item).toMatchObject({
+      id: cell.entry.id,
+      cell: { dimension: 'council', organisationId: AV },
+      language: 'de',
+    });
   });
 
   it('finds what an import brought and forgets it when the import is undone', async () => {

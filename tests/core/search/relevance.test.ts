@@ -184,7 +184,13 @@ describe('what is never found', () => {
   });
 
   it('answers an empty or stop-word-only query with nothing', () => {
-    expect(index.search({ text: '  ' }).totals).toEqual({ practices: 0, annotations: 0, visits: 0, glossary: 0 });
+    expect(index.search({ text: '  ' }).totals).toEqual({
+      practices: 0,
+      annotations: 0,
+      visits: 0,
+      glossary: 0,
+      comparison: 0,
+    });
     expect(index.search({ text: 'die der und ' }).practices).toEqual([]);
   });
 });
