@@ -256,6 +256,12 @@ describe('searching', { timeout: 60_000 }, () => {
       .toEqual(['Praktijkvoorbeelden (2)', 'Bezoeken (1)', 'Woordenlijst (3)']);
     expect(await page.locator('.search-option-meta').nth(1).textContent()).toContain('via woordenlijst');
     expect(await status(page)).toBe('6 resultaten');
+    // A practice matched in its German title is named in Dutch first, the German title after it as a hint.
+    const first = page.locator('.search-option').first();
+    const titles = first.locator('.search-option-title > [lang]');
+    expect(await titles.evaluateAll((spans) => spans.map((span) => span.getAttribute('lang')))).toEqual(['nl', 'de']);
+    expect(await titles.first().textContent()).toBe(title('practice-nl-roundabout-cyclist-priority', 'nl'));
+    expect(await first.locator('.search-title-hint mark').allTextContents()).toEqual(['Kreisverkehr']);
     await session.screenshot('search-03-results-nl');
 
     await page.getByRole('combobox', { name: 'Zoekterm' }).fill('Schwammstadt Kanban ');

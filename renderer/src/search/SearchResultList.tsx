@@ -125,7 +125,7 @@ function SearchResultItem({ entry: { kind, item } }: { entry: SearchEntry }) {
         {titles.map((title, index) => (
           <Fragment key={title.lang}>
             {index > 0 && ' – '}
-            <span lang={title.lang}>
+            <span lang={title.lang} className={index > 0 ? 'search-title-hint' : undefined}>
               {inTitle && title.lang === item.language ? <Highlight snippet={item.snippet} /> : title.value}
             </span>
           </Fragment>
@@ -149,9 +149,10 @@ function SearchResultItem({ entry: { kind, item } }: { entry: SearchEntry }) {
 }
 
 /**
- * The title line's texts: a practice's title in the language it matched in,
- * an annotation's practice title in the interface language (else the other),
- * a glossary term in both languages.
+ * The title line's texts: a practice's title in the reader's language (else
+ * the other), followed by its title in the language it matched in when that
+ * is the other one, as a hint; an annotation's practice title in the
+ * interface language (else the other); a glossary term in both languages.
  */
 function titlesOf(kind: SearchKind, item: SearchItem, lang: Lang): Picked<string>[] {
   if (kind === 'glossary') {
@@ -160,6 +161,10 @@ function titlesOf(kind: SearchKind, item: SearchItem, lang: Lang): Picked<string
       return value === undefined ? [] : [{ value, lang: l, fallback: false }];
     });
   }
-  const title = pickText(item.titles, kind === 'practices' ? item.language : lang);
-  return title ? [title] : [];
+  const title = pickText(item.titles, lang);
+  if (!title) return [];
+  const matched = item.titles[item.language];
+  return kind === 'practices' && title.lang !== item.language && matched !== undefined
+    ? [title, { value: matched, lang: item.language, fallback: false }]
+    : [title];
 }
