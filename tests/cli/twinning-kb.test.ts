@@ -155,7 +155,7 @@ describe('the twinning-kb command, run as a program', () => {
     expect(lines(stdout)).toHaveLength(1);
     expect(stdout).toMatch(/^valid\.twinning-kb\.json: geldig uitwisselingspakket – /);
     expect(stdout).toContain(`${bundle.content.practices.length} praktijkvoorbeelden`);
-    expect(stdout).toContain('1 aantekening,');
+    expect(stdout).toContain('1 notitie,');
   });
 
   it('prints what runCli prints, line for line', async () => {

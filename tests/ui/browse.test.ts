@@ -113,7 +113,9 @@ describe('browsing the knowledge base', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl');
     const after = await interfaceTexts(session);
     expect(after.filter((t) => onlyGerman.includes(t))).toEqual([]);
-    expect(after).toEqual(expect.arrayContaining(['Terug', "Thema's", 'Overheden', 'Trefwoorden', 'Naar de inhoud']));
+    expect(after).toEqual(
+      expect.arrayContaining(['Terug', "Thema's", 'Organisaties', 'Trefwoorden', 'Naar de inhoud']),
+    );
     expect(await page.getByRole('button', { name: 'Nederlands' }).getAttribute('aria-pressed')).toBe('true');
     // The practice itself is now shown in Dutch.
     const shown = (await page.locator('h1').textContent())!;

@@ -75,7 +75,7 @@ describe('the comparison table', () => {
       await session.screenshot('40-compare-de');
 
       await page.getByRole('button', { name: 'Nederlands' }).click();
-      await expect.poll(() => heading(page)).toBe('Besturen vergeleken');
+      await expect.poll(() => heading(page)).toBe('Organisaties vergeleken');
       expect(await columns(page)).toEqual(['Kenmerk', ...starter.organisations.map((o) => o.name.nl)]);
       expect(await rowLabels(page)).toEqual([
         'Bestuurslaag en rechtspositie',
@@ -302,7 +302,7 @@ describe('the comparison table', () => {
       // In Dutch, the printout is Dutch.
       await page.emulateMedia({ media: 'screen' });
       await page.getByRole('button', { name: 'Nederlands' }).click();
-      await expect.poll(() => heading(page)).toBe('Besturen vergeleken');
+      await expect.poll(() => heading(page)).toBe('Organisaties vergeleken');
       await page.emulateMedia({ media: 'print' });
       expect(await origin.innerText()).toContain('Gemaakt met twinning-kb door Erika Muster');
       expect(await origin.innerText()).toContain(

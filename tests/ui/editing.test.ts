@@ -87,14 +87,14 @@ describe('writing and annotating', () => {
     await page.locator('.practice-card h2 button').first().click();
     await expect.poll(() => page.locator('article h1').count()).toBe(1);
     const form = page.getByRole('form', { name: 'Neue Anmerkung' });
-    await form.getByLabel('Art').selectOption({ label: 'Lesson learned' });
+    await form.getByLabel('Art').selectOption({ label: 'Erkenntnis' });
     await form.getByLabel('Besuch').selectOption({ index: 1 + session.kb.visits.list().indexOf(visit) });
     await form.getByLabel('Text').fill('Bei der Rotonde haben Radfahrende Vorrang – das wollen wir prüfen.');
     await form.getByRole('button', { name: 'Anmerkung hinzufügen' }).click();
     await expect.poll(() => page.locator('.annotation-text').first().textContent()).toContain('Rotonde');
     await session.screenshot('13-annotation-de');
 
-    await page.getByRole('button', { name: 'Lessons learned' }).click();
+    await page.getByRole('button', { name: 'Erkenntnisse' }).click();
     await page.getByLabel('Besuch').selectOption(visit.id);
     await page.getByLabel('Art').selectOption('lesson');
     await expect

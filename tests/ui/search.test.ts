@@ -159,18 +159,16 @@ describe('searching', { timeout: 60_000 }, () => {
 
     await page.keyboard.press('Control+k');
     await searchBox(page).fill('Quartiersgarage');
-    await expect
-      .poll(() => groupHeadings(page))
-      .toEqual(['Praxisbeispiele (1)', 'Lessons learned und Anmerkungen (1)']);
+    await expect.poll(() => groupHeadings(page)).toEqual(['Praxisbeispiele (1)', 'Erkenntnisse und Anmerkungen (1)']);
     expect(await results(page).nth(1).locator('.badge').first().textContent()).toBe('Frage');
 
     await page
       .getByRole('dialog')
       .getByLabel('Art der Anmerkung (nur Anmerkungen)')
-      .selectOption({ label: 'Lesson learned' });
+      .selectOption({ label: 'Erkenntnis' });
     await expect.poll(() => status(page)).toContain('Keine Treffer');
     await page.getByRole('dialog').getByLabel('Art der Anmerkung (nur Anmerkungen)').selectOption({ label: 'Frage' });
-    await expect.poll(() => groupHeadings(page)).toEqual(['Lessons learned und Anmerkungen (1)']);
+    await expect.poll(() => groupHeadings(page)).toEqual(['Erkenntnisse und Anmerkungen (1)']);
     await searchBox(page).press('Enter');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Quartiersgaragen für die Schwammstadt');
 
@@ -271,6 +269,6 @@ describe('searching', { timeout: 60_000 }, () => {
     await page.getByRole('combobox', { name: 'Zoekterm' }).fill('gemeenteraad ');
     await expect
       .poll(() => groupHeadings(page))
-      .toEqual(expect.arrayContaining([expect.stringMatching(/^Vergelijking van de besturen \(/)]));
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^Vergelijking van de organisaties \(/)]));
   });
 });
