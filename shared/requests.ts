@@ -9,7 +9,9 @@ import {
   CalendarDate,
   Id,
   Lang,
+  Participant,
   PracticeText,
+  ProgrammeDay,
   Source,
   STRUCTURE_DIMENSIONS,
   Timestamp,
@@ -73,14 +75,18 @@ export const VisitInput = Visit.pick({
   hostOrganisationId: true,
   guestOrganisationId: true,
   status: true,
-  participants: true,
   topicIds: true,
   notes: true,
   sources: true,
 })
-  .extend({ startDate: CalendarDate.optional(), endDate: CalendarDate.optional() })
+  .extend({
+    startDate: CalendarDate.optional(),
+    endDate: CalendarDate.optional(),
+    participants: z.array(Participant).max(200),
+    programme: z.array(ProgrammeDay).max(30).default([]),
+  })
   .strict();
-export type VisitInput = z.infer<typeof VisitInput>;
+export type VisitInput = z.input<typeof VisitInput>;
 
 /** A row of the comparison: a structure dimension or "topic:<topicId>". */
 export const ComparisonDimension = z.union([

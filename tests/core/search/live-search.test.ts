@@ -145,7 +145,7 @@ describe('keeping the index current', () => {
       hostOrganisationId: AV,
       guestOrganisationId: TS,
       status: 'planned',
-      participants: ['Jana Beispiel'],
+      participants: [{ name: 'Jana Beispiel' }],
       topicIds: [],
       notes: { de: 'Besichtigung der Quartiersgaragen.' },
       sources: [],
