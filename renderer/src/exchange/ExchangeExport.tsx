@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { BUNDLE_COLLECTIONS, type BundleSelection } from '../../../shared/bundle';
 import type { ExportSummary } from '../../../shared/responses';
 import { useOverview } from '../app/overview';
+import { DateField } from '../components/DateField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OrganisationSelect, TopicSelect } from '../components/OverviewSelect';
 import { useAction } from '../hooks/useAction';
@@ -25,7 +26,7 @@ export function ExchangeExport() {
   const [organisationId, setOrganisationId] = useState(
     overview.settings.user?.organisationId ?? overview.organisations[0]?.id ?? '',
   );
-  const [since, setSince] = useState('');
+  const [since, setSince] = useState<string | null>('');
   const [problem, setProblem] = useState<string>();
   const [summary, setSummary] = useState<ExportSummary>();
   const dateRef = useRef<HTMLInputElement>(null);
@@ -91,17 +92,14 @@ export function ExchangeExport() {
                 </label>
               )}
               {scope === 'changedSince' && s === 'changedSince' && (
-                <label className="scope-detail">
-                  {t('export.changedSinceLabel')}
-                  <input
-                    ref={dateRef}
-                    type="date"
-                    value={since}
-                    aria-required
-                    aria-invalid={problem ? true : undefined}
-                    onChange={(e) => setSince(e.target.value)}
-                  />
-                </label>
+                <DateField
+                  className="scope-detail"
+                  label={t('export.changedSinceLabel')}
+                  inputRef={dateRef}
+                  value={since}
+                  required
+                  onChange={setSince}
+                />
               )}
             </div>
           ))}
