@@ -26,7 +26,9 @@ export function VisitList() {
   const { navigate } = useNavigation();
   // The knowledge base lists visits earliest first, undated last.
   const planned = visits.data?.filter((v) => v.status === 'planned') ?? [];
-  const held = (visits.data?.filter((v) => v.status === 'held') ?? []).reverse();
+  const held = (visits.data?.filter((v) => v.status === 'held') ?? []).sort(
+    (a, b) => Number(!a.startDate) - Number(!b.startDate) || (b.startDate ?? '').localeCompare(a.startDate ?? ''),
+  );
   const now = today();
   // The next visit: the first planned one that has not ended yet (a month alone counts to its end).
   const next = planned.find((v) => {
