@@ -10,6 +10,7 @@ import {
   GlossaryTerm,
   Id,
   Organisation,
+  ParticipantContact,
   Practice,
   Timestamp,
   Topic,
@@ -26,6 +27,7 @@ export const BUNDLE_COLLECTIONS = [
   'topics',
   'practices',
   'visits',
+  'contacts',
   'annotations',
   'glossary',
   'comparison',
@@ -37,6 +39,7 @@ const recordSchemas = {
   topics: Topic,
   practices: Practice,
   visits: Visit,
+  contacts: ParticipantContact,
   annotations: Annotation,
   glossary: GlossaryTerm,
   comparison: ComparisonEntry,
@@ -74,6 +77,12 @@ export const BundleContent = z
     topics: z.array(Topic).max(MAX_RECORDS),
     practices: z.array(Practice).max(MAX_RECORDS),
     visits: z.array(Visit).max(MAX_RECORDS),
+    /**
+     * E-mail addresses and phone numbers of visits' participants: only when
+     * the exporting user chose to send them (personal data). Absent otherwise,
+     * and in bundles made before contacts existed.
+     */
+    contacts: z.array(ParticipantContact).max(MAX_RECORDS).optional(),
     annotations: z.array(Annotation).max(MAX_RECORDS),
     glossary: z.array(GlossaryTerm).max(MAX_RECORDS),
     comparison: z.array(ComparisonEntry).max(MAX_RECORDS),
@@ -99,6 +108,8 @@ export const BundleSelection = z
     organisationIds: z.array(Id).max(100).optional(),
     /** Only records changed at or after this time. */
     changedSince: Timestamp.optional(),
+    /** Participants' e-mail addresses and phone numbers come along (personal data: only when the user ticks it). */
+    includeContacts: z.boolean().optional(),
   })
   .strict();
 export type BundleSelection = z.infer<typeof BundleSelection>;

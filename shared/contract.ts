@@ -97,9 +97,7 @@ export const contract = {
   restoreAnnotation: channel<AnnotationView>()(ById),
 
   /** Sets (or, with an empty text, removes) an annotation's translation into the other language. */
-  translateAnnotation: channel<AnnotationView>()(
-    z.object({ id: Id, text: z.string().max(20_000) }).strict(),
-  ),
+  translateAnnotation: channel<AnnotationView>()(z.object({ id: Id, text: z.string().max(20_000) }).strict()),
   markAnnotationTranslationChecked: channel<AnnotationView>()(ById),
   listAnnotationRevisions: channel<AnnotationRevision[]>()(ById),
   restoreAnnotationRevision: channel<AnnotationView>()(z.object({ id: Id, revisionId: Id }).strict()),

@@ -186,18 +186,28 @@ export const ProgrammeDay = z
 export type ProgrammeDay = z.infer<typeof ProgrammeDay>;
 
 /**
- * Who takes part in a visit: name, organisation, role or function.
- * Visits written before participants were structured carry a plain name: it is read as `{ name }`.
+ * Who takes part in a visit: name, organisation, role or function. Their
+ * e-mail address and phone number are personal data and kept apart, as a
+ * ParticipantContact with the participant's id, exported only when the user
+ * asks for it. Visits written before participants were structured carry a
+ * plain name: it is read as `{ name }`.
  */
 export const Participant = z
   .object({
+    /** Links the participant to their contact; given on saving, absent in visits written before. */
+    id: Id.optional(),
     name: Text(200).min(1),
     organisation: Text(300).optional(),
     role: Text(300).optional(),
   })
   .strict();
 export type Participant = z.infer<typeof Participant>;
-const ParticipantOrName = z.union([Participant, Text(200).min(1).transform((name): Participant => ({ name }))]);
+const ParticipantOrName = z.union([
+  Participant,
+  Text(200)
+    .min(1)
+    .transform((name): Participant => ({ name })),
+]);
 
 export const Visit = z
   .object({
@@ -229,6 +239,35 @@ export const Visit = z
   })
   .strict();
 export type Visit = z.infer<typeof Visit>;
+
+/** An e-mail address: something@somewhere, nothing more is checked. */
+export const EmailAddress = z
+  .string()
+  .max(300)
+  .regex(/^[^\s@]+@[^\s@]+$/);
+/** A phone number as people write it: digits, spaces, +, (), /, ., -. */
+export const PhoneNumber = z
+  .string()
+  .max(50)
+  .regex(/^\+?[0-9 ()/.-]{3,50}$/);
+
+/**
+ * How to reach a visit's participant: personal data (GDPR), a record of its
+ * own so that it travels to the partner only when the exporting user ticks
+ * it, and a bundle without it changes nothing here. Its id is the participant's.
+ */
+export const ParticipantContact = z
+  .object({
+    id: Id,
+    ...Versioned,
+    visitId: Id,
+    email: EmailAddress.optional(),
+    phone: PhoneNumber.optional(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .strict();
+export type ParticipantContact = z.infer<typeof ParticipantContact>;
 
 export const GlossaryTerm = z
   .object({
@@ -300,7 +339,9 @@ export const Revision = z.discriminatedUnion('collection', [
   z
     .object({ id: Id, collection: z.literal('annotations'), recordId: Id, record: Annotation, savedAt: Timestamp })
     .strict(),
-  z.object({ id: Id, collection: z.literal('glossary'), recordId: Id, record: GlossaryTerm, savedAt: Timestamp }).strict(),
+  z
+    .object({ id: Id, collection: z.literal('glossary'), recordId: Id, record: GlossaryTerm, savedAt: Timestamp })
+    .strict(),
 ]);
 export type Revision = z.infer<typeof Revision>;
 export type PracticeRevision = Extract<Revision, { collection: 'practices' }>;

@@ -7,9 +7,11 @@ import { z } from 'zod';
 import {
   AnnotationKind,
   CalendarDate,
+  EmailAddress,
   Id,
   Lang,
   Participant,
+  PhoneNumber,
   PracticeText,
   ProgrammeDay,
   Source,
@@ -82,7 +84,10 @@ export const VisitInput = Visit.pick({
   .extend({
     startDate: CalendarDate.optional(),
     endDate: CalendarDate.optional(),
-    participants: z.array(Participant).max(200),
+    /** With e-mail and phone, which are kept apart as the participant's contact (see ParticipantContact). */
+    participants: z
+      .array(Participant.extend({ email: EmailAddress.optional(), phone: PhoneNumber.optional() }))
+      .max(200),
     programme: z.array(ProgrammeDay).max(30).default([]),
   })
   .strict();

@@ -76,6 +76,8 @@ export interface PracticeSummary {
 /** A visit with its translation status per language, where it came from, and versions waiting in conflict. */
 export interface VisitDetail {
   visit: Visit;
+  /** The participants' e-mail addresses and phone numbers, by participant id. */
+  contacts: Record<string, { email?: string; phone?: string }>;
   translation: TranslationStatuses;
   origin?: RecordOrigin;
   conflictCount: number;

@@ -7,7 +7,13 @@
  */
 import type { AnnotationInput } from '../../shared/requests';
 import type { AnnotationView, Page } from '../../shared/responses';
-import { LANGUAGES, type Annotation, type AnnotationKind, type AnnotationRevision, type Lang } from '../../shared/model';
+import {
+  LANGUAGES,
+  type Annotation,
+  type AnnotationKind,
+  type AnnotationRevision,
+  type Lang,
+} from '../../shared/model';
 import type { KbContext } from '../write/context';
 import { requireRecord, requireReference } from '../write/references';
 import { KbError } from '../base/errors';
@@ -104,7 +110,10 @@ export class Annotations {
         : {}),
       updatedAt: now,
     };
-    await this.#ctx.writer.apply([this.#ctx.history.keep('annotations', previous, now), put('annotations', annotation)]);
+    await this.#ctx.writer.apply([
+      this.#ctx.history.keep('annotations', previous, now),
+      put('annotations', annotation),
+    ]);
     return this.#view(annotation);
   }
 
@@ -120,7 +129,10 @@ export class Annotations {
       translation: { ...previous.translation, basedOn: plainTextHash(previous.text) },
       updatedAt: now,
     };
-    await this.#ctx.writer.apply([this.#ctx.history.keep('annotations', previous, now), put('annotations', annotation)]);
+    await this.#ctx.writer.apply([
+      this.#ctx.history.keep('annotations', previous, now),
+      put('annotations', annotation),
+    ]);
     return this.#view(annotation);
   }
 

@@ -72,7 +72,9 @@ export class VisitReports {
             ...p,
             annotations: p.annotations.sort(
               (a, b) =>
-                kindRank(a.kind) - kindRank(b.kind) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+                kindRank(a.kind) - kindRank(b.kind) ||
+                a.createdAt.localeCompare(b.createdAt) ||
+                a.id.localeCompare(b.id),
             ),
           })),
         })),

@@ -18,7 +18,8 @@ import type { KbContext } from '../write/context';
 import { requireRecord, requireReference } from '../write/references';
 import { KbError } from '../base/errors';
 import { provenance } from '../write/provenance';
-import { put } from '../store/store';
+import { put, type Change } from '../store/store';
+import { purgeChanges } from '../write/purge';
 import { pairTranslation, plainTextHash, stampPairBasis, type PairTexts } from '../store/translation';
 
 /**
@@ -83,6 +84,8 @@ export class Visits {
     }
     const previous = id ? this.get(id) : undefined;
     const now = this.#ctx.clock.now();
+    const visitId = previous?.id ?? this.#ctx.clock.newId('visit');
+    const participants = this.#participants(visitId, input.participants);
     const notes: Visit['notes'] = {};
     for (const lang of LANGUAGES) {
       const text = input.notes[lang]?.trim();
@@ -94,20 +97,14 @@ export class Visits {
       previous && { texts: visitTexts(previous), basedOn: previous.basedOn },
     );
     const visit: Visit = {
-      id: previous?.id ?? this.#ctx.clock.newId('visit'),
+      id: visitId,
       ...this.#ctx.identity.stamp(previous),
       hostOrganisationId: input.hostOrganisationId,
       guestOrganisationId: input.guestOrganisationId,
       status: input.status,
       ...(input.startDate ? { startDate: input.startDate } : {}),
       ...(input.endDate ? { endDate: input.endDate } : {}),
-      participants: input.participants.flatMap((p) => {
-        const name = p.name.trim();
-        if (!name) return [];
-        const organisation = p.organisation?.trim();
-        const role = p.role?.trim();
-        return [{ name, ...(organisation ? { organisation } : {}), ...(role ? { role } : {}) }];
-      }),
+      participants: participants.map(({ participant }) => participant),
       topicIds: [...new Set(input.topicIds)],
       notes,
       programme,
@@ -121,8 +118,70 @@ export class Visits {
     await this.#ctx.writer.apply([
       ...(previous ? [this.#ctx.history.keep('visits', previous, now)] : []),
       put('visits', visit),
+      ...this.#contactChanges(visitId, participants, now),
     ]);
     return this.#detail(visit);
+  }
+
+  /** The participants to keep, each with an id, and the contact given for each. */
+  #participants(visitId: string, given: VisitInput['participants']) {
+    const { store } = this.#ctx;
+    const seen = new Set<string>();
+    return given.flatMap((p) => {
+      const name = p.name.trim();
+      if (!name) return [];
+      const id = p.id ?? this.#ctx.clock.newId('participant');
+      const contactOf = store.get('contacts', id)?.visitId;
+      if (seen.has(id) || (contactOf && contactOf !== visitId)) {
+        throw new KbError('invalidRequest', `participant id ${id} is used twice`);
+      }
+      seen.add(id);
+      const organisation = p.organisation?.trim();
+      const role = p.role?.trim();
+      const email = p.email?.trim();
+      const phone = p.phone?.trim();
+      return [
+        {
+          participant: { id, name, ...(organisation ? { organisation } : {}), ...(role ? { role } : {}) },
+          contact: { ...(email ? { email } : {}), ...(phone ? { phone } : {}) },
+        },
+      ];
+    });
+  }
+
+  /** Writes the contacts that changed; those no longer given (participant or contact removed) are deleted for good. */
+  #contactChanges(
+    visitId: string,
+    participants: { participant: { id?: string }; contact: { email?: string; phone?: string } }[],
+    now: string,
+  ): Change[] {
+    const { store, history } = this.#ctx;
+    const before = new Map(
+      store
+        .all('contacts')
+        .filter((c) => c.visitId === visitId)
+        .map((c) => [c.id, c]),
+    );
+    const changes: Change[] = [];
+    for (const { participant, contact } of participants) {
+      if (!contact.email && !contact.phone) continue;
+      const id = participant.id!;
+      const previous = before.get(id);
+      before.delete(id);
+      if (previous && previous.email === contact.email && previous.phone === contact.phone) continue;
+      changes.push(
+        put('contacts', {
+          id,
+          ...this.#ctx.identity.stamp(previous),
+          visitId,
+          ...contact,
+          createdAt: previous?.createdAt ?? now,
+          updatedAt: now,
+        }),
+      );
+    }
+    for (const gone of before.values()) changes.push(...purgeChanges(store, history, 'contacts', gone));
+    return changes;
   }
 
   /** The language was checked against the other's present texts: current again, unchanged. */
@@ -162,11 +221,11 @@ export class Visits {
 
   /** Brings back an older version as a new save, so the restore itself can be undone. */
   async restoreRevision(id: string, revisionId: string): Promise<VisitDetail> {
-    const { deletedAt: _deletedAt, starter: _starter, ...saved } = this.#ctx.history.saved(
-      'visits',
-      id,
-      revisionId,
-    ).record;
+    const {
+      deletedAt: _deletedAt,
+      starter: _starter,
+      ...saved
+    } = this.#ctx.history.saved('visits', id, revisionId).record;
     const author = this.#ctx.identity.author();
     return this.#detail(await this.#ctx.history.restore('visits', saved, this.get(id), author));
   }
@@ -182,7 +241,17 @@ export class Visits {
   }
 
   #detail(visit: Visit): VisitDetail {
-    return { visit, translation: visitTranslation(visit), ...provenance(this.#ctx.store, 'visits', visit.id) };
+    const contacts: VisitDetail['contacts'] = {};
+    for (const c of this.#ctx.store.all('contacts')) {
+      if (c.visitId === visit.id)
+        contacts[c.id] = { ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}) };
+    }
+    return {
+      visit,
+      contacts,
+      translation: visitTranslation(visit),
+      ...provenance(this.#ctx.store, 'visits', visit.id),
+    };
   }
 
   #checkReferences(input: VisitInput): void {

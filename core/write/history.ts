@@ -90,7 +90,9 @@ export class History {
       ...this.#identity.stamp(current),
       createdAt: current.createdAt,
       // Annotations name their author, not who last changed them.
-      ...(collection === 'annotations' ? {} : { createdBy: (current as { createdBy?: Author }).createdBy, updatedBy: author }),
+      ...(collection === 'annotations'
+        ? {}
+        : { createdBy: (current as { createdBy?: Author }).createdBy, updatedBy: author }),
       updatedAt: now,
     } as RecordOf<C>;
     await this.#writer.apply([this.keep(collection, current, now), put(collection, restored)]);

@@ -1,7 +1,8 @@
 /**
  * Exporting a bundle for the partner: everything, one topic, one
  * organisation's records, or what changed since a day, saved through main's
- * save dialog, then summed up.
+ * save dialog, then summed up. Participants' e-mail addresses and phone
+ * numbers (personal data) go along only when the user ticks it.
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +28,7 @@ export function ExchangeExport() {
     overview.settings.user?.organisationId ?? overview.organisations[0]?.id ?? '',
   );
   const [since, setSince] = useState<string | null>('');
+  const [includeContacts, setIncludeContacts] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [summary, setSummary] = useState<ExportSummary>();
   const dateRef = useRef<HTMLInputElement>(null);
@@ -47,7 +49,8 @@ export function ExchangeExport() {
   }
 
   async function exportBundle() {
-    const chosen = selection();
+    const scoped = selection();
+    const chosen = scoped && (includeContacts ? { ...scoped, includeContacts: true } : scoped);
     setSummary(undefined);
     if (!chosen) {
       setProblem(t('export.dateMissing'));
@@ -105,6 +108,20 @@ export function ExchangeExport() {
           ))}
           <p className="hint">{t('export.hint')}</p>
         </fieldset>
+        <div className="personal-data">
+          <label>
+            <input
+              type="checkbox"
+              checked={includeContacts}
+              aria-describedby={`${id}-contacts-hint`}
+              onChange={(e) => setIncludeContacts(e.target.checked)}
+            />
+            {t('export.includeContacts')}
+          </label>
+          <p id={`${id}-contacts-hint`} className="hint">
+            {t('export.includeContactsHint')}
+          </p>
+        </div>
         {problem && (
           <p className="message message-error" role="alert">
             {problem}

@@ -35,6 +35,11 @@ export function useRecordTitle(): (
             t(`app:${key}`, options),
           ),
         };
+      case 'contacts': {
+        // Named by the participant, as the visit lists them.
+        const contact = record as BundleRecord<'contacts'>;
+        return { value: t('contactOf', { id: contact.id }) };
+      }
       case 'glossary':
         return { value: (record as BundleRecord<'glossary'>).term[lang] };
       case 'comparison': {

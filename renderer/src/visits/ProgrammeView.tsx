@@ -136,7 +136,14 @@ export function ProgrammeView({
   );
 }
 
-export function ParticipantList({ participants }: { participants: Participant[] }) {
+/** The participants; with their contacts where given (on screen here, never in a report for the partner). */
+export function ParticipantList({
+  participants,
+  contacts = {},
+}: {
+  participants: Participant[];
+  contacts?: Record<string, { email?: string; phone?: string }>;
+}) {
   const { t } = useTranslation('visits');
   if (participants.length === 0) return <p>{t('participants.none')}</p>;
   return (
@@ -146,6 +153,8 @@ export function ParticipantList({ participants }: { participants: Participant[] 
           <strong>{p.name}</strong>
           {p.role && ` · ${p.role}`}
           {p.organisation && ` · ${p.organisation}`}
+          {p.id && contacts[p.id]?.email && ` · ${contacts[p.id]!.email}`}
+          {p.id && contacts[p.id]?.phone && ` · ${contacts[p.id]!.phone}`}
         </li>
       ))}
     </ul>

@@ -6,7 +6,8 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Lang, type Visit } from '../../../shared/model';
+import { EmailAddress, LANGUAGES, PhoneNumber, type Lang, type Visit } from '../../../shared/model';
+import type { VisitDetail } from '../../../shared/responses';
 import type { VisitInput } from '../../../shared/requests';
 import { useNavigation } from '../app/navigation';
 import { useOverview } from '../app/overview';
@@ -36,7 +37,7 @@ function LoadedVisitForm({ id }: { id: string }) {
   const { data, error } = useKbQuery('getVisit', { id });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
-  return <VisitForm existing={data.visit} />;
+  return <VisitForm existing={data.visit} contacts={data.contacts} />;
 }
 
 interface Draft {
@@ -53,7 +54,7 @@ interface Draft {
   sources: Visit['sources'];
 }
 
-function VisitForm({ existing }: { existing?: Visit }) {
+function VisitForm({ existing, contacts = {} }: { existing?: Visit; contacts?: VisitDetail['contacts'] }) {
   const { t } = useTranslation();
   const { overview } = useOverview();
   const { navigate, back, canGoBack } = useNavigation();
@@ -68,16 +69,19 @@ function VisitForm({ existing }: { existing?: Visit }) {
       endDate: existing?.endDate ?? '',
       participants: (existing?.participants ?? []).map((p) => ({
         key: crypto.randomUUID(),
+        ...(p.id ? { id: p.id } : {}),
         name: p.name,
         organisation: p.organisation ?? '',
         role: p.role ?? '',
+        email: (p.id && contacts[p.id]?.email) || '',
+        phone: (p.id && contacts[p.id]?.phone) || '',
       })),
       topicIds: existing?.topicIds ?? [],
       notes: { de: existing?.notes.de ?? '', nl: existing?.notes.nl ?? '' },
       programme: programmeDraft(existing?.programme ?? []),
       sources: existing?.sources ?? [],
     }),
-    [existing, host, guest],
+    [existing, contacts, host, guest],
   );
   const [draft, setDraft] = useState(initial);
   useUnsavedGuard(JSON.stringify(draft) !== JSON.stringify(initial));
@@ -90,8 +94,18 @@ function VisitForm({ existing }: { existing?: Visit }) {
     if (draft.startDate === null || draft.endDate === null) return t('visits:editor.problem.date');
     if (draft.startDate && draft.endDate && draft.endDate < draft.startDate)
       return t('visits:editor.problem.endBeforeStart');
-    const unnamed = draft.participants.findIndex((p) => !p.name.trim() && (p.organisation.trim() || p.role.trim()));
+    const unnamed = draft.participants.findIndex(
+      (p) => !p.name.trim() && [p.organisation, p.role, p.email, p.phone].some((x) => x.trim()),
+    );
     if (unnamed >= 0) return t('visits:editor.problem.participantName', { n: unnamed + 1 });
+    const badEmail = draft.participants.findIndex(
+      (p) => p.email.trim() && !EmailAddress.safeParse(p.email.trim()).success,
+    );
+    if (badEmail >= 0) return t('visits:editor.problem.email', { n: badEmail + 1 });
+    const badPhone = draft.participants.findIndex(
+      (p) => p.phone.trim() && !PhoneNumber.safeParse(p.phone.trim()).success,
+    );
+    if (badPhone >= 0) return t('visits:editor.problem.phone', { n: badPhone + 1 });
     if (!draft.sources.every(isCompleteSource)) return t('editor.problem.badSource');
     const programme = programmeInput(draft.programme);
     if (!Array.isArray(programme)) return t(`visits:editor.problem.programme.${programme.kind}`, programme);
@@ -104,9 +118,12 @@ function VisitForm({ existing }: { existing?: Visit }) {
       participants: draft.participants
         .filter((p) => p.name.trim())
         .map((p) => ({
+          ...(p.id ? { id: p.id } : {}),
           name: p.name.trim(),
           ...(p.organisation.trim() ? { organisation: p.organisation.trim() } : {}),
           ...(p.role.trim() ? { role: p.role.trim() } : {}),
+          ...(p.email.trim() ? { email: p.email.trim() } : {}),
+          ...(p.phone.trim() ? { phone: p.phone.trim() } : {}),
         })),
       topicIds: draft.topicIds,
       notes: Object.fromEntries(LANGUAGES.filter((l) => draft.notes[l].trim()).map((l) => [l, draft.notes[l]])),

@@ -140,7 +140,7 @@ export function VisitView({ id }: { id: string }) {
       </dl>
       <section aria-labelledby="participants-heading">
         <h2 id="participants-heading">{t('visits:participants.heading')}</h2>
-        <ParticipantList participants={v.participants} />
+        <ParticipantList participants={v.participants} contacts={visit.data.contacts} />
       </section>
       <section aria-labelledby="programme-heading">
         <h2 id="programme-heading">{t('visits:programme.heading')}</h2>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Visit } from '../../../shared/model';
+import { contract } from '../../../shared/contract';
+import { exportBytes } from '../../helpers/bundles';
 import type { KbError } from '../../../core/base/errors';
 import type { VisitInput } from '../../../shared/requests';
 import { openKnowledgeBase } from '../../../core/knowledge-base';
@@ -39,7 +41,7 @@ describe('visits', () => {
   it('logs, edits and deletes a visit with undo', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const { visit } = await kb.visits.save(undefined, input);
-    expect(visit.participants).toEqual([{ name: 'Team Straßenbau', role: 'Leitung' }]);
+    expect(visit.participants).toEqual([{ id: expect.any(String), name: 'Team Straßenbau', role: 'Leitung' }]);
     const held = await kb.visits.save(visit.id, { ...input, status: 'held' });
     expect(held.visit).toMatchObject({ id: visit.id, status: 'held', createdAt: visit.createdAt });
     await kb.visits.trash(visit.id);
@@ -121,6 +123,7 @@ describe('a visit with a programme', () => {
       'Kreisverkehr besichtigen',
     ]);
     expect(detail.visit.participants[0]).toEqual({
+      id: expect.any(String),
       name: 'Jan de Vries',
       organisation: 'Gemeente Amstelveen',
       role: 'Verkeerskundige',
@@ -223,7 +226,12 @@ describe('a visit with a programme', () => {
     const kb = await writableKnowledgeBase(dir);
     const { visit } = await kb.visits.save(undefined, {
       ...input,
-      programme: [{ id: 'd', items: [{ id: 'i', title: { nl: 'Rondleiding' }, place: {}, practiceIds: [], topicIds: [], note: {} }] }],
+      programme: [
+        {
+          id: 'd',
+          items: [{ id: 'i', title: { nl: 'Rondleiding' }, place: {}, practiceIds: [], topicIds: [], note: {} }],
+        },
+      ],
     });
     await kb.close();
     const reopened = await openKnowledgeBase(dir, { systemLocales: ['de-DE'] });
@@ -232,3 +240,75 @@ describe('a visit with a programme', () => {
   });
 });
 
+describe('the contacts of participants', () => {
+  const withContacts = (): VisitInput => ({
+    ...input,
+    participants: [
+      { name: 'Jan de Vries', email: 'j.devries@amstelveen.example', phone: '+31 20 123 45 67' },
+      { name: 'Anna Schmidt' },
+    ],
+  });
+
+  it('are kept apart from the visit, by participant, and deleted for good when removed', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const saved = await kb.visits.save(undefined, withContacts());
+    const [jan, anna] = saved.visit.participants;
+    expect(JSON.stringify(saved.visit)).not.toContain('amstelveen.example');
+    expect(saved.contacts).toEqual({
+      [jan!.id!]: { email: 'j.devries@amstelveen.example', phone: '+31 20 123 45 67' },
+    });
+    expect(kb.store.get('contacts', jan!.id!)).toMatchObject({ visitId: saved.visit.id });
+
+    // Saved again as loaded (ids kept): the contact is not written again.
+    const contactBefore = kb.store.get('contacts', jan!.id!);
+    const again = await kb.visits.save(saved.visit.id, {
+      ...withContacts(),
+      participants: [
+        { id: jan!.id!, name: 'Jan de Vries', email: 'j.devries@amstelveen.example', phone: '+31 20 123 45 67' },
+        { id: anna!.id!, name: 'Anna Schmidt' },
+      ],
+    });
+    expect(again.visit.participants.map((p) => p.id)).toEqual([jan!.id, anna!.id]);
+    expect(kb.store.get('contacts', jan!.id!)).toEqual(contactBefore);
+
+    await kb.visits.save(saved.visit.id, {
+      ...withContacts(),
+      participants: [{ id: anna!.id!, name: 'Anna Schmidt' }],
+    });
+    expect(kb.store.get('contacts', jan!.id!)).toBeUndefined();
+    expect(kb.visits.detail(saved.visit.id).contacts).toEqual({});
+  });
+
+  it('refuses an e-mail address or phone number that is none', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const bad = (participant: VisitInput['participants'][number]) =>
+      contract.saveVisit.request.safeParse({ visit: { ...input, participants: [participant] } }).success;
+    expect(bad({ name: 'Jan', email: 'j.devries' })).toBe(false);
+    expect(bad({ name: 'Jan', phone: 'call me' })).toBe(false);
+    expect(bad({ name: 'Jan', email: 'j@x.example', phone: '+31 (0)20 1234' })).toBe(true);
+    expect(kb.store.all('contacts')).toEqual([]);
+  });
+
+  it('travel to the partner only when the exporting user ticks it, and a bundle without them loses none here', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const { visit } = await kb.visits.save(undefined, withContacts());
+    const plain = new TextDecoder().decode(exportBytes(kb));
+    expect(plain).not.toContain('amstelveen.example');
+    expect(plain).not.toContain('123 45 67');
+    expect(JSON.parse(plain).content).not.toHaveProperty('contacts');
+    const withThem = exportBytes(kb, { includeContacts: true });
+    expect(new TextDecoder().decode(withThem)).toContain('j.devries@amstelveen.example');
+
+    // The partner imports with contacts, then sends back a bundle without them: nothing is lost either side.
+    const partner = await writableKnowledgeBase(await tempDir(), { name: 'Jan de Vries', organisationId: AV });
+    await partner.exchange.confirm(partner.exchange.preview(withThem, 'ts.twinning-kb.json').previewId);
+    expect(partner.visits.detail(visit.id).contacts).toEqual(kb.visits.detail(visit.id).contacts);
+    const back = exportBytes(partner);
+    const preview = kb.exchange.preview(back, 'av.twinning-kb.json');
+    await kb.exchange.confirm(preview.previewId);
+    expect(Object.values(kb.visits.detail(visit.id).contacts)).toEqual([
+      { email: 'j.devries@amstelveen.example', phone: '+31 20 123 45 67' },
+    ]);
+    expect(kb.store.all('conflicts')).toEqual([]);
+  });
+});
