@@ -8,6 +8,8 @@ import deCompare from '../../locales/de/compare.json';
 import deSearch from '../../locales/de/search.json';
 import nlCompare from '../../locales/nl/compare.json';
 import nlSearch from '../../locales/nl/search.json';
+import deVisits from '../../locales/de/visits.json';
+import nlVisits from '../../locales/nl/visits.json';
 import type { Lang } from '../../shared/model';
 import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
 
@@ -49,6 +51,7 @@ interface Screen {
 const APP = { de: deApp, nl: nlApp };
 const SEARCH = { de: deSearch, nl: nlSearch };
 const COMPARE = { de: deCompare, nl: nlCompare };
+const VISITS = { de: deVisits, nl: nlVisits };
 /** Opens a section from the main navigation, by its key in locales/<lang>/app.json `nav`. */
 const navTo = (key: keyof typeof deApp.nav) => async (page: Page, lang: Lang) => {
   await page
@@ -90,6 +93,34 @@ const SCREENS: Screen[] = [
       await navTo('visits')(page, lang);
       await page.locator('main h2 button, main li button').first().click();
       await expect.poll(() => page.locator('main h1').count()).toBe(1);
+    },
+  },
+  {
+    name: 'the visit editor with a programme day and item',
+    open: async (page, lang) => {
+      await navTo('visits')(page, lang);
+      await page.getByRole('button', { name: APP[lang].visit.new, exact: true }).click();
+      await page.getByRole('button', { name: VISITS[lang].programme.dayAdd }).click();
+      await page.getByRole('button', { name: VISITS[lang].participants.add }).click();
+      await expect.poll(() => page.locator('fieldset.programme-item').count()).toBe(1);
+    },
+  },
+  {
+    name: 'the report of a visit',
+    open: async (page, lang) => {
+      await navTo('visits')(page, lang);
+      await page.locator('main li button').first().click();
+      await page.getByRole('button', { name: VISITS[lang].report.open, exact: true }).click();
+      await expect.poll(() => page.locator('.visit-report').count()).toBe(1);
+    },
+  },
+  {
+    name: 'the print view of a practice, both languages side by side',
+    open: async (page, lang) => {
+      await openFirstPractice(page);
+      await page.getByRole('button', { name: VISITS[lang].print.open }).click();
+      await page.getByRole('radio', { name: VISITS[lang].print.mode.both }).check();
+      await expect.poll(() => page.locator('.practice-print .side-by-side').count()).toBe(1);
     },
   },
   {

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../core/knowledge-base';
+import type { Bundle } from '../../shared/bundle';
 import type { VisitInput } from '../../shared/requests';
 import { pdfText } from '../helpers/pdf-text';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -442,6 +444,58 @@ describe('visits', () => {
       const saved = kb.visits.list().find((v) => v.startDate === '2027-10-09')!;
       expect(saved.endDate).toBe('2027-10-11');
       expect(await violations(page)).toEqual([]);
+    },
+  );
+
+  it(
+    'keeps participants’ e-mail and phone out of an exported bundle unless the user ticks it, and says why',
+    { timeout: 90_000 },
+    async () => {
+      session = await openApp();
+      const { page } = session;
+      const dir = await tempDir();
+      await page.getByRole('button', { name: 'Besuche', exact: true }).click();
+      await page.getByRole('button', { name: 'Neuer Besuch', exact: true }).click();
+      await page.getByRole('button', { name: 'Person hinzufügen', exact: true }).click();
+      await page.getByLabel('Name (Person 1)').fill('Jan de Vries');
+      expect(await page.locator('.participants-editor .hint').first().textContent()).toContain(
+        'personenbezogene Daten (DSGVO)',
+      );
+      await page.getByLabel('E-Mail (Person 1)').fill('j.devries@amstelveen');
+      await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+      await expect
+        .poll(() => page.getByRole('alert').first().textContent())
+        .toBe('Die E-Mail-Adresse von Person 1 ist ungültig.');
+      await page.getByLabel('E-Mail (Person 1)').fill('j.devries@amstelveen.example');
+      await page.getByLabel('Telefon (Person 1)').fill('+31 20 123 45 67');
+      await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+      await expect
+        .poll(() => page.locator('.participant-list').innerText())
+        .toBe('Jan de Vries · j.devries@amstelveen.example · +31 20 123 45 67');
+
+      await page.getByRole('button', { name: 'Austausch', exact: true }).click();
+      const tick = page.getByRole('checkbox', {
+        name: 'E-Mail-Adressen und Telefonnummern der Teilnehmenden mitsenden',
+      });
+      expect(await tick.isChecked()).toBe(false);
+      expect(await page.locator('.personal-data .hint').textContent()).toContain('personenbezogene Daten (DSGVO)');
+      session.dialogs.savePath = path.join(dir, 'ohne.twinning-kb.json');
+      await page.getByRole('button', { name: 'Paket exportieren …' }).click();
+      await expect.poll(() => page.locator('.message-success p').textContent()).toContain('ohne.twinning-kb.json');
+      const without = await readFile(session.dialogs.savePath, 'utf8');
+      expect(without).toContain('Jan de Vries');
+      expect(without).not.toContain('amstelveen.example');
+      expect(without).not.toContain('123 45 67');
+
+      await tick.check();
+      session.dialogs.savePath = path.join(dir, 'mit.twinning-kb.json');
+      await page.getByRole('button', { name: 'Paket exportieren …' }).click();
+      await expect.poll(() => page.locator('.message-success p').textContent()).toContain('mit.twinning-kb.json');
+      const withContacts = JSON.parse(await readFile(session.dialogs.savePath, 'utf8')) as Bundle;
+      expect(withContacts.selection).toEqual({ includeContacts: true });
+      expect(withContacts.content.contacts).toEqual([
+        expect.objectContaining({ email: 'j.devries@amstelveen.example', phone: '+31 20 123 45 67' }),
+      ]);
     },
   );
 });

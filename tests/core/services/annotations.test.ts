@@ -166,7 +166,12 @@ describe('an annotation in both languages', () => {
   it('is translated, then shows as outdated when its original is edited, and current again once checked', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const { practice } = await kb.practices.save(undefined, germanPractice(kb));
-    const input = { practiceId: practice.id, kind: 'lesson' as const, text: 'Radfahrende zuerst.', language: 'de' as const };
+    const input = {
+      practiceId: practice.id,
+      kind: 'lesson' as const,
+      text: 'Radfahrende zuerst.',
+      language: 'de' as const,
+    };
     const lesson = await kb.annotations.save(undefined, input);
     expect(lesson.translationStatus).toBe('missing');
 
