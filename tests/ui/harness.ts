@@ -194,9 +194,9 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
           return dialogs.savePath;
         },
         // As webContents.printToPDF does in the app: the page, in its print layout, by Chromium's print engine.
-        printToPdf: async (file) => {
+        printToPdf: async (file, options) => {
           printed.push({ suggestedName: pdfName, file });
-          await page.pdf({ path: file, format: 'A4' });
+          await page.pdf({ path: file, format: 'A4', landscape: options?.landscape ?? true });
         },
       }),
     ),

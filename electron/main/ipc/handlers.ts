@@ -16,17 +16,17 @@ export interface Shell {
   chooseBundleToOpen(): Promise<string | null>;
   /** A save dialog for a PDF; the chosen path, or null when cancelled. */
   choosePdfToSave(suggestedName: string): Promise<string | null>;
-  /** Prints the window's page, in its print layout, to a PDF file at `file`. */
-  printToPdf(file: string): Promise<void>;
+  /** Prints the window's page, in its print layout, to a PDF file at `file` (landscape unless said). */
+  printToPdf(file: string, options?: { landscape: boolean }): Promise<void>;
 }
 
 export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
   const { practices, annotations, visits, exchange, conflicts, comparison, glossary } = kb;
   /** Prints the window's page, in its print layout, to a PDF the user names in a save dialog. */
-  const printPage = async (fileName: string) => {
+  const printPage = async (fileName: string, landscape: boolean) => {
     const file = await shell.choosePdfToSave(fileName);
     if (!file) return null;
-    await shell.printToPdf(file);
+    await shell.printToPdf(file, { landscape });
     return { fileName: path.basename(file) };
   };
   return {
@@ -82,7 +82,7 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     restoreVisitRevision: ({ id, revisionId }) => visits.restoreRevision(id, revisionId),
     listPracticeVisits: ({ id }) => visits.forPractice(id),
     getVisitReport: ({ id }) => kb.visitReports.report(id),
-    printView: ({ fileName }) => printPage(fileName),
+    printView: ({ fileName }) => printPage(fileName, false),
 
     exportBundle: async ({ selection }) => {
       const file = await shell.chooseBundleToSave(exchange.suggestedFileName());
@@ -114,7 +114,7 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     markComparisonChecked: ({ id, language }) => comparison.markChecked(id, language),
     listComparisonRevisions: ({ id }) => comparison.revisions(id),
     restoreComparisonRevision: ({ id, revisionId }) => comparison.restoreRevision(id, revisionId),
-    printComparison: ({ fileName }) => printPage(fileName),
+    printComparison: ({ fileName }) => printPage(fileName, true),
 
     listGlossary: () => glossary.list(),
     saveGlossaryTerm: ({ id, baseUpdatedAt, term }) => glossary.save(id, term, baseUpdatedAt),

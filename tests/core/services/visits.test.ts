@@ -67,6 +67,29 @@ describe('visits', () => {
   });
 });
 
+describe('a store written before programmes and structured participants', () => {
+  it('opens with its visits read as now: names as participants, an empty programme, nothing lost', async () => {
+    const dir = await tempDir();
+    const kb = await writableKnowledgeBase(dir);
+    const { visit } = await kb.visits.save(undefined, input);
+    // As an older version stored it: plain names, no programme, no contacts collection in use.
+    const { programme: _programme, participants: _participants, ...rest } = visit;
+    const old = { ...rest, participants: ['Anna Schmidt', 'Jan de Vries'] } as unknown as typeof visit;
+    await kb.store.apply([{ op: 'put', collection: 'visits', record: old }]);
+    await kb.close();
+
+    const reopened = await openKnowledgeBase(dir, { systemLocales: ['de-DE'] });
+    const read = reopened.visits.get(visit.id);
+    expect(read.participants).toEqual([{ name: 'Anna Schmidt' }, { name: 'Jan de Vries' }]);
+    expect(read.programme).toEqual([]);
+    expect(reopened.visits.detail(visit.id)).toMatchObject({ contacts: {}, translation: { de: 'current' } });
+    expect(reopened.visitReports.report(visit.id).groups).toEqual([]);
+    // Exported as it reads now, so the partner's merge sees the same record.
+    expect(new TextDecoder().decode(exportBytes(reopened))).toContain('{"name":"Anna Schmidt"}');
+    await reopened.close();
+  });
+});
+
 describe('a visit with a programme', () => {
   async function twoDayVisit() {
     const kb = await writableKnowledgeBase(await tempDir());
