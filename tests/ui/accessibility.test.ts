@@ -42,6 +42,52 @@ async function violations(page: Page): Promise<string[]> {
   return found;
 }
 
+/** The next visit, with a two-day programme, participants and a lesson learned linked to it. */
+async function withProgramme({ kb }: AppSession): Promise<void> {
+  const practiceId = kb.store.all('practices')[0]!.id;
+  const { visit } = await kb.visits.save(undefined, {
+    hostOrganisationId: 'org-tempelhof-schoeneberg',
+    guestOrganisationId: 'org-amstelveen',
+    status: 'planned',
+    startDate: '2099-09-15',
+    participants: [{ name: 'Jan de Vries', organisation: 'Gemeente Amstelveen', role: 'Verkeerskundige' }],
+    topicIds: [],
+    notes: { de: 'Gegenbesuch.' },
+    programme: [
+      {
+        id: 'day-1',
+        date: '2099-09-15',
+        items: [
+          {
+            id: 'item-1',
+            from: '09:00',
+            to: '10:00',
+            title: { de: 'Begrüßung', nl: 'Ontvangst' },
+            place: { de: 'Rathaus Schöneberg' },
+            practiceIds: [practiceId],
+            topicIds: [],
+            note: {},
+          },
+        ],
+      },
+      {
+        id: 'day-2',
+        date: '2099-09-16',
+        items: [{ id: 'item-2', title: { nl: 'Rondleiding' }, place: {}, practiceIds: [], topicIds: [], note: {} }],
+      },
+    ],
+    sources: [],
+  });
+  const lesson = await kb.annotations.save(undefined, {
+    practiceId,
+    kind: 'lesson',
+    text: 'Früh beteiligen.',
+    language: 'de',
+    visitId: visit.id,
+  });
+  await kb.annotations.translate(lesson.id, 'Vroeg betrekken.');
+}
+
 /** One screen: how to get there from the list, in the session's language. */
 interface Screen {
   name: string;
@@ -96,22 +142,21 @@ const SCREENS: Screen[] = [
     },
   },
   {
-    name: 'the visit editor with a programme day and item',
+    name: 'the editor of a visit with its programme and participants',
     open: async (page, lang) => {
       await navTo('visits')(page, lang);
-      await page.getByRole('button', { name: APP[lang].visit.new, exact: true }).click();
-      await page.getByRole('button', { name: VISITS[lang].programme.dayAdd }).click();
-      await page.getByRole('button', { name: VISITS[lang].participants.add }).click();
-      await expect.poll(() => page.locator('fieldset.programme-item').count()).toBe(1);
+      await page.locator('main li h3 button').first().click();
+      await page.getByRole('button', { name: APP[lang].action.edit, exact: true }).click();
+      await expect.poll(() => page.locator('fieldset.programme-item').count()).toBe(2);
     },
   },
   {
     name: 'the report of a visit',
     open: async (page, lang) => {
       await navTo('visits')(page, lang);
-      await page.locator('main li button').first().click();
+      await page.locator('main li h3 button').first().click();
       await page.getByRole('button', { name: VISITS[lang].report.open, exact: true }).click();
-      await expect.poll(() => page.locator('.visit-report').count()).toBe(1);
+      await expect.poll(() => page.locator('.report-results li.annotation').count()).toBe(1);
     },
   },
   {
@@ -184,6 +229,7 @@ describe.each<[Lang, string]>([
   let session: AppSession;
   beforeAll(async () => {
     session = await openApp({ systemLocales: [locale] });
+    await withProgramme(session);
     await session.page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
   });
   afterAll(async () => {
