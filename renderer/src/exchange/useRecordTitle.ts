@@ -36,9 +36,8 @@ export function useRecordTitle(): (
           ),
         };
       case 'contacts': {
-        // Named by the participant, as the visit lists them.
         const contact = record as BundleRecord<'contacts'>;
-        return { value: t('contactOf', { id: contact.id }) };
+        return { value: t('contactOf', { contact: [contact.email, contact.phone].filter(Boolean).join(' · ') }) };
       }
       case 'glossary':
         return { value: (record as BundleRecord<'glossary'>).term[lang] };
