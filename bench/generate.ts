@@ -717,9 +717,10 @@ export function generateKnowledgeBase(options: GenerateOptions): GeneratedKnowle
       startDate: start.toISOString().slice(0, 10),
       participants: Array.from({ length: w.int(2, 6) }, () => {
         const lang: Lang = w.chance(0.5) ? 'de' : 'nl';
-        return `${w.uniform(FIRST_NAMES[lang])} ${w.uniform(LAST_NAMES[lang])}`;
+        return { name: `${w.uniform(FIRST_NAMES[lang])} ${w.uniform(LAST_NAMES[lang])}` };
       }),
       topicIds: [topic.id],
+      programme: [],
       notes: { de: paragraph(w, 'de', topic, w.int(2, 5)), nl: paragraph(w, 'nl', topic, w.int(2, 5)) },
       sources: [],
       createdAt: at,

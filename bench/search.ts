@@ -226,7 +226,9 @@ function naiveScanner(kb: GeneratedKnowledgeBase): (query: string) => number {
       .filter((p) => live.has(p.id))
       .map((p) => Object.values(p.texts).flatMap((t) => [t.title, t.summary, t.body])),
     ...kb.annotations.filter((a) => live.has(a.practiceId) && !a.deletedAt).map((a) => [a.text]),
-    ...kb.visits.filter((v) => !v.deletedAt).map((v) => [...v.participants, v.notes.de ?? '', v.notes.nl ?? '']),
+    ...kb.visits
+      .filter((v) => !v.deletedAt)
+      .map((v) => [...v.participants.map((p) => p.name), v.notes.de ?? '', v.notes.nl ?? '']),
     ...kb.glossary.map((g) => [g.term.de, g.term.nl, g.definition.de, g.definition.nl]),
     ...kb.comparison.map((c) => [c.text.de ?? '', c.text.nl ?? '']),
   ];

@@ -51,8 +51,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   return EXIT.valid;
 }
 
+/** The collections a bundle holds records of; contacts only when it carries them (they are optional). */
+const shownCollections = (bundle: Bundle) =>
+  BUNDLE_COLLECTIONS.filter((c) => c !== 'contacts' || bundle.content.contacts !== undefined);
+
 function countsLine(t: TFunction, bundle: Bundle): string {
-  return BUNDLE_COLLECTIONS.map((c) => t(`cli:count.${c}`, { count: bundle.content[c].length })).join(', ');
+  return shownCollections(bundle)
+    .map((c) => t(`cli:count.${c}`, { count: bundle.content[c]?.length ?? 0 }))
+    .join(', ');
 }
 
 function inspect(t: TFunction, language: Lang, bundle: Bundle, io: CliIo): void {
@@ -70,7 +76,7 @@ function inspect(t: TFunction, language: Lang, bundle: Bundle, io: CliIo): void 
     }),
   );
   io.out(t('cli:contents'));
-  for (const c of BUNDLE_COLLECTIONS) io.out(`  ${t(`cli:count.${c}`, { count: content[c].length })}`);
+  for (const c of shownCollections(bundle)) io.out(`  ${t(`cli:count.${c}`, { count: content[c]?.length ?? 0 })}`);
   io.out(`  ${t('cli:count.tombstones', { count: content.tombstones.length })}`);
   io.out(`  ${t('cli:count.conflicts', { count: content.conflicts.length })}`);
   io.out(t('cli:organisations', { list: content.organisations.map((o) => o.name[language]).join(', ') || '–' }));

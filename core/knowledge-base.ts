@@ -17,6 +17,7 @@ import { overview } from './services/overview';
 import { Practices } from './services/practices';
 import { SettingsService } from './services/settings';
 import { StarterRemoval } from './services/starter-removal';
+import { VisitReports } from './services/visit-report';
 import { Visits } from './services/visits';
 import { loadStarterContent } from './store/starter-content';
 import { openStore, type Store } from './store/store';
@@ -45,6 +46,7 @@ export class KnowledgeBase {
   readonly practices: Practices;
   readonly annotations: Annotations;
   readonly visits: Visits;
+  readonly visitReports: VisitReports;
   readonly exchange: Exchange;
   readonly conflicts: Conflicts;
   readonly comparison: Comparison;
@@ -63,6 +65,7 @@ export class KnowledgeBase {
     this.practices = new Practices(ctx);
     this.annotations = new Annotations(ctx);
     this.visits = new Visits(ctx);
+    this.visitReports = new VisitReports(ctx, this.visits, this.annotations);
     this.exchange = new Exchange(ctx);
     this.conflicts = new Conflicts(ctx);
     this.comparison = new Comparison(ctx);

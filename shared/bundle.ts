@@ -11,6 +11,7 @@ import {
   GlossaryTerm,
   Id,
   Organisation,
+  ParticipantContact,
   Practice,
   Timestamp,
   Topic,
@@ -28,6 +29,7 @@ export const BUNDLE_COLLECTIONS = [
   'topics',
   'practices',
   'visits',
+  'contacts',
   'annotations',
   'glossary',
   'comparison',
@@ -78,6 +80,7 @@ const recordSchemas = {
   topics: versionedUnlessStarter(Topic.safeExtend(versioned)),
   practices: versionedUnlessStarter(Practice.safeExtend({ ...versioned, ...deletable })),
   visits: versionedUnlessStarter(Visit.safeExtend({ ...versioned, ...deletable })),
+  contacts: versionedUnlessStarter(ParticipantContact.safeExtend({ ...versioned, ...timed })),
   annotations: versionedUnlessStarter(
     Annotation.safeExtend({ ...versioned, ...deletable, installationId: InstallationId.optional() }),
   ),
@@ -119,6 +122,12 @@ export const BundleContent = z
     topics: z.array(recordSchemas.topics).max(MAX_RECORDS),
     practices: z.array(recordSchemas.practices).max(MAX_RECORDS),
     visits: z.array(recordSchemas.visits).max(MAX_RECORDS),
+    /**
+     * E-mail addresses and phone numbers of visits' participants: only when
+     * the exporting user chose to send them (personal data). Absent otherwise,
+     * and in bundles made before contacts existed.
+     */
+    contacts: z.array(recordSchemas.contacts).max(MAX_RECORDS).optional(),
     annotations: z.array(recordSchemas.annotations).max(MAX_RECORDS),
     glossary: z.array(recordSchemas.glossary).max(MAX_RECORDS),
     comparison: z.array(recordSchemas.comparison).max(MAX_RECORDS),
@@ -144,6 +153,8 @@ export const BundleSelection = z
     organisationIds: z.array(Id).max(100).optional(),
     /** Only records changed at or after this time. */
     changedSince: UtcTimestamp.optional(),
+    /** Participants' e-mail addresses and phone numbers come along (personal data: only when the user ticks it). */
+    includeContacts: z.boolean().optional(),
   })
   .strict();
 export type BundleSelection = z.infer<typeof BundleSelection>;

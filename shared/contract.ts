@@ -13,11 +13,14 @@ import {
   Id,
   Lang,
   Timestamp,
+  type AnnotationRevision,
   type ComparisonRevision,
+  type GlossaryRevision,
   type GlossaryTerm,
   type Organisation,
   type PracticeRevision,
   type Visit,
+  type VisitRevision,
 } from './model';
 import {
   AnnotationInput,
@@ -43,8 +46,11 @@ import type {
   Page,
   PracticeDetail,
   PracticeSummary,
+  PracticeVisit,
   Settings,
   StarterContentState,
+  VisitDetail,
+  VisitReport,
 } from './responses';
 import { SearchQuery, type SearchResponse } from './search';
 
@@ -90,11 +96,27 @@ export const contract = {
   deleteAnnotation: channel<null>()(ById),
   restoreAnnotation: channel<AnnotationView>()(ById),
 
+  /** Sets (or, with an empty text, removes) an annotation's translation into the other language. */
+  translateAnnotation: channel<AnnotationView>()(z.object({ id: Id, text: z.string().max(20_000) }).strict()),
+  markAnnotationTranslationChecked: channel<AnnotationView>()(ById),
+  listAnnotationRevisions: channel<AnnotationRevision[]>()(ById),
+  restoreAnnotationRevision: channel<AnnotationView>()(z.object({ id: Id, revisionId: Id }).strict()),
+
+  /** Live visits by date, earliest first. */
   listVisits: channel<Visit[]>()(NoRequest),
-  getVisit: channel<Visit>()(ById),
-  saveVisit: channel<Visit>()(z.object({ id: Id.optional(), visit: VisitInput }).strict()),
+  getVisit: channel<VisitDetail>()(ById),
+  saveVisit: channel<VisitDetail>()(z.object({ id: Id.optional(), visit: VisitInput }).strict()),
   deleteVisit: channel<null>()(ById),
   restoreVisit: channel<Visit>()(ById),
+  markVisitTranslationChecked: channel<VisitDetail>()(z.object({ id: Id, language: Lang }).strict()),
+  listVisitRevisions: channel<VisitRevision[]>()(ById),
+  restoreVisitRevision: channel<VisitDetail>()(z.object({ id: Id, revisionId: Id }).strict()),
+  /** The visits whose programme shows the practice `id`. */
+  listPracticeVisits: channel<PracticeVisit[]>()(ById),
+  /** What came of a visit: programme, participants, and the annotations linked to it by topic and practice. */
+  getVisitReport: channel<VisitReport>()(ById),
+  /** Prints the window (showing a print view: a visit report, a practice) to a PDF saved through a dialog in main. */
+  printView: channel<{ fileName: string } | null>()(z.object({ fileName: PdfFileName }).strict()),
 
   /** Exports through a save dialog in main; null when the user cancelled it. */
   exportBundle: channel<ExportSummary | null>()(z.object({ selection: BundleSelection }).strict()),
@@ -131,6 +153,8 @@ export const contract = {
     z.object({ id: Id.optional(), baseUpdatedAt: Timestamp.optional(), term: GlossaryTermInput }).strict(),
   ),
   deleteGlossaryTerm: channel<null>()(ById),
+  listGlossaryRevisions: channel<GlossaryRevision[]>()(ById),
+  restoreGlossaryRevision: channel<GlossaryTerm>()(z.object({ id: Id, revisionId: Id }).strict()),
 
   /** Searches everything; while the index is still being built, answers with that status and no results. */
   search: channel<SearchResponse>()(SearchQuery),

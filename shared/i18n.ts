@@ -11,6 +11,7 @@ import deErrors from '../locales/de/errors.json';
 import deExchange from '../locales/de/exchange.json';
 import deMenu from '../locales/de/menu.json';
 import deSearch from '../locales/de/search.json';
+import deVisits from '../locales/de/visits.json';
 import nlApp from '../locales/nl/app.json';
 import nlCli from '../locales/nl/cli.json';
 import nlCompare from '../locales/nl/compare.json';
@@ -18,6 +19,7 @@ import nlErrors from '../locales/nl/errors.json';
 import nlExchange from '../locales/nl/exchange.json';
 import nlMenu from '../locales/nl/menu.json';
 import nlSearch from '../locales/nl/search.json';
+import nlVisits from '../locales/nl/visits.json';
 import type { Lang } from './model';
 
 export const resources = {
@@ -29,6 +31,7 @@ export const resources = {
     exchange: deExchange,
     menu: deMenu,
     search: deSearch,
+    visits: deVisits,
   },
   nl: {
     app: nlApp,
@@ -38,6 +41,7 @@ export const resources = {
     exchange: nlExchange,
     menu: nlMenu,
     search: nlSearch,
+    visits: nlVisits,
   },
 } as const;
 

@@ -145,6 +145,15 @@ export const Annotation = z
     /** The installation it was written on: its author may edit or delete it there. */
     installationId: z.uuid().optional(),
     visitId: Id.optional(),
+    /**
+     * The annotation in the other language. `basedOn` is the hash of the
+     * original `text` it was made from (or last checked against): when the
+     * original changes, the translation is outdated. Anyone may translate.
+     */
+    translation: z
+      .object({ text: Text(20_000).min(1), basedOn: TextHash, translator: Text(200).min(1).optional() })
+      .strict()
+      .optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     deletedAt: Timestamp.optional(),
@@ -155,6 +164,58 @@ export type Annotation = z.infer<typeof Annotation>;
 /** A calendar date (YYYY-MM-DD) or a month (YYYY-MM) when the day is not fixed yet. */
 export const CalendarDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/);
 
+/** A time of day, 24-hour: HH:MM. */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** A short text in either or both languages. */
+const LocalText = (max: number) => z.object({ de: Text(max).optional(), nl: Text(max).optional() }).strict();
+
+/** One item of a visit's programme: when, what, where, who hosts, which practices and topics. */
+export const ProgrammeItem = z
+  .object({
+    id: Id,
+    from: TimeOfDay.optional(),
+    to: TimeOfDay.optional(),
+    title: LocalText(300),
+    place: LocalText(300),
+    /** Who hosts the item: a person, team or department. */
+    host: Text(300).optional(),
+    practiceIds: z.array(Id).max(50),
+    topicIds: z.array(Id).max(20),
+    note: LocalText(5_000),
+  })
+  .strict();
+export type ProgrammeItem = z.infer<typeof ProgrammeItem>;
+
+export const ProgrammeDay = z
+  .object({ id: Id, date: CalendarDate.optional(), items: z.array(ProgrammeItem).max(100) })
+  .strict();
+export type ProgrammeDay = z.infer<typeof ProgrammeDay>;
+
+/**
+ * Who takes part in a visit: name, organisation, role or function. Their
+ * e-mail address and phone number are personal data and kept apart, as a
+ * ParticipantContact with the participant's id, exported only when the user
+ * asks for it. Visits written before participants were structured carry a
+ * plain name: it is read as `{ name }`.
+ */
+export const Participant = z
+  .object({
+    /** Links the participant to their contact; given on saving, absent in visits written before. */
+    id: Id.optional(),
+    name: Text(200).min(1),
+    organisation: Text(300).optional(),
+    role: Text(300).optional(),
+  })
+  .strict();
+export type Participant = z.infer<typeof Participant>;
+const ParticipantOrName = z.union([
+  Participant,
+  Text(200)
+    .min(1)
+    .transform((name): Participant => ({ name })),
+]);
+
 export const Visit = z
   .object({
     id: Id,
@@ -164,9 +225,17 @@ export const Visit = z
     status: z.enum(['planned', 'held']),
     startDate: CalendarDate.optional(),
     endDate: CalendarDate.optional(),
-    participants: z.array(Text(200).min(1)).max(200),
+    participants: z.array(ParticipantOrName).max(200),
     topicIds: z.array(Id).max(20),
     notes: z.object({ de: Text(50_000).optional(), nl: Text(50_000).optional() }).strict(),
+    /** The days of the visit, each with its items; visits written before programmes had none. */
+    programme: z.array(ProgrammeDay).max(30).default([]),
+    /**
+     * Per language: the hash of the other language's texts (notes and programme)
+     * it was last written or checked against, as for comparison cells. When the
+     * other changes, it no longer matches: this language needs translating.
+     */
+    basedOn: z.object({ de: TextHash.optional(), nl: TextHash.optional() }).strict().optional(),
     sources: z.array(Source).max(50),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -177,6 +246,35 @@ export const Visit = z
   })
   .strict();
 export type Visit = z.infer<typeof Visit>;
+
+/** An e-mail address: something@somewhere, nothing more is checked. */
+export const EmailAddress = z
+  .string()
+  .max(300)
+  .regex(/^[^\s@]+@[^\s@]+$/);
+/** A phone number as people write it: digits, spaces, +, (), /, ., -. */
+export const PhoneNumber = z
+  .string()
+  .max(50)
+  .regex(/^\+?[0-9 ()/.-]{3,50}$/);
+
+/**
+ * How to reach a visit's participant: personal data (GDPR), a record of its
+ * own so that it travels to the partner only when the exporting user ticks
+ * it, and a bundle without it changes nothing here. Its id is the participant's.
+ */
+export const ParticipantContact = z
+  .object({
+    id: Id,
+    ...Versioned,
+    visitId: Id,
+    email: EmailAddress.optional(),
+    phone: PhoneNumber.optional(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .strict();
+export type ParticipantContact = z.infer<typeof ParticipantContact>;
 
 export const GlossaryTerm = z
   .object({
@@ -248,7 +346,7 @@ export const ComparisonEntry = z
 export type ComparisonEntry = z.infer<typeof ComparisonEntry>;
 
 /** The collections whose records keep a history of saved versions. */
-export const HISTORY_COLLECTIONS = ['practices', 'comparison'] as const;
+export const HISTORY_COLLECTIONS = ['practices', 'comparison', 'visits', 'annotations', 'glossary'] as const;
 export type HistoryCollection = (typeof HISTORY_COLLECTIONS)[number];
 
 /** A saved version of a record, kept when it is replaced by a newer one. */
@@ -257,7 +355,17 @@ export const Revision = z.discriminatedUnion('collection', [
   z
     .object({ id: Id, collection: z.literal('comparison'), recordId: Id, record: ComparisonEntry, savedAt: Timestamp })
     .strict(),
+  z.object({ id: Id, collection: z.literal('visits'), recordId: Id, record: Visit, savedAt: Timestamp }).strict(),
+  z
+    .object({ id: Id, collection: z.literal('annotations'), recordId: Id, record: Annotation, savedAt: Timestamp })
+    .strict(),
+  z
+    .object({ id: Id, collection: z.literal('glossary'), recordId: Id, record: GlossaryTerm, savedAt: Timestamp })
+    .strict(),
 ]);
 export type Revision = z.infer<typeof Revision>;
 export type PracticeRevision = Extract<Revision, { collection: 'practices' }>;
 export type ComparisonRevision = Extract<Revision, { collection: 'comparison' }>;
+export type VisitRevision = Extract<Revision, { collection: 'visits' }>;
+export type AnnotationRevision = Extract<Revision, { collection: 'annotations' }>;
+export type GlossaryRevision = Extract<Revision, { collection: 'glossary' }>;

@@ -8,9 +8,13 @@ import {
   AnnotationKind,
   CalendarDate,
   ComparisonDimension,
+  EmailAddress,
   Id,
   Lang,
+  Participant,
+  PhoneNumber,
   PracticeText,
+  ProgrammeDay,
   Source,
   Timestamp,
   Visit,
@@ -72,14 +76,21 @@ export const VisitInput = Visit.pick({
   hostOrganisationId: true,
   guestOrganisationId: true,
   status: true,
-  participants: true,
   topicIds: true,
   notes: true,
   sources: true,
 })
-  .extend({ startDate: CalendarDate.optional(), endDate: CalendarDate.optional() })
+  .extend({
+    startDate: CalendarDate.optional(),
+    endDate: CalendarDate.optional(),
+    /** With e-mail and phone, which are kept apart as the participant's contact (see ParticipantContact). */
+    participants: z
+      .array(Participant.extend({ email: EmailAddress.optional(), phone: PhoneNumber.optional() }))
+      .max(200),
+    programme: z.array(ProgrammeDay).max(30).default([]),
+  })
   .strict();
-export type VisitInput = z.infer<typeof VisitInput>;
+export type VisitInput = z.input<typeof VisitInput>;
 
 const CellText = z.string().max(20_000);
 export const ComparisonCellInput = z

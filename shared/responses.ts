@@ -15,6 +15,7 @@ import type {
   Practice,
   Topic,
   TranslationStatus,
+  Visit,
 } from './model';
 
 export interface Settings {
@@ -72,6 +73,40 @@ export interface PracticeSummary {
   starter: boolean;
 }
 
+/** A visit with its translation status per language, where it came from, and versions waiting in conflict. */
+export interface VisitDetail {
+  visit: Visit;
+  /** The participants' e-mail addresses and phone numbers, by participant id. */
+  contacts: Record<string, { email?: string; phone?: string }>;
+  translation: TranslationStatuses;
+  origin?: RecordOrigin;
+  conflictCount: number;
+}
+
+/** A visit whose programme shows a practice, and the days (dates) it is seen on. */
+export interface PracticeVisit {
+  visit: Visit;
+  dates: string[];
+}
+
+/** A practice as the visit report shows it: its titles and the annotations linked to the visit. */
+export interface ReportPractice {
+  practiceId: string;
+  titles: Partial<Record<Lang, string>>;
+  annotations: AnnotationView[];
+}
+
+/**
+ * What came of a visit: the visit (programme, participants) with the lessons
+ * learned, questions and comments linked to it, grouped by topic (null: the
+ * practice has no topic of the visit and no topic at all) and then by practice.
+ */
+export interface VisitReport extends VisitDetail {
+  groups: { topicId: string | null; practices: ReportPractice[] }[];
+  /** Titles of the practices the programme links to. */
+  practiceTitles: Record<string, Partial<Record<Lang, string>>>;
+}
+
 export interface Page<T> {
   total: number;
   offset: number;
@@ -89,6 +124,8 @@ export interface PracticeDetail {
 /** An annotation with what its lists show about the practice it belongs to. */
 export interface AnnotationView extends Annotation {
   practiceTitles: Partial<Record<Lang, string>>;
+  /** Its translation into the other language: missing, current, or outdated since the original changed. */
+  translationStatus: TranslationStatus;
   /** Written on this installation: its author may edit or delete it here. */
   mine: boolean;
   /** When it arrived in a partner's bundle. */

@@ -240,7 +240,7 @@ function checkPlacement(content: BundleContent): void {
 export function currentRecords(content: BundleContent): { collection: BundleCollection; record: BundleRecord }[] {
   return [
     ...BUNDLE_COLLECTIONS.flatMap((collection) =>
-      content[collection].map((record) => ({ collection, record: record as BundleRecord })),
+      (content[collection] ?? []).map((record) => ({ collection, record: record as BundleRecord })),
     ),
     ...content.tombstones,
   ];
@@ -298,6 +298,8 @@ export function referencesOf(
         ...(a.visitId ? [['visitId', 'visits', a.visitId] as [string, BundleCollection, string]] : []),
       ];
     }
+    case 'contacts':
+      return [['visitId', 'visits', (record as BundleRecord<'contacts'>).visitId]];
     case 'glossary':
       return topics((record as BundleRecord<'glossary'>).topicIds);
     case 'comparison': {

@@ -62,6 +62,8 @@ export function prepareBundle(source: BundleSource, options: WriteOptions): Prep
     topics: [],
     practices: [],
     visits: [],
+    // Personal data: only when asked for, and left out when there are none.
+    ...(options.selection?.includeContacts ? { contacts: [] } : {}),
     annotations: [],
     glossary: [],
     comparison: [],
@@ -69,6 +71,7 @@ export function prepareBundle(source: BundleSource, options: WriteOptions): Prep
     conflicts: [],
   };
   for (const collection of BUNDLE_COLLECTIONS) {
+    if (!content[collection]) continue; // contacts not asked for
     const wanted = selected.get(collection);
     const records = source.all(collection);
     for (const record of sortById(wanted ? records.filter((r) => wanted.has(r.id)) : records)) {
@@ -78,6 +81,7 @@ export function prepareBundle(source: BundleSource, options: WriteOptions): Prep
       else (content[collection] as BundleRecord[]).push(record);
     }
   }
+  if (content.contacts?.length === 0) delete content.contacts;
   content.conflicts = source
     .conflicts()
     .filter(({ collection, record }) => selected.get(collection)?.has(record.id) ?? true)
@@ -120,7 +124,7 @@ function* bundlePieces(
   for (const name of (Object.keys(content) as (keyof BundleContent)[]).sort()) {
     out.text(`${member}${JSON.stringify(name)}:[`);
     member = ',';
-    const items: readonly unknown[] = content[name];
+    const items: readonly unknown[] = content[name] ?? [];
     for (let i = 0; i < items.length; i++) {
       if (i > 0) out.comma();
       if (name === 'tombstones' || name === 'conflicts') {
@@ -204,15 +208,20 @@ function select(source: BundleSource, selection: BundleSelection): Map<BundleCol
   const scopeIds = ids(practicesInScope);
   const practices = ids(practicesInScope.filter(recent));
   const annotations = source.all('annotations').filter((a) => scopeIds.has(a.practiceId) && recent(a));
-  const visits = ids(
-    source
-      .all('visits')
-      .filter((v) => topicWanted(v.topicIds) && orgWanted(v.hostOrganisationId, v.guestOrganisationId) && recent(v)),
-  );
+  const visitsInScope = source
+    .all('visits')
+    .filter((v) => topicWanted(v.topicIds) && orgWanted(v.hostOrganisationId, v.guestOrganisationId));
+  const visitScope = ids(visitsInScope);
+  const visits = ids(visitsInScope.filter(recent));
   for (const a of annotations) {
     practices.add(a.practiceId);
     if (a.visitId) visits.add(a.visitId);
   }
+  // A visit's contacts travel with it (when contacts are exported at all), and bring it along when they changed.
+  const contacts = source
+    .all('contacts')
+    .filter((c) => visits.has(c.visitId) || (visitScope.has(c.visitId) && recent(c)));
+  for (const c of contacts) visits.add(c.visitId);
   const topicOfDimension = (dimension: string) =>
     dimension.startsWith('topic:') ? [dimension.slice('topic:'.length)] : [];
   return new Map<BundleCollection, Set<string>>([
@@ -221,6 +230,7 @@ function select(source: BundleSource, selection: BundleSelection): Map<BundleCol
     ['topics', ids(source.all('topics'))],
     ['practices', practices],
     ['visits', visits],
+    ['contacts', ids(contacts)],
     ['annotations', ids(annotations)],
     [
       'glossary',

@@ -73,7 +73,7 @@ export class Exchange {
         exportedBy: { installationId: store.installationId, organisationId: user.organisationId, name: user.name },
       },
     );
-    const counts = Object.fromEntries(BUNDLE_COLLECTIONS.map((c) => [c, content[c].length])) as Record<
+    const counts = Object.fromEntries(BUNDLE_COLLECTIONS.map((c) => [c, content[c]?.length ?? 0])) as Record<
       BundleCollection,
       number
     >;

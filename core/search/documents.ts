@@ -79,7 +79,7 @@ export function fieldTexts<K extends SearchKind>(
       // Participants' names belong to no language: indexed with the first language that has notes.
       const first = LANGUAGES.find((l) => visit.notes[l]) ?? 'de';
       if (!notes && lang !== first) return undefined;
-      if (want('title') && lang === first) texts.title = visit.participants.join(', ');
+      if (want('title') && lang === first) texts.title = visit.participants.map((p) => p.name).join(', ');
       if (want('body')) texts.body = plainText(notes ?? '');
       if (want('meta')) {
         texts.meta = joinNames([

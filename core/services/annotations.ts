@@ -1,16 +1,25 @@
 /**
  * Annotations: lessons learned, questions and comments on a practice, written
  * by exchange participants. Only the installation an annotation was written
- * on may change it; deleting moves it to the trash so it can be undone.
+ * on may change its text; anyone may translate it into the other language
+ * (outdated once the original changes). Deleting moves it to the trash so it
+ * can be undone; every change keeps the replaced version in its history.
  */
 import type { AnnotationInput } from '../../shared/requests';
 import type { AnnotationView, Page } from '../../shared/responses';
-import { LANGUAGES, type Annotation, type AnnotationKind, type Lang } from '../../shared/model';
+import {
+  LANGUAGES,
+  type Annotation,
+  type AnnotationKind,
+  type AnnotationRevision,
+  type Lang,
+} from '../../shared/model';
 import type { KbContext } from '../write/context';
 import { requireRecord, requireReference } from '../write/references';
 import { KbError } from '../base/errors';
 import { recordKey } from '../store/exchange-records';
 import { put } from '../store/store';
+import { annotationTranslation, plainTextHash } from '../store/translation';
 
 export interface AnnotationFilter {
   practiceId?: string;
@@ -71,11 +80,74 @@ export class Annotations {
       organisationId: author.organisationId,
       installationId: store.installationId,
       ...(input.visitId ? { visitId: input.visitId } : {}),
+      // A translation stays when the original is edited: it then shows as outdated.
+      ...(previous?.translation && previous.language === input.language ? { translation: previous.translation } : {}),
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
     };
-    await this.#ctx.writer.apply([put('annotations', annotation)]);
+    await this.#ctx.writer.apply([
+      ...(previous ? [this.#ctx.history.keep('annotations', previous, now)] : []),
+      put('annotations', annotation),
+    ]);
     return this.#view(annotation);
+  }
+
+  /**
+   * Sets the translation into the other language, made from the present
+   * original (anyone may translate); an empty text removes it.
+   */
+  async translate(id: string, text: string): Promise<AnnotationView> {
+    const author = this.#ctx.identity.author();
+    const previous = this.#live(id);
+    const value = text.trim();
+    const { translation: _translation, ...rest } = previous;
+    const now = this.#ctx.clock.now();
+    const annotation: Annotation = {
+      ...rest,
+      ...this.#ctx.identity.stamp(previous),
+      ...(value
+        ? { translation: { text: value, basedOn: plainTextHash(previous.text), translator: author.name } }
+        : {}),
+      updatedAt: now,
+    };
+    await this.#ctx.writer.apply([
+      this.#ctx.history.keep('annotations', previous, now),
+      put('annotations', annotation),
+    ]);
+    return this.#view(annotation);
+  }
+
+  /** The translation was checked against the present original: current again, unchanged. */
+  async markTranslationChecked(id: string): Promise<AnnotationView> {
+    this.#ctx.identity.author();
+    const previous = this.#live(id);
+    if (!previous.translation) throw new KbError('invalidRequest', `annotation ${id} has no translation to check`);
+    const now = this.#ctx.clock.now();
+    const annotation: Annotation = {
+      ...previous,
+      ...this.#ctx.identity.stamp(previous),
+      translation: { ...previous.translation, basedOn: plainTextHash(previous.text) },
+      updatedAt: now,
+    };
+    await this.#ctx.writer.apply([
+      this.#ctx.history.keep('annotations', previous, now),
+      put('annotations', annotation),
+    ]);
+    return this.#view(annotation);
+  }
+
+  /** Saved versions, newest first (the current version is the annotation itself). */
+  revisions(id: string): AnnotationRevision[] {
+    requireRecord(this.#ctx.store, 'annotations', id);
+    return this.#ctx.history.list('annotations', id);
+  }
+
+  /** Brings back an older version (of an annotation written here) as a new save, so the restore can be undone. */
+  async restoreRevision(id: string, revisionId: string): Promise<AnnotationView> {
+    const current = this.#own(id);
+    const { deletedAt: _deletedAt, ...saved } = this.#ctx.history.saved('annotations', id, revisionId).record;
+    const author = this.#ctx.identity.author();
+    return this.#view(await this.#ctx.history.restore('annotations', saved, current, author));
   }
 
   async trash(id: string): Promise<void> {
@@ -87,6 +159,13 @@ export class Annotations {
     const annotation = requireRecord(this.#ctx.store, 'annotations', id);
     if (annotation.installationId !== this.#ctx.store.installationId) throw new KbError('notYours', `annotation ${id}`);
     return this.#view(await this.#ctx.trash.restore('annotations', annotation));
+  }
+
+  /** A live annotation, else notFound. */
+  #live(id: string): Annotation {
+    const annotation = requireRecord(this.#ctx.store, 'annotations', id);
+    if (annotation.deletedAt) throw new KbError('notFound', `annotation ${id} is in the trash`);
+    return annotation;
   }
 
   /** A live annotation written on this installation, else an error saying why not. */
@@ -109,6 +188,7 @@ export class Annotations {
     return {
       ...annotation,
       practiceTitles,
+      translationStatus: annotationTranslation(annotation),
       mine: annotation.installationId === this.#ctx.store.installationId,
       ...(origin ? { importedAt: origin.importedAt } : {}),
     };

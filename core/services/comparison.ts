@@ -5,7 +5,6 @@
  * is then marked as needing translation. Every save keeps the replaced
  * version as a revision, which can be restored.
  */
-import { createHash } from 'node:crypto';
 import type { ComparisonCell, ComparisonTable, TranslationStatuses } from '../../shared/responses';
 import type { ComparisonCellInput } from '../../shared/requests';
 import {
@@ -17,64 +16,26 @@ import {
   STRUCTURE_DIMENSIONS,
   comparisonCellKey,
   dimensionTopicId,
-  type TranslationStatus,
 } from '../../shared/model';
 import { put } from '../store/store';
 import type { KbContext } from '../write/context';
 import { requireRecord, requireReference } from '../write/references';
 import { KbError } from '../base/errors';
 import { provenance } from '../write/provenance';
+import { pairTranslation, plainTextHash, stampPairBasis } from '../store/translation';
 
 type CellText = ComparisonEntry['text'];
-type Basis = NonNullable<ComparisonEntry['basedOn']>;
 
 /** Identifies one language's text of a cell. */
-export function cellTextHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export const cellTextHash = plainTextHash;
 
-/**
- * A language is current when the other has no text, or when it was written
- * or checked against the other's present text; outdated when the other
- * changed since.
- */
+/** A cell's translation status per language (see pairTranslation). */
 export function cellTranslation(entry: Pick<ComparisonEntry, 'text' | 'basedOn'>): TranslationStatuses {
-  const status = (lang: Lang): TranslationStatus => {
-    if (!entry.text[lang]) return 'missing';
-    const other = entry.text[otherLang(lang)];
-    const basis = entry.basedOn?.[lang];
-    if (!other || basis === undefined) return 'current';
-    return basis === cellTextHash(other) ? 'current' : 'outdated';
-  };
-  return { de: status('de'), nl: status('nl') };
+  return pairTranslation(entry.text, entry.basedOn);
 }
 
-/**
- * Each language's basis after a save. A language written now is based on the
- * other's new text. One left as it was falls behind when the other changed,
- * unless the other was itself behind (or missing): then that change was the
- * translation catching up, and both are current.
- */
-function stampBasis(next: CellText, previous: ComparisonEntry | undefined): ComparisonEntry['basedOn'] {
-  if (!next.de || !next.nl) return undefined; // a single language needs no basis
-  const before = previous ? cellTranslation(previous) : undefined;
-  const changed = (lang: Lang) => next[lang] !== previous?.text[lang];
-  const basis: Basis = {};
-  for (const lang of LANGUAGES) {
-    const other = otherLang(lang);
-    const otherText = next[other]!;
-    if (changed(lang) || !previous) {
-      basis[lang] = cellTextHash(otherText);
-    } else if (!changed(other)) {
-      if (previous.basedOn?.[lang]) basis[lang] = previous.basedOn[lang];
-    } else if (before?.[other] !== 'current') {
-      basis[lang] = cellTextHash(otherText);
-    } else {
-      basis[lang] = previous.basedOn?.[lang] ?? cellTextHash(previous.text[other]!);
-    }
-  }
-  return basis;
-}
+const stampBasis = (next: CellText, previous: ComparisonEntry | undefined): ComparisonEntry['basedOn'] =>
+  stampPairBasis(next, previous && { texts: previous.text, basedOn: previous.basedOn });
 
 export class Comparison {
   readonly #ctx: KbContext;

@@ -2,10 +2,10 @@
  * The German–Dutch glossary: terms in both languages with short
  * definitions, and a note where the concepts differ rather than translate
  * one-to-one. Search uses it to find across languages; practices use it for
- * the in-place lookup.
+ * the in-place lookup. Every save keeps the replaced version as a revision.
  */
 import type { GlossaryTermInput } from '../../shared/requests';
-import { LANGUAGES, type GlossaryTerm } from '../../shared/model';
+import { LANGUAGES, type GlossaryRevision, type GlossaryTerm } from '../../shared/model';
 import type { KbContext } from '../write/context';
 import { requireRecord, requireReference } from '../write/references';
 import { KbError } from '../base/errors';
@@ -57,8 +57,24 @@ export class Glossary {
       createdBy: previous ? previous.createdBy : author,
       updatedBy: author,
     };
-    await this.#ctx.writer.apply([put('glossary', term)]);
+    await this.#ctx.writer.apply([
+      ...(previous ? [this.#ctx.history.keep('glossary', previous, now)] : []),
+      put('glossary', term),
+    ]);
     return term;
+  }
+
+  /** Saved versions, newest first (the current version is the term itself). */
+  revisions(id: string): GlossaryRevision[] {
+    requireRecord(this.#ctx.store, 'glossary', id);
+    return this.#ctx.history.list('glossary', id);
+  }
+
+  /** Brings back an older version as a new save, so the restore itself can be undone. */
+  async restoreRevision(id: string, revisionId: string): Promise<GlossaryTerm> {
+    const { starter: _starter, ...saved } = this.#ctx.history.saved('glossary', id, revisionId).record;
+    const author = this.#ctx.identity.author();
+    return this.#ctx.history.restore('glossary', saved, requireRecord(this.#ctx.store, 'glossary', id), author);
   }
 
   /** Deletes a term here for good (see purgeChanges). */

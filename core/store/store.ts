@@ -20,6 +20,7 @@ import {
   GlossaryTerm,
   Lang,
   Organisation,
+  ParticipantContact,
   Practice,
   Revision,
   Topic,
@@ -27,6 +28,7 @@ import {
 } from '../../shared/model';
 import { ImportEntry, Origin, PurgeMarker, StoredConflict } from './exchange-records';
 import type { StarterContent } from './starter-content';
+import { canonicalize } from '../base/canonical-json';
 import { JournaledStore, type StorageOptions } from '../storage/journaled-store';
 import type { StoreContent, StoreFormat } from '../storage/load';
 import type { StoredRecord } from '../storage/types';
@@ -49,6 +51,7 @@ const collections = {
   practices: z.array(Practice),
   annotations: z.array(Annotation),
   visits: z.array(Visit),
+  contacts: z.array(ParticipantContact).default([]),
   glossary: z.array(GlossaryTerm),
   comparison: z.array(ComparisonEntry),
   revisions: z.array(Revision).default([]),
@@ -145,13 +148,38 @@ function typedStore(engine: JournaledStore): Store {
       return engine.settings as StoreSettings;
     },
     notices,
-    all: <C extends CollectionName>(collection: C) => engine.all(collection) as readonly RecordOf<C>[],
-    get: <C extends CollectionName>(collection: C, id: string) => engine.get(collection, id) as RecordOf<C> | undefined,
+    all: <C extends CollectionName>(collection: C) => {
+      const records = engine.all(collection) as readonly RecordOf<C>[];
+      return collection === 'visits'
+        ? ((records as readonly Visit[]).map(currentVisit) as readonly RecordOf<C>[])
+        : records;
+    },
+    get: <C extends CollectionName>(collection: C, id: string) => {
+      const record = engine.get(collection, id) as RecordOf<C> | undefined;
+      return collection === 'visits' && record ? (currentVisit(record as Visit) as RecordOf<C>) : record;
+    },
     apply: (changes) => engine.apply(changes),
     backup: (reason) => engine.backup(reason),
     flush: () => engine.flush(),
     close: () => engine.close(),
   };
+}
+
+/**
+ * Visits written before participants were structured and programmes existed,
+ * as the schema reads them now (participants' names as `{ name }`, an empty
+ * programme). A loaded snapshot's records are not parsed again, so this
+ * happens on reading; each stored record is upgraded once.
+ */
+const upgradedVisits = new WeakMap<object, Visit>();
+function currentVisit(visit: Visit): Visit {
+  if (Array.isArray(visit.programme) && visit.participants.every((p) => typeof p === 'object')) return visit;
+  let upgraded = upgradedVisits.get(visit);
+  if (!upgraded) {
+    upgraded = canonicalize(Visit.parse(visit)) as Visit;
+    upgradedVisits.set(visit, upgraded);
+  }
+  return upgraded;
 }
 
 function splitData(data: StoreData): StoreContent {

@@ -89,9 +89,11 @@ export class History {
       ...saved,
       ...this.#identity.stamp(current),
       createdAt: current.createdAt,
-      createdBy: current.createdBy,
+      // Annotations name their author, not who last changed them.
+      ...(collection === 'annotations'
+        ? {}
+        : { createdBy: (current as { createdBy?: Author }).createdBy, updatedBy: author }),
       updatedAt: now,
-      updatedBy: author,
     } as RecordOf<C>;
     await this.#writer.apply([this.keep(collection, current, now), put(collection, restored)]);
     return restored;

@@ -106,9 +106,9 @@ async function openExternal(url: string): Promise<boolean> {
 }
 
 /** The page as the print stylesheet lays it out (only the comparison table, with date and origin), as a PDF. */
-async function printToPdf(file: string): Promise<void> {
+async function printToPdf(file: string, { landscape }: { landscape: boolean } = { landscape: true }): Promise<void> {
   if (!mainWindow) throw new KbError('internal', 'no window to print');
-  const pdf = await mainWindow.webContents.printToPDF({ printBackground: true, landscape: true, pageSize: 'A4' });
+  const pdf = await mainWindow.webContents.printToPDF({ printBackground: true, landscape, pageSize: 'A4' });
   try {
     await writeFile(file, pdf);
   } catch (error) {

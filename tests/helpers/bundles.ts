@@ -190,6 +190,7 @@ export function smallBundle(options: SmallBundleOptions = {}): Bundle {
     topics: [topicRecord('topic-traffic', 'Verkehr', 'Verkeer'), topicRecord('topic-green', 'Grün', 'Groen')],
     practices,
     visits: [],
+    contacts: [],
     annotations: Array.from({ length: options.annotations ?? 1 }, (_, i) => annotationRecord(i + 1, 'practice-01')),
     glossary: [],
     comparison: [],

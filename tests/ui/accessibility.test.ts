@@ -8,6 +8,8 @@ import deCompare from '../../locales/de/compare.json';
 import deSearch from '../../locales/de/search.json';
 import nlCompare from '../../locales/nl/compare.json';
 import nlSearch from '../../locales/nl/search.json';
+import deVisits from '../../locales/de/visits.json';
+import nlVisits from '../../locales/nl/visits.json';
 import type { Lang } from '../../shared/model';
 import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
 
@@ -40,6 +42,52 @@ async function violations(page: Page): Promise<string[]> {
   return found;
 }
 
+/** The next visit, with a two-day programme, participants and a lesson learned linked to it. */
+async function withProgramme({ kb }: AppSession): Promise<void> {
+  const practiceId = kb.store.all('practices')[0]!.id;
+  const { visit } = await kb.visits.save(undefined, {
+    hostOrganisationId: 'org-tempelhof-schoeneberg',
+    guestOrganisationId: 'org-amstelveen',
+    status: 'planned',
+    startDate: '2099-09-15',
+    participants: [{ name: 'Jan de Vries', organisation: 'Gemeente Amstelveen', role: 'Verkeerskundige' }],
+    topicIds: [],
+    notes: { de: 'Gegenbesuch.' },
+    programme: [
+      {
+        id: 'day-1',
+        date: '2099-09-15',
+        items: [
+          {
+            id: 'item-1',
+            from: '09:00',
+            to: '10:00',
+            title: { de: 'Begrüßung', nl: 'Ontvangst' },
+            place: { de: 'Rathaus Schöneberg' },
+            practiceIds: [practiceId],
+            topicIds: [],
+            note: {},
+          },
+        ],
+      },
+      {
+        id: 'day-2',
+        date: '2099-09-16',
+        items: [{ id: 'item-2', title: { nl: 'Rondleiding' }, place: {}, practiceIds: [], topicIds: [], note: {} }],
+      },
+    ],
+    sources: [],
+  });
+  const lesson = await kb.annotations.save(undefined, {
+    practiceId,
+    kind: 'lesson',
+    text: 'Früh beteiligen.',
+    language: 'de',
+    visitId: visit.id,
+  });
+  await kb.annotations.translate(lesson.id, 'Vroeg betrekken.');
+}
+
 /** One screen: how to get there from the list, in the session's language. */
 interface Screen {
   name: string;
@@ -49,6 +97,7 @@ interface Screen {
 const APP = { de: deApp, nl: nlApp };
 const SEARCH = { de: deSearch, nl: nlSearch };
 const COMPARE = { de: deCompare, nl: nlCompare };
+const VISITS = { de: deVisits, nl: nlVisits };
 /** Opens a section from the main navigation, by its key in locales/<lang>/app.json `nav`. */
 const navTo = (key: keyof typeof deApp.nav) => async (page: Page, lang: Lang) => {
   await page
@@ -90,6 +139,33 @@ const SCREENS: Screen[] = [
       await navTo('visits')(page, lang);
       await page.locator('main h2 button, main li button').first().click();
       await expect.poll(() => page.locator('main h1').count()).toBe(1);
+    },
+  },
+  {
+    name: 'the editor of a visit with its programme and participants',
+    open: async (page, lang) => {
+      await navTo('visits')(page, lang);
+      await page.locator('main li h3 button').first().click();
+      await page.getByRole('button', { name: APP[lang].action.edit, exact: true }).click();
+      await expect.poll(() => page.locator('fieldset.programme-item').count()).toBe(2);
+    },
+  },
+  {
+    name: 'the report of a visit',
+    open: async (page, lang) => {
+      await navTo('visits')(page, lang);
+      await page.locator('main li h3 button').first().click();
+      await page.getByRole('button', { name: VISITS[lang].report.open, exact: true }).click();
+      await expect.poll(() => page.locator('.report-results li.annotation').count()).toBe(1);
+    },
+  },
+  {
+    name: 'the print view of a practice, both languages side by side',
+    open: async (page, lang) => {
+      await openFirstPractice(page);
+      await page.getByRole('button', { name: VISITS[lang].print.open }).click();
+      await page.getByRole('radio', { name: VISITS[lang].print.mode.both }).check();
+      await expect.poll(() => page.locator('.practice-print .side-by-side').count()).toBe(1);
     },
   },
   {
@@ -161,6 +237,7 @@ describe.each<[Lang, string]>([
   let session: AppSession;
   beforeAll(async () => {
     session = await openApp({ systemLocales: [locale] });
+    await withProgramme(session);
     await session.page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
   });
   afterAll(async () => {

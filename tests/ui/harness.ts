@@ -119,6 +119,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** Who the user is; `null` opens the app as on a first start, before the user has said. */
   user?: Author | null;
+  /** The browser's own locale (what Chromium's widgets and Intl default to); de-DE unless said. */
+  browserLocale?: string;
 }
 
 export const DEFAULT_USER: Author = { name: 'Erika Muster', organisationId: 'org-tempelhof-schoeneberg' };
@@ -191,14 +193,21 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
           pdfName = suggestedName;
           return dialogs.savePath;
         },
-        printToPdf: async (file) => {
+        // As webContents.printToPDF does in the app: the page, in its print layout, by Chromium's print engine.
+        printToPdf: async (file, options) => {
           printed.push({ suggestedName: pdfName, file });
+          await page.pdf({ path: file, format: 'A4', landscape: options?.landscape ?? true });
         },
       }),
     ),
   );
 
-  const context = await (await launchBrowser()).newContext({ locale: 'de-DE', viewport: { width: 1280, height: 860 } });
+  const context = await (
+    await launchBrowser()
+  ).newContext({
+    locale: options.browserLocale ?? 'de-DE',
+    viewport: { width: 1280, height: 860 },
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const pageErrors: string[] = [];

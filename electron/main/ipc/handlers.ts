@@ -16,12 +16,19 @@ export interface Shell {
   chooseBundleToOpen(): Promise<string | null>;
   /** A save dialog for a PDF; the chosen path, or null when cancelled. */
   choosePdfToSave(suggestedName: string): Promise<string | null>;
-  /** Prints the window's page, in its print layout, to a PDF file at `file`. */
-  printToPdf(file: string): Promise<void>;
+  /** Prints the window's page, in its print layout, to a PDF file at `file` (landscape unless said). */
+  printToPdf(file: string, options?: { landscape: boolean }): Promise<void>;
 }
 
 export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
   const { practices, annotations, visits, exchange, conflicts, comparison, glossary } = kb;
+  /** Prints the window's page, in its print layout, to a PDF the user names in a save dialog. */
+  const printPage = async (fileName: string, landscape: boolean) => {
+    const file = await shell.choosePdfToSave(fileName);
+    if (!file) return null;
+    await shell.printToPdf(file, { landscape });
+    return { fileName: path.basename(file) };
+  };
   return {
     getOverview: () => kb.overview(),
     setLanguage: async ({ language }) => {
@@ -57,15 +64,25 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
       return null;
     },
     restoreAnnotation: ({ id }) => annotations.restore(id),
+    translateAnnotation: ({ id, text }) => annotations.translate(id, text),
+    markAnnotationTranslationChecked: ({ id }) => annotations.markTranslationChecked(id),
+    listAnnotationRevisions: ({ id }) => annotations.revisions(id),
+    restoreAnnotationRevision: ({ id, revisionId }) => annotations.restoreRevision(id, revisionId),
 
     listVisits: () => visits.list(),
-    getVisit: ({ id }) => visits.get(id),
+    getVisit: ({ id }) => visits.detail(id),
     saveVisit: ({ id, visit }) => visits.save(id, visit),
     deleteVisit: async ({ id }) => {
       await visits.trash(id);
       return null;
     },
     restoreVisit: ({ id }) => visits.restore(id),
+    markVisitTranslationChecked: ({ id, language }) => visits.markTranslationChecked(id, language),
+    listVisitRevisions: ({ id }) => visits.revisions(id),
+    restoreVisitRevision: ({ id, revisionId }) => visits.restoreRevision(id, revisionId),
+    listPracticeVisits: ({ id }) => visits.forPractice(id),
+    getVisitReport: ({ id }) => kb.visitReports.report(id),
+    printView: ({ fileName }) => printPage(fileName, false),
 
     exportBundle: async ({ selection }) => {
       const file = await shell.chooseBundleToSave(exchange.suggestedFileName());
@@ -97,12 +114,7 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     markComparisonChecked: ({ id, language }) => comparison.markChecked(id, language),
     listComparisonRevisions: ({ id }) => comparison.revisions(id),
     restoreComparisonRevision: ({ id, revisionId }) => comparison.restoreRevision(id, revisionId),
-    printComparison: async ({ fileName }) => {
-      const file = await shell.choosePdfToSave(fileName);
-      if (!file) return null;
-      await shell.printToPdf(file);
-      return { fileName: path.basename(file) };
-    },
+    printComparison: ({ fileName }) => printPage(fileName, true),
 
     listGlossary: () => glossary.list(),
     saveGlossaryTerm: ({ id, baseUpdatedAt, term }) => glossary.save(id, term, baseUpdatedAt),
@@ -110,6 +122,8 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
       await glossary.delete(id);
       return null;
     },
+    listGlossaryRevisions: ({ id }) => glossary.revisions(id),
+    restoreGlossaryRevision: ({ id, revisionId }) => glossary.restoreRevision(id, revisionId),
 
     search: (query) => kb.search.search(query),
 

@@ -17,6 +17,7 @@ import { Glossary } from '../glossary/Glossary';
 import { PracticeEditor } from '../practices/PracticeEditor';
 import { PracticeHistory } from '../practices/PracticeHistory';
 import { PracticeList } from '../practices/PracticeList';
+import { PracticePrint } from '../practices/PracticePrint';
 import { PracticeView } from '../practices/PracticeView';
 import { Trash } from '../practices/Trash';
 import { SearchLauncher } from '../search/SearchLauncher';
@@ -24,6 +25,7 @@ import { Settings } from '../settings/Settings';
 import { UserForm } from '../settings/UserForm';
 import { VisitEditor } from '../visits/VisitEditor';
 import { VisitList } from '../visits/VisitList';
+import { VisitReport } from '../visits/VisitReport';
 import { VisitView } from '../visits/VisitView';
 import { HOME, NavigationProvider, useNavigation } from './navigation';
 import { Notices } from './Notices';
@@ -96,6 +98,10 @@ function CurrentView() {
       return <VisitView key={route.id} id={route.id} />;
     case 'visitEdit':
       return <VisitEditor key={route.id ?? 'new'} id={route.id} />;
+    case 'visitReport':
+      return <VisitReport key={route.id} id={route.id} />;
+    case 'practicePrint':
+      return <PracticePrint key={route.id} id={route.id} />;
     case 'settings':
       return <Settings />;
     case 'exchange':

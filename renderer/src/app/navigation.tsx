@@ -24,6 +24,8 @@ export type Route =
   | { view: 'visits' }
   | { view: 'visit'; id: string }
   | { view: 'visitEdit'; id?: string }
+  | { view: 'visitReport'; id: string }
+  | { view: 'practicePrint'; id: string }
   | { view: 'settings' }
   | { view: 'exchange' }
   | { view: 'conflicts' }

@@ -1,11 +1,15 @@
 /**
  * One annotation as a list item, the same on a practice's page, on a visit's
- * page and in the list of lessons learned.
+ * page and in the list of lessons learned: in the reader's language (its
+ * translation, marked, when it was written in the other), with the way to
+ * translate it.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/model';
 import type { AnnotationView } from '../../../shared/responses';
+import { AnnotationText } from './AnnotationText';
+import { AnnotationTranslation } from './AnnotationTranslation';
 import { useNavigation } from '../app/navigation';
 import { useOverview } from '../app/overview';
 import { useLang } from '../hooks/useLang';
@@ -14,7 +18,7 @@ import { visitLabel } from '../lib/visitLabel';
 
 /** Kind, text in its own language, who, when, and its visit and practice as links. */
 export function AnnotationItem({
-  annotation,
+  annotation: given,
   visits,
   showPractice = false,
   actions,
@@ -28,6 +32,9 @@ export function AnnotationItem({
   const lang = useLang();
   const { overview } = useOverview();
   const { navigate } = useNavigation();
+  // A translation saved here shows at once; a new annotation from the list replaces it.
+  const [annotation, setAnnotation] = useState(given);
+  useEffect(() => setAnnotation(given), [given]);
   const org = overview.organisations.find((o) => o.id === annotation.organisationId);
   const visit = visits.find((v) => v.id === annotation.visitId);
   const practiceTitle = pickText(annotation.practiceTitles, lang);
@@ -67,9 +74,8 @@ export function AnnotationItem({
           </button>
         </p>
       )}
-      <p className="annotation-text" lang={annotation.language}>
-        {annotation.text}
-      </p>
+      <AnnotationText annotation={annotation} lang={lang} />
+      <AnnotationTranslation key={annotation.updatedAt} annotation={annotation} onChanged={setAnnotation} />
       {actions}
     </li>
   );

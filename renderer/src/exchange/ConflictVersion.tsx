@@ -132,11 +132,24 @@ export function VersionContent({ collection, record }: { collection: BundleColle
             {fact('status', t(`app:visit.status.${v.status}`))}
             {fact('dates', dates.join(' – '))}
             {fact('topics', topicNames(v.topicIds))}
-            {fact('participants', v.participants.join(', '))}
+            {fact('participants', v.participants.map((p) => p.name).join(', '))}
+            {fact(
+              'programme',
+              v.programme.length > 0 ? t('conflicts.programmeDays', { count: v.programme.length }) : '',
+            )}
             {fact('deleted', v.deletedAt && t('conflicts.changedAt', { date: new Date(v.deletedAt) }))}
           </dl>
           {pair(v.notes)}
         </>
+      );
+    }
+    case 'contacts': {
+      const c = record as Record_<'contacts'>;
+      return (
+        <dl className="facts">
+          {fact('email', c.email)}
+          {fact('phone', c.phone)}
+        </dl>
       );
     }
     case 'glossary': {

@@ -1,13 +1,15 @@
 /**
  * Exporting a bundle for the partner: everything, one topic, one
  * organisation's records, or what changed since a day, saved through main's
- * save dialog, then summed up.
+ * save dialog, then summed up. Participants' e-mail addresses and phone
+ * numbers (personal data) go along only when the user ticks it.
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_COLLECTIONS, type BundleSelection } from '../../../shared/bundle';
 import type { ExportSummary } from '../../../shared/responses';
 import { useOverview } from '../app/overview';
+import { DateField } from '../components/DateField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OrganisationSelect, TopicSelect } from '../components/OverviewSelect';
 import { useAction } from '../hooks/useAction';
@@ -25,7 +27,8 @@ export function ExchangeExport() {
   const [organisationId, setOrganisationId] = useState(
     overview.settings.user?.organisationId ?? overview.organisations[0]?.id ?? '',
   );
-  const [since, setSince] = useState('');
+  const [since, setSince] = useState<string | null>('');
+  const [includeContacts, setIncludeContacts] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [summary, setSummary] = useState<ExportSummary>();
   const dateRef = useRef<HTMLInputElement>(null);
@@ -46,7 +49,8 @@ export function ExchangeExport() {
   }
 
   async function exportBundle() {
-    const chosen = selection();
+    const scoped = selection();
+    const chosen = scoped && (includeContacts ? { ...scoped, includeContacts: true } : scoped);
     setSummary(undefined);
     if (!chosen) {
       setProblem(t('export.dateMissing'));
@@ -92,22 +96,33 @@ export function ExchangeExport() {
                 </label>
               )}
               {scope === 'changedSince' && s === 'changedSince' && (
-                <label className="scope-detail">
-                  {t('export.changedSinceLabel')}
-                  <input
-                    ref={dateRef}
-                    type="date"
-                    value={since}
-                    aria-required
-                    aria-invalid={problem ? true : undefined}
-                    onChange={(e) => setSince(e.target.value)}
-                  />
-                </label>
+                <DateField
+                  className="scope-detail"
+                  label={t('export.changedSinceLabel')}
+                  inputRef={dateRef}
+                  value={since}
+                  required
+                  onChange={setSince}
+                />
               )}
             </div>
           ))}
           <p className="hint">{t('export.hint')}</p>
         </fieldset>
+        <div className="personal-data">
+          <label>
+            <input
+              type="checkbox"
+              checked={includeContacts}
+              aria-describedby={`${id}-contacts-hint`}
+              onChange={(e) => setIncludeContacts(e.target.checked)}
+            />
+            {t('export.includeContacts')}
+          </label>
+          <p id={`${id}-contacts-hint`} className="hint">
+            {t('export.includeContactsHint')}
+          </p>
+        </div>
         {problem && (
           <p className="message message-error" role="alert">
             {problem}

@@ -35,6 +35,10 @@ export function useRecordTitle(): (
             t(`app:${key}`, options),
           ),
         };
+      case 'contacts': {
+        const contact = record as BundleRecord<'contacts'>;
+        return { value: t('contactOf', { contact: [contact.email, contact.phone].filter(Boolean).join(' · ') }) };
+      }
       case 'glossary':
         return { value: (record as BundleRecord<'glossary'>).term[lang] };
       case 'comparison': {

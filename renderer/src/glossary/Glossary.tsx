@@ -1,6 +1,7 @@
 /**
  * The German–Dutch glossary: browsed alphabetically or by topic, searched
- * without regard to diacritics, and edited term by term in a dialog.
+ * without regard to diacritics, and edited term by term in a dialog, with
+ * each term's versions.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { useFeedback } from '../components/Feedback';
 import { Loading } from '../components/Loading';
 import { TopicSelect } from '../components/OverviewSelect';
+import { RecordHistory } from '../components/RecordHistory';
 import { ViewHeading } from '../components/ViewHeading';
 import { useAction } from '../hooks/useAction';
 import { useKbQuery } from '../hooks/useKbQuery';
@@ -37,6 +39,7 @@ export function Glossary() {
   const [topicId, setTopicId] = useState('');
   const [editing, setEditing] = useState<{ term?: GlossaryTerm }>();
   const [focusId, setFocusId] = useState<string>();
+  const [history, setHistory] = useState<GlossaryTerm>();
 
   useEffect(() => {
     if (focusId && document.getElementById(focusId)) {
@@ -152,11 +155,32 @@ export function Glossary() {
                   term={term}
                   onEdit={() => setEditing({ term })}
                   onDelete={() => void deleteTerm(term)}
+                  onHistory={() => setHistory(term)}
                 />
               ))}
             </ul>
           </section>
         ))
+      )}
+      {history && (
+        <RecordHistory
+          collection="glossary"
+          current={history}
+          title={t('visits:history.termTitle', { term: history.term[lang] })}
+          onClose={() => setHistory(undefined)}
+          onRestored={() => {
+            setHistory(undefined);
+            glossary.reload();
+          }}
+          author={(record) => record.updatedBy?.name}
+          text={(record) =>
+            LANGUAGES.map((l) => (
+              <p key={l} lang={l}>
+                <strong>{record.term[l]}</strong>: {record.definition[l]}
+              </p>
+            ))
+          }
+        />
       )}
       {editing && (
         <GlossaryEditor
@@ -174,7 +198,17 @@ export function Glossary() {
   );
 }
 
-function GlossaryEntry({ term, onEdit, onDelete }: { term: GlossaryTerm; onEdit: () => void; onDelete: () => void }) {
+function GlossaryEntry({
+  term,
+  onEdit,
+  onDelete,
+  onHistory,
+}: {
+  term: GlossaryTerm;
+  onEdit: () => void;
+  onDelete: () => void;
+  onHistory: () => void;
+}) {
   const { t } = useTranslation('compare');
   const lang = useLang();
   const other = otherLang(lang);
@@ -224,6 +258,9 @@ function GlossaryEntry({ term, onEdit, onDelete }: { term: GlossaryTerm; onEdit:
           onClick={onEdit}
         >
           {t('glossary.edit')}
+        </button>
+        <button type="button" aria-label={t('visits:history.termLabel', { term: name })} onClick={onHistory}>
+          {t('app:history.open')}
         </button>
         <button
           type="button"

@@ -2,7 +2,7 @@
  * Which language version of a text to show: the interface language's when
  * there is one, else the partner's, marked as a fallback so views can say so.
  */
-import { otherLang, type Lang } from '../../../shared/model';
+import { LANGUAGES, otherLang, type Lang } from '../../../shared/model';
 
 export interface Picked<T> {
   value: T;
@@ -18,3 +18,7 @@ export function pickText<T>(texts: Partial<Record<Lang, T>>, lang: Lang): Picked
   const other = texts[otherLang(lang)];
   return other === undefined ? null : { value: other, lang: otherLang(lang), fallback: true };
 }
+
+/** What a print view shows: one language, or both side by side. */
+export type ReadingMode = Lang | 'both';
+export const modeLanguages = (mode: ReadingMode): Lang[] => (mode === 'both' ? [...LANGUAGES] : [mode]);

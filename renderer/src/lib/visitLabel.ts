@@ -16,12 +16,14 @@ export function visitLabel(
   return visit.startDate ? `${label} (${formatCalendarDate(visit.startDate, lang)})` : label;
 }
 
-/** A YYYY-MM-DD or YYYY-MM date in the interface language. */
-export function formatCalendarDate(date: string, lang: Lang): string {
+/** A YYYY-MM-DD or YYYY-MM date in the interface language, with the day of the week when asked. */
+export function formatCalendarDate(date: string, lang: Lang, withWeekday = false): string {
   const [year, month, day] = date.split('-').map(Number);
   const value = new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1));
   const options: Intl.DateTimeFormatOptions = day
-    ? { dateStyle: 'long', timeZone: 'UTC' }
+    ? withWeekday
+      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { dateStyle: 'long', timeZone: 'UTC' }
     : { month: 'long', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(lang, options).format(value);
 }

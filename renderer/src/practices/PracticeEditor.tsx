@@ -18,6 +18,7 @@ import { OrganisationSelect } from '../components/OverviewSelect';
 import { FormSaveCancel } from '../components/SaveCancelButtons';
 import { TopicCheckboxes } from '../components/TopicCheckboxes';
 import { TranslationBadge } from '../components/TranslationBadge';
+import { SourcesField } from '../components/SourcesField';
 import { ViewHeading } from '../components/ViewHeading';
 import { useAction } from '../hooks/useAction';
 import { useConfirmDiscard } from '../hooks/useConfirmDiscard';
@@ -283,39 +284,5 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
         <FormSaveCancel busy={busy} onCancel={cancel} />
       </form>
     </section>
-  );
-}
-
-function SourcesField({ sources, onChange }: { sources: Source[]; onChange: (sources: Source[]) => void }) {
-  const { t } = useTranslation();
-  const set = (index: number, change: Partial<Source>) =>
-    onChange(sources.map((s, i) => (i === index ? { ...s, ...change } : s)));
-  return (
-    <fieldset className="sources">
-      <legend>{t('practice.sources')}</legend>
-      {sources.map((source, index) => (
-        <div key={index} className="source-row">
-          <label>
-            {t('editor.sourceTitle', { n: index + 1 })}
-            <input value={source.title} onChange={(e) => set(index, { title: e.target.value })} />
-          </label>
-          <label>
-            {t('editor.sourceUrl', { n: index + 1 })}
-            <input
-              type="url"
-              value={source.url}
-              onChange={(e) => set(index, { url: e.target.value })}
-              placeholder="https://"
-            />
-          </label>
-          <button type="button" onClick={() => onChange(sources.filter((_, i) => i !== index))}>
-            {t('editor.removeSource', { n: index + 1 })}
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => onChange([...sources, { title: '', url: '' }])}>
-        {t('editor.addSource')}
-      </button>
-    </fieldset>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * A practice's page: its text in the interface language (or the other one,
- * marked), translation states, facts, sources and annotations, with the ways
- * to edit it, see its versions or move it to the trash.
+ * marked), translation states, facts, the visits it is to be seen on,
+ * sources and annotations, with the ways to edit it, print it, see its
+ * versions or move it to the trash.
  */
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Lang } from '../../../shared/model';
@@ -23,6 +24,7 @@ import { useKbQuery } from '../hooks/useKbQuery';
 import { useLang } from '../hooks/useLang';
 import { call, KbCallError } from '../lib/kb';
 import { pickText } from '../lib/texts';
+import { formatCalendarDate, visitLabel } from '../lib/visitLabel';
 
 export function PracticeView({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -31,6 +33,7 @@ export function PracticeView({ id }: { id: string }) {
   const { back, canGoBack, navigate } = useNavigation();
   const { confirm, toast } = useFeedback();
   const { data, error, reload } = useKbQuery('getPractice', { id });
+  const visits = useKbQuery('listPracticeVisits', { id });
   const action = useAction();
 
   const backButton = (
@@ -99,6 +102,9 @@ export function PracticeView({ id }: { id: string }) {
         </button>
         <button type="button" onClick={() => navigate({ view: 'history', id })}>
           {t('history.open')}
+        </button>
+        <button type="button" onClick={() => navigate({ view: 'practicePrint', id })}>
+          {t('visits:print.open')}
         </button>
         <button type="button" className="danger" onClick={() => void remove()}>
           {t('action.delete')}
@@ -175,6 +181,22 @@ export function PracticeView({ id }: { id: string }) {
           </>
         )}
       </dl>
+      {visits.data && visits.data.length > 0 && (
+        <ul className="practice-visits" aria-label={t('visits:practiceVisit.heading')}>
+          {visits.data.map(({ visit, dates }) => (
+            <li key={visit.id}>
+              <button type="button" className="link-button" onClick={() => navigate({ view: 'visit', id: visit.id })}>
+                {dates.length > 0
+                  ? t('visits:practiceVisit.seenOn', {
+                      dates: dates.map((d) => formatCalendarDate(d, lang)).join(', '),
+                      count: dates.length,
+                    })
+                  : t('visits:practiceVisit.seenDuring', { visit: visitLabel(visit, lang, overview.organisations, t) })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {text.value.summary && (
         <p className="summary" lang={text.lang}>
           {text.value.summary}

@@ -1,14 +1,17 @@
 /**
- * The visit editor: who visited whom, when, who took part, its topics, and
- * notes in either language. A page of its own, guarded like the practice
- * editor against leaving with unsaved edits.
+ * The visit editor: who visits whom, when, who takes part, its topics, the
+ * programme day by day, notes in either language and sources. A page of its
+ * own, guarded like the practice editor against leaving with unsaved edits;
+ * checked before saving so the knowledge base only gets what it accepts.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Lang, type Visit } from '../../../shared/model';
+import { EmailAddress, LANGUAGES, PhoneNumber, type Lang, type Visit } from '../../../shared/model';
+import type { VisitDetail } from '../../../shared/responses';
 import type { VisitInput } from '../../../shared/requests';
 import { useNavigation } from '../app/navigation';
 import { useOverview } from '../app/overview';
+import { DateField } from '../components/DateField';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { OrganisationSelect } from '../components/OverviewSelect';
@@ -20,6 +23,10 @@ import { useKbQuery } from '../hooks/useKbQuery';
 import { useShortcut } from '../hooks/useShortcut';
 import { useUnsavedGuard } from '../hooks/useUnsavedGuard';
 import { call } from '../lib/kb';
+import { isCompleteSource, SourcesField } from '../components/SourcesField';
+import { ParticipantsEditor, type ParticipantDraft } from './ParticipantsEditor';
+import { ProgrammeEditor } from './ProgrammeEditor';
+import { programmeDraft, programmeInput, type DayDraft } from './programmeDraft';
 
 /** Creates a visit, or edits the one with `id` once it is loaded. */
 export function VisitEditor({ id }: { id?: string }) {
@@ -30,21 +37,24 @@ function LoadedVisitForm({ id }: { id: string }) {
   const { data, error } = useKbQuery('getVisit', { id });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
-  return <VisitForm existing={data} />;
+  return <VisitForm existing={data.visit} contacts={data.contacts} />;
 }
 
 interface Draft {
   hostOrganisationId: string;
   guestOrganisationId: string;
   status: Visit['status'];
-  startDate: string;
-  endDate: string;
-  participants: string;
+  /** null while what is typed is no date. */
+  startDate: string | null;
+  endDate: string | null;
+  participants: ParticipantDraft[];
   topicIds: string[];
   notes: Record<Lang, string>;
+  programme: DayDraft[];
+  sources: Visit['sources'];
 }
 
-function VisitForm({ existing }: { existing?: Visit }) {
+function VisitForm({ existing, contacts = {} }: { existing?: Visit; contacts?: VisitDetail['contacts'] }) {
   const { t } = useTranslation();
   const { overview } = useOverview();
   const { navigate, back, canGoBack } = useNavigation();
@@ -57,34 +67,82 @@ function VisitForm({ existing }: { existing?: Visit }) {
       status: existing?.status ?? 'planned',
       startDate: existing?.startDate ?? '',
       endDate: existing?.endDate ?? '',
-      participants: existing?.participants.join('\n') ?? '',
+      participants: (existing?.participants ?? []).map((p) => ({
+        key: crypto.randomUUID(),
+        ...(p.id ? { id: p.id } : {}),
+        name: p.name,
+        organisation: p.organisation ?? '',
+        role: p.role ?? '',
+        email: (p.id && contacts[p.id]?.email) || '',
+        phone: (p.id && contacts[p.id]?.phone) || '',
+      })),
       topicIds: existing?.topicIds ?? [],
       notes: { de: existing?.notes.de ?? '', nl: existing?.notes.nl ?? '' },
+      programme: programmeDraft(existing?.programme ?? []),
+      sources: existing?.sources ?? [],
     }),
-    [existing, host, guest],
+    [existing, contacts, host, guest],
   );
   const [draft, setDraft] = useState(initial);
   useUnsavedGuard(JSON.stringify(draft) !== JSON.stringify(initial));
   const update = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
-  async function save() {
-    const visit: VisitInput = {
+  const [problem, setProblem] = useState<string>();
+  const problemRef = useRef<HTMLParagraphElement>(null);
+
+  function toInput(): VisitInput | string {
+    if (draft.startDate === null || draft.endDate === null) return t('visits:editor.problem.date');
+    if (draft.startDate && draft.endDate && draft.endDate < draft.startDate)
+      return t('visits:editor.problem.endBeforeStart');
+    const unnamed = draft.participants.findIndex(
+      (p) => !p.name.trim() && [p.organisation, p.role, p.email, p.phone].some((x) => x.trim()),
+    );
+    if (unnamed >= 0) return t('visits:editor.problem.participantName', { n: unnamed + 1 });
+    const badEmail = draft.participants.findIndex(
+      (p) => p.email.trim() && !EmailAddress.safeParse(p.email.trim()).success,
+    );
+    if (badEmail >= 0) return t('visits:editor.problem.email', { n: badEmail + 1 });
+    const badPhone = draft.participants.findIndex(
+      (p) => p.phone.trim() && !PhoneNumber.safeParse(p.phone.trim()).success,
+    );
+    if (badPhone >= 0) return t('visits:editor.problem.phone', { n: badPhone + 1 });
+    if (!draft.sources.every(isCompleteSource)) return t('editor.problem.badSource');
+    const programme = programmeInput(draft.programme);
+    if (!Array.isArray(programme)) return t(`visits:editor.problem.programme.${programme.kind}`, programme);
+    return {
       hostOrganisationId: draft.hostOrganisationId,
       guestOrganisationId: draft.guestOrganisationId,
       status: draft.status,
       ...(draft.startDate ? { startDate: draft.startDate } : {}),
       ...(draft.endDate ? { endDate: draft.endDate } : {}),
       participants: draft.participants
-        .split('\n')
-        .map((p) => p.trim())
-        .filter(Boolean),
+        .filter((p) => p.name.trim())
+        .map((p) => ({
+          ...(p.id ? { id: p.id } : {}),
+          name: p.name.trim(),
+          ...(p.organisation.trim() ? { organisation: p.organisation.trim() } : {}),
+          ...(p.role.trim() ? { role: p.role.trim() } : {}),
+          ...(p.email.trim() ? { email: p.email.trim() } : {}),
+          ...(p.phone.trim() ? { phone: p.phone.trim() } : {}),
+        })),
       topicIds: draft.topicIds,
       notes: Object.fromEntries(LANGUAGES.filter((l) => draft.notes[l].trim()).map((l) => [l, draft.notes[l]])),
-      sources: existing?.sources ?? [],
+      programme,
+      sources: draft.sources.map((s) => ({ title: s.title.trim(), url: s.url.trim() })),
     };
+  }
+
+  async function save() {
+    const visit = toInput();
+    if (typeof visit === 'string') {
+      setProblem(visit);
+      requestAnimationFrame(() => problemRef.current?.focus());
+      return;
+    }
+    setProblem(undefined);
     const saved = await run(() => call('saveVisit', { ...(existing ? { id: existing.id } : {}), visit }));
     if (!saved) return;
-    navigate({ view: 'visit', id: saved.id }, { replace: true, force: true });
+    navigate({ view: 'visit', id: saved.visit.id }, { replace: true, force: true });
   }
   const cancel = () => (canGoBack ? back() : navigate({ view: 'visits' }));
   useShortcut('s', () => void save(), { mod: true });
@@ -131,19 +189,20 @@ function VisitForm({ existing }: { existing?: Visit }) {
           ))}
         </fieldset>
         <div className="form-row">
-          <label>
-            {t('visit.start')}
-            <input type="date" value={draft.startDate} onChange={(e) => update({ startDate: e.target.value })} />
-          </label>
-          <label>
-            {t('visit.end')}
-            <input type="date" value={draft.endDate} onChange={(e) => update({ endDate: e.target.value })} />
-          </label>
+          <DateField
+            label={t('visit.start')}
+            allowMonth
+            value={draft.startDate}
+            onChange={(startDate) => update({ startDate })}
+          />
+          <DateField
+            label={t('visit.end')}
+            allowMonth
+            value={draft.endDate}
+            onChange={(endDate) => update({ endDate })}
+          />
         </div>
-        <label>
-          {t('visit.participantsLabel')}
-          <textarea rows={4} value={draft.participants} onChange={(e) => update({ participants: e.target.value })} />
-        </label>
+        <ParticipantsEditor participants={draft.participants} onChange={(participants) => update({ participants })} />
         <TopicCheckboxes
           legend={t('practice.topics')}
           selected={draft.topicIds}
@@ -162,6 +221,13 @@ function VisitForm({ existing }: { existing?: Visit }) {
             </label>
           ))}
         </div>
+        <ProgrammeEditor days={draft.programme} onChange={(programme) => update({ programme })} />
+        <SourcesField sources={draft.sources} onChange={(sources) => update({ sources })} />
+        {problem && (
+          <p ref={problemRef} tabIndex={-1} className="message message-error" role="alert">
+            {problem}
+          </p>
+        )}
         {error && <ErrorMessage error={error} />}
         <FormSaveCancel busy={busy} onCancel={cancel} />
       </form>

@@ -1,8 +1,11 @@
 /**
- * A visit's page: its facts, notes and sources, and the annotations written
- * about it, with the ways to edit it or move it to the trash.
+ * A visit's page: its facts, translation states, participants, programme,
+ * notes and sources, and the annotations written about it, with the ways to
+ * edit it, see its report or its versions, or move it to the trash.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type Lang } from '../../../shared/model';
 import { useNavigation } from '../app/navigation';
 import { useOverview } from '../app/overview';
 import { AnnotationItem } from '../components/AnnotationItem';
@@ -11,13 +14,17 @@ import { ExternalLink } from '../components/ExternalLink';
 import { FallbackBadge } from '../components/FallbackBadge';
 import { useFeedback } from '../components/Feedback';
 import { Loading } from '../components/Loading';
+import { TranslationBadge } from '../components/TranslationBadge';
 import { ViewHeading } from '../components/ViewHeading';
+import { ConflictNotice } from '../exchange/ConflictNotice';
 import { useAction } from '../hooks/useAction';
 import { useKbQuery } from '../hooks/useKbQuery';
 import { useLang } from '../hooks/useLang';
 import { call } from '../lib/kb';
 import { pickText } from '../lib/texts';
 import { formatCalendarDate, visitLabel } from '../lib/visitLabel';
+import { ParticipantList, ProgrammeView } from './ProgrammeView';
+import { VisitHistory } from './VisitHistory';
 
 export function VisitView({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -28,14 +35,20 @@ export function VisitView({ id }: { id: string }) {
   const visit = useKbQuery('getVisit', { id });
   const visits = useKbQuery('listVisits');
   const annotations = useKbQuery('listAnnotations', { visitId: id, limit: 500 });
+  const report = useKbQuery('getVisitReport', { id });
   const action = useAction();
+  const [showHistory, setShowHistory] = useState(false);
 
   if (visit.error) return <ErrorMessage error={visit.error} />;
   if (!visit.data) return <Loading />;
-  const v = visit.data;
+  const { visit: v, translation } = visit.data;
   const label = visitLabel(v, lang, overview.organisations, t);
   const notes = pickText(v.notes, lang);
   const topics = overview.topics.filter((topic) => v.topicIds.includes(topic.id));
+
+  async function markChecked(l: Lang) {
+    if (await action.run(() => call('markVisitTranslationChecked', { id, language: l }))) visit.reload();
+  }
 
   async function remove() {
     const ok = await confirm({
@@ -65,11 +78,47 @@ export function VisitView({ id }: { id: string }) {
         <button type="button" onClick={() => navigate({ view: 'visitEdit', id })}>
           {t('action.edit')}
         </button>
+        <button type="button" onClick={() => navigate({ view: 'visitReport', id })}>
+          {t('visits:report.open')}
+        </button>
+        <button type="button" onClick={() => setShowHistory(true)}>
+          {t('history.open')}
+        </button>
         <button type="button" className="danger" onClick={() => void remove()}>
           {t('action.delete')}
         </button>
       </div>
       {action.error && <ErrorMessage error={action.error} />}
+      <ConflictNotice count={visit.data.conflictCount} />
+      {showHistory && (
+        <VisitHistory
+          current={v}
+          title={label}
+          onClose={() => setShowHistory(false)}
+          onRestored={() => {
+            setShowHistory(false);
+            visit.reload();
+            report.reload();
+          }}
+        />
+      )}
+      <ul className="translation-states" aria-label={t('translation.heading')}>
+        {LANGUAGES.map((l) => (
+          <li key={l}>
+            <TranslationBadge status={translation[l]} lang={l} original={false} />
+            {translation[l] === 'outdated' && (
+              <button type="button" onClick={() => void markChecked(l)}>
+                {t('translation.markChecked', { language: t(`content.languageName.${l}`) })}
+              </button>
+            )}
+            {translation[l] === 'missing' && (
+              <button type="button" onClick={() => navigate({ view: 'visitEdit', id })}>
+                {t('translation.translate', { language: t(`content.languageName.${l}`) })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
       <dl className="facts">
         <dt>{t('visit.statusLabel')}</dt>
         <dd>{t(`visit.status.${v.status}`)}</dd>
@@ -82,12 +131,6 @@ export function VisitView({ id }: { id: string }) {
             </dd>
           </>
         )}
-        {v.participants.length > 0 && (
-          <>
-            <dt>{t('visit.participants')}</dt>
-            <dd>{v.participants.join(', ')}</dd>
-          </>
-        )}
         {topics.length > 0 && (
           <>
             <dt>{t('practice.topics')}</dt>
@@ -95,6 +138,31 @@ export function VisitView({ id }: { id: string }) {
           </>
         )}
       </dl>
+      <section aria-labelledby="participants-heading">
+        <h2 id="participants-heading">{t('visits:participants.heading')}</h2>
+        <ParticipantList participants={v.participants} contacts={visit.data.contacts} />
+      </section>
+      <section aria-labelledby="programme-heading">
+        <h2 id="programme-heading">{t('visits:programme.heading')}</h2>
+        <ProgrammeView
+          programme={v.programme}
+          mode={lang}
+          practiceTitles={report.data?.practiceTitles ?? {}}
+          renderPractice={(practiceId, titles) => {
+            const title = pickText(titles, lang);
+            return (
+              <button
+                type="button"
+                className="link-button"
+                lang={title?.lang}
+                onClick={() => navigate({ view: 'practice', id: practiceId })}
+              >
+                {title?.value ?? t('visits:programme.missingPractice')}
+              </button>
+            );
+          }}
+        />
+      </section>
       {notes && (
         <section aria-labelledby="notes-heading">
           <h2 id="notes-heading">{t('visit.notes')}</h2>

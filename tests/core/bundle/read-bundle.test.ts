@@ -427,6 +427,7 @@ describe('reading a bundle whose content does not add up', () => {
           guestOrganisationId: 'org-nowhere',
           status: 'planned',
           participants: [],
+          programme: [],
           topicIds: [],
           notes: {},
           sources: [],

@@ -39,6 +39,7 @@ function records(): Record<BundleCollection, unknown[]> & { conflicts: Collectio
     practices: practices.reverse(),
     annotations,
     visits: [],
+    contacts: [],
     glossary: [],
     comparison: [],
     conflicts: [

@@ -319,8 +319,9 @@ export const visits: Visit[] = [
     status: 'held',
     startDate: '2026-02-10',
     endDate: '2026-02-12',
-    participants: ['Anna Schmidt', 'Jan de Vries'],
+    participants: [{ name: 'Anna Schmidt' }, { name: 'Jan de Vries' }],
     topicIds: ['topic-roundabouts', 'topic-office'],
+    programme: [],
     notes: {
       de: 'Besuch in Amstelveen: Turbokreisel und das neue Raumkonzept im Rathaus besichtigt.',
       nl: 'Bezoek aan Amstelveen: turborotondes en het nieuwe raadhuis bekeken.',
@@ -335,6 +336,7 @@ export const visits: Visit[] = [
     status: 'planned',
     startDate: '2026-09',
     participants: [],
+    programme: [],
     topicIds: ['topic-climate'],
     notes: { nl: 'Tegenbezoek aan Tempelhof-Schöneberg: klimaatadaptatie en wadi’s.' },
     sources: [],

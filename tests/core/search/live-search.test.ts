@@ -141,11 +141,11 @@ describe('keeping the index current', () => {
 
   it('finds visits and uses a new glossary term across languages at once', async () => {
     const kb = await readyMemoryKb();
-    const visit = await kb.visits.save(undefined, {
+    const { visit } = await kb.visits.save(undefined, {
       hostOrganisationId: AV,
       guestOrganisationId: TS,
       status: 'planned',
-      participants: ['Jana Beispiel'],
+      participants: [{ name: 'Jana Beispiel' }],
       topicIds: [],
       notes: { de: 'Besichtigung der Quartiersgaragen.' },
       sources: [],

@@ -163,3 +163,70 @@ describe('annotations', () => {
     expect(reopened.annotations.list({ ...page }).items.map((a) => a.id)).toContain(saved.id);
   });
 });
+
+describe('an annotation in both languages', () => {
+  it('is translated, then shows as outdated when its original is edited, and current again once checked', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const { practice } = await kb.practices.save(undefined, germanPractice(kb));
+    const input = {
+      practiceId: practice.id,
+      kind: 'lesson' as const,
+      text: 'Radfahrende zuerst.',
+      language: 'de' as const,
+    };
+    const lesson = await kb.annotations.save(undefined, input);
+    expect(lesson.translationStatus).toBe('missing');
+
+    const translated = await kb.annotations.translate(lesson.id, ' Fietsers eerst. ');
+    expect(translated.translation).toMatchObject({ text: 'Fietsers eerst.', translator: 'Erika Muster' });
+    expect(translated.translationStatus).toBe('current');
+
+    const edited = await kb.annotations.save(lesson.id, { ...input, text: 'Radfahrende und Zufußgehende zuerst.' });
+    expect(edited.translation?.text).toBe('Fietsers eerst.');
+    expect(edited.translationStatus).toBe('outdated');
+
+    const checked = await kb.annotations.markTranslationChecked(lesson.id);
+    expect(checked.translationStatus).toBe('current');
+    const removed = await kb.annotations.translate(lesson.id, '');
+    expect(removed.translationStatus).toBe('missing');
+  });
+
+  it('may be translated on another installation, while only its author may edit the original', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const { practice } = await kb.practices.save(undefined, germanPractice(kb));
+    const foreign = {
+      id: 'annotation-from-amstelveen',
+      practiceId: practice.id,
+      kind: 'lesson' as const,
+      text: 'Fietsers eerst.',
+      language: 'nl' as const,
+      author: 'Partner',
+      organisationId: AV,
+      installationId: '00000000-0000-4000-8000-000000000000',
+      version: { '00000000-0000-4000-8000-000000000000': 1 },
+      createdAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+    };
+    await kb.store.apply([{ op: 'put', collection: 'annotations', record: foreign }]);
+    const translated = await kb.annotations.translate(foreign.id, 'Radfahrende zuerst.');
+    expect(translated).toMatchObject({ mine: false, translationStatus: 'current', text: 'Fietsers eerst.' });
+    expect(translated.version).toMatchObject({ [kb.store.installationId]: 1 });
+    expect(await code(kb.annotations.restoreRevision(foreign.id, kb.annotations.revisions(foreign.id)[0]!.id))).toBe(
+      'notYours',
+    );
+  });
+
+  it('keeps its history: every edit and translation, and restores a version', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const { practice } = await kb.practices.save(undefined, germanPractice(kb));
+    const input = { practiceId: practice.id, kind: 'lesson' as const, text: 'Erste Fassung.', language: 'de' as const };
+    const lesson = await kb.annotations.save(undefined, input);
+    await kb.annotations.save(lesson.id, { ...input, text: 'Zweite Fassung.' });
+    await kb.annotations.translate(lesson.id, 'Tweede versie.');
+    const revisions = kb.annotations.revisions(lesson.id);
+    expect(revisions.map((r) => r.record.text)).toEqual(['Zweite Fassung.', 'Erste Fassung.']);
+    const restored = await kb.annotations.restoreRevision(lesson.id, revisions[1]!.id);
+    expect(restored.text).toBe('Erste Fassung.');
+    expect(restored.author).toBe('Erika Muster');
+  });
+});

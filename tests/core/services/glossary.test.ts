@@ -89,4 +89,21 @@ describe('the glossary', () => {
     expect(kb.glossary.list().some((t) => t.id === id)).toBe(false);
     expect(await code(kb.glossary.delete('term-nowhere'))).toBe('notFound');
   });
+
+  it('keeps every saved version of a term and restores one as a new save', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const term = await kb.glossary.save(undefined, input);
+    await kb.glossary.save(term.id, { ...input, definition: { ...input.definition, de: 'Neue Definition.' } });
+    const revisions = kb.glossary.revisions(term.id);
+    expect(revisions.map((r) => r.record.definition.de)).toEqual(['Plan für die Pflege der Grünflächen.']);
+    const restored = await kb.glossary.restoreRevision(term.id, revisions[0]!.id);
+    expect(restored.definition.de).toBe('Plan für die Pflege der Grünflächen.');
+    expect(restored.updatedBy?.name).toBe('Erika Muster');
+    expect(kb.glossary.revisions(term.id).map((r) => r.record.definition.de)).toEqual([
+      'Neue Definition.',
+      'Plan für die Pflege der Grünflächen.',
+    ]);
+    await kb.glossary.delete(term.id);
+    expect(kb.store.all('revisions').filter((r) => r.recordId === term.id)).toEqual([]);
+  });
 });
