@@ -51,8 +51,6 @@ import {
 /** Problems that usually mean a file is still arriving: retried every round, reported only after this long. */
 const INCOMPLETE_CODES = new Set(['bundleEmpty', 'bundleTruncated', 'bundleNotUtf8', 'bundleSyntax', 'fileReadFailed']);
 const INCOMPLETE_GRACE_MS = 5 * 60_000;
-/** A first write of more than this many records is a checkpoint rather than a change file. */
-const FIRST_CHECKPOINT_KEYS = 500;
 /** Own change files are folded into a checkpoint once they weigh more than it (and at least this much). */
 const MIN_CHECKPOINT_BYTES = 1024 * 1024;
 /** Keys compared with what was published per slice, between which the event loop turns. */
@@ -64,6 +62,8 @@ export interface FolderSyncOptions {
   /** Milliseconds since the epoch; tests pass their own. */
   now?: () => number;
   incompleteGraceMs?: number;
+  /** Own change files are folded into a checkpoint once they weigh more than it and at least this much (tests make it small). */
+  checkpointBytes?: number;
 }
 
 export interface RoundResult {
@@ -88,6 +88,7 @@ export class FolderSync {
   readonly #fs: FileSystem;
   readonly #now: () => number;
   readonly #grace: number;
+  readonly #checkpointBytes: number;
   #state: FolderState;
   readonly #published: PublishedLog;
   /** Keys that may differ from what was published; `undefined` until the first full comparison. */
@@ -111,6 +112,7 @@ export class FolderSync {
     this.#fs = options.fs ?? nodeFileSystem;
     this.#now = options.now ?? Date.now;
     this.#grace = options.incompleteGraceMs ?? INCOMPLETE_GRACE_MS;
+    this.#checkpointBytes = options.checkpointBytes ?? MIN_CHECKPOINT_BYTES;
   }
 
   /** Loads what this installation remembers of the folder from `stateDir` (its own disk). */
@@ -351,29 +353,17 @@ export class FolderSync {
       // A temp file of ours is left only by a crash mid-write: rounds never overlap, so none is being written now.
       else if (isTempFileName(name)) await fs.rm(path.join(own, name), { force: true });
     }
-    const seq = Math.max(this.#state.seq, ...ownFiles.map((f) => f.seq)) + 1;
-    const lastCheckpoint = ownFiles.filter((f) => f.kind === 'checkpoint').sort((a, b) => b.seq - a.seq)[0];
-    const changeBytes = ownFiles
-      .filter((f) => f.kind === 'change' && f.seq > (lastCheckpoint?.seq ?? 0))
-      .reduce((sum, f) => sum + f.size, 0);
-    const checkpoint = lastCheckpoint
-      ? changeBytes > Math.max(lastCheckpoint.size, MIN_CHECKPOINT_BYTES)
-      : pending.length > FIRST_CHECKPOINT_KEYS || changeBytes > MIN_CHECKPOINT_BYTES;
-
     const user = this.#ctx.identity.author();
     const options: OutgoingOptions = {
       exportedAt: this.#ctx.clock.now(),
       exportedBy: { installationId: this.#installationId, organisationId: user.organisationId, name: user.name },
       ...(this.connection.selection ? { selection: this.connection.selection } : {}),
     };
-    const name: SyncFileName = {
-      kind: checkpoint ? 'checkpoint' : 'change',
-      seq,
-      name: syncFileName(checkpoint ? 'checkpoint' : 'change', seq),
-    };
-    const prepared = checkpoint
-      ? checkpointFile(this.#ctx.store, options)
-      : changeFile(this.#ctx.store, pending, options);
+
+    // Every change made here travels in a change file; a checkpoint only ever follows one.
+    const seq = Math.max(this.#state.seq, ...ownFiles.map((f) => f.seq)) + 1;
+    const change: SyncFileName = { kind: 'change', seq, name: syncFileName('change', seq) };
+    const prepared = changeFile(this.#ctx.store, pending, options);
     // Hashes of what goes out, taken now: the records are the store's own and are never changed in place.
     const sent = publishedEntries(prepared);
     const sentKeys = new Set(sent.map(([key]) => key));
@@ -381,16 +371,35 @@ export class FolderSync {
     const held = pending
       .filter((key) => !sentKeys.has(key))
       .map((key): [string, string] => [key, currentHash(this.#ctx.store, key)!]);
-    await writeFileDurably(path.join(own, name.name), prepared.pieces, fs);
+    await writeFileDurably(path.join(own, change.name), prepared.pieces, fs);
     this.#state.seq = seq;
     await this.#saveState();
     await this.#published.add([...sent, ...held]);
-    if (checkpoint) {
-      await this.#published.compact();
-      // Everything before the checkpoint is in it: our older files go.
-      for (const file of ownFiles) await fs.rm(path.join(own, file.name), { force: true }).catch(() => undefined);
-    }
-    return name;
+    ownFiles.push({ ...change, size: (await fs.stat(path.join(own, change.name))).size });
+
+    const lastCheckpoint = ownFiles.filter((f) => f.kind === 'checkpoint').sort((a, b) => b.seq - a.seq)[0];
+    const changeBytes = ownFiles
+      .filter((f) => f.kind === 'change' && f.seq > (lastCheckpoint?.seq ?? 0))
+      .reduce((sum, f) => sum + f.size, 0);
+    if (changeBytes <= Math.max(lastCheckpoint?.size ?? 0, this.#checkpointBytes)) return change;
+    await this.#checkpoint(own, seq + 1, options, ownFiles);
+    return { kind: 'checkpoint', seq: seq + 1, name: syncFileName('checkpoint', seq + 1) };
+  }
+
+  /**
+   * Everything the folder's selection holds, in one file, after which our
+   * older files go. A reader that has merged all our files before it may
+   * skip it: what it holds of ours is in those files, or (a change made
+   * while it was written) still pending here for the next change file, which
+   * is why its records are not counted as published.
+   */
+  async #checkpoint(own: string, seq: number, options: OutgoingOptions, older: readonly SyncFileName[]): Promise<void> {
+    const prepared = checkpointFile(this.#ctx.store, options);
+    await writeFileDurably(path.join(own, syncFileName('checkpoint', seq)), prepared.pieces, this.#fs);
+    this.#state.seq = seq;
+    await this.#saveState();
+    await this.#published.compact();
+    for (const file of older) await this.#fs.rm(path.join(own, file.name), { force: true }).catch(() => undefined);
   }
 
   async #saveState(): Promise<void> {

@@ -34,6 +34,7 @@ export interface SyncOptions {
   background?: boolean;
   fs?: FileSystem;
   incompleteGraceMs?: number;
+  checkpointBytes?: number;
 }
 
 interface Running {
@@ -51,8 +52,8 @@ interface Running {
 
 export class Sync {
   readonly #ctx: KbContext;
-  readonly #options: Required<Omit<SyncOptions, 'fs' | 'incompleteGraceMs'>> &
-    Pick<SyncOptions, 'fs' | 'incompleteGraceMs'>;
+  readonly #options: Required<Omit<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes'>> &
+    Pick<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes'>;
   #config: Connections = { connections: [] };
   readonly #running = new Map<string, Running>();
   #closed = false;
@@ -145,7 +146,8 @@ export class Sync {
   async syncNow(): Promise<SyncStatus> {
     const all = [...this.#running.values()];
     for (const running of all) await this.#run(running);
-    for (const running of all) if (running.state === 'synced' && running.folder.pendingCount()) await this.#run(running);
+    for (const running of all)
+      if (running.state === 'synced' && running.folder.pendingCount()) await this.#run(running);
     return this.status();
   }
 
@@ -210,6 +212,7 @@ export class Sync {
     const folder = await FolderSync.open(this.#ctx, connection, path.join(this.#options.stateDir, connection.id), {
       ...(this.#options.fs ? { fs: this.#options.fs } : {}),
       ...(this.#options.incompleteGraceMs !== undefined ? { incompleteGraceMs: this.#options.incompleteGraceMs } : {}),
+      ...(this.#options.checkpointBytes !== undefined ? { checkpointBytes: this.#options.checkpointBytes } : {}),
     });
     const running: Running = { folder, state: 'starting', failures: 0, again: false };
     this.#running.set(connection.id, running);
