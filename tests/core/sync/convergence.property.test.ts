@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { lostWrites, Peer } from './peers';
+import { differences, lostWrites, Peer } from './peers';
 
 const tempDir = useTempDirs();
 const RUNS = Number(process.env.SYNC_RUNS ?? 3);
@@ -17,18 +17,6 @@ const step = fc.record({
   op: fc.constantFrom('create', 'edit', 'edit', 'delete', 'restore', 'sync', 'sync'),
   pick: fc.nat({ max: 20 }),
 });
-
-/** What one dump holds that the other does not, shortened to read. */
-function differences(a: Record<string, string[]>, b: Record<string, string[]>): string[] {
-  return Object.keys({ ...a, ...b }).flatMap((collection) => {
-    const other = new Set(b[collection]);
-    const mine = new Set(a[collection]);
-    return [
-      ...(a[collection] ?? []).filter((r) => !other.has(r)).map((r) => `only first ${collection} ${r.slice(0, 400)}`),
-      ...(b[collection] ?? []).filter((r) => !mine.has(r)).map((r) => `only second ${collection} ${r.slice(0, 400)}`),
-    ];
-  });
-}
 
 describe('installations in separate processes on one shared folder', () => {
   it('converge to the same content, conflicts alike, nothing saved lost, whatever the schedule', async () => {

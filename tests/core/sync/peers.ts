@@ -96,3 +96,15 @@ export function lostWrites(saved: readonly Saved[], dump: Record<string, string[
     (s) => !(versions.get(s.id) ?? []).some((v) => ['equal', 'before'].includes(compareVersions(s.version, v))),
   );
 }
+
+/** What one dump holds that the other does not, shortened to read. */
+export function differences(a: Record<string, string[]>, b: Record<string, string[]>): string[] {
+  return Object.keys({ ...a, ...b }).flatMap((collection) => {
+    const other = new Set(b[collection]);
+    const mine = new Set(a[collection]);
+    return [
+      ...(a[collection] ?? []).filter((r) => !other.has(r)).map((r) => `only first ${collection} ${r.slice(0, 400)}`),
+      ...(b[collection] ?? []).filter((r) => !mine.has(r)).map((r) => `only second ${collection} ${r.slice(0, 400)}`),
+    ];
+  });
+}
