@@ -24,8 +24,8 @@ export class Writer {
     return this.#generation;
   }
 
-  async apply(changes: readonly Change[]): Promise<void> {
-    changes = [...changes, ...this.#settledConflicts(changes)];
+  async apply(requested: readonly Change[]): Promise<void> {
+    const changes = [...requested, ...this.#settledConflicts(requested)];
     try {
       await this.#store.apply(changes);
       this.#generation += 1;
