@@ -29,6 +29,7 @@ import {
   PdfFileName,
   PracticeInput,
   PracticeQuery,
+  SyncSelection,
   VisitInput,
 } from './requests';
 import type {
@@ -39,12 +40,14 @@ import type {
   ExportSummary,
   ImportPreview,
   ImportSummary,
+  NewSince,
   Overview,
   Page,
   PracticeDetail,
   PracticeSummary,
   Settings,
   StarterContentState,
+  SyncStatus,
 } from './responses';
 import { SearchQuery, type SearchResponse } from './search';
 
@@ -138,6 +141,18 @@ export const contract = {
   getStarterContent: channel<StarterContentState>()(NoRequest),
   /** Removes the starter content nobody edited or annotated; what is left says what was kept. */
   removeStarterContent: channel<StarterContentState & { removed: number }>()(NoRequest),
+
+  /** How syncing with the shared folders goes. */
+  getSyncStatus: channel<SyncStatus>()(NoRequest),
+  /** Chooses a shared folder in a folder dialog in main and connects to it, with what goes there; null when cancelled. */
+  connectSyncFolder: channel<SyncStatus | null>()(z.object({ selection: SyncSelection }).strict()),
+  /** Stops syncing with a folder; everything stays here, nothing in the folder is touched. */
+  disconnectSyncFolder: channel<SyncStatus>()(ById),
+  /** Syncs with every folder now and answers when done. */
+  syncNow: channel<SyncStatus>()(NoRequest),
+  /** What colleagues and the partner added or changed since the user last looked. */
+  getNewSince: channel<NewSince>()(NoRequest),
+  markNewSinceSeen: channel<NewSince>()(NoRequest),
 
   /** Opens an http(s) link in the system browser after the user confirms in main. */
   openExternal: channel<boolean>()(z.object({ url: z.url({ protocol: /^https?$/ }).max(2_000) }).strict()),

@@ -31,7 +31,9 @@ const ours = (deleted: boolean) =>
     .all('practices')
     .filter((p) => p.tags.includes('sync') && (p.deletedAt !== undefined) === deleted)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-const say = (line: string) => process.stdout.write(`${line}\n`);
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
 const saved = (id: string) => {
   const record = kb.store.get('practices', id)!;
   say(`saved ${JSON.stringify({ id, version: record.version, deleted: record.deletedAt !== undefined })}`);
