@@ -93,6 +93,8 @@ export class FolderSync {
   readonly #published: PublishedLog;
   /** Keys that may differ from what was published; `undefined` until the first full comparison. */
   #dirty: Set<string> | undefined;
+  /** The sizes of our own files in the folder, by name. */
+  readonly #ownSizes = new Map<string, number>();
   /** Foreign files and folders seen in the last round (ignored). */
   foreignFiles = 0;
 
@@ -347,9 +349,12 @@ export class FolderSync {
     const own = installationFolder(this.connection.folder, this.#installationId);
     await fs.mkdir(own, { recursive: true });
     const ownFiles: (SyncFileName & { size: number })[] = [];
-    for (const name of await fs.readdir(own)) {
+    const listed = new Set(await fs.readdir(own));
+    for (const name of this.#ownSizes.keys()) if (!listed.has(name)) this.#ownSizes.delete(name);
+    for (const name of listed) {
       const parsed = parseSyncFileName(name);
-      if (parsed) ownFiles.push({ ...parsed, size: (await fs.stat(path.join(own, name))).size });
+      // Our complete files never change: each is measured once.
+      if (parsed) ownFiles.push({ ...parsed, size: await this.#ownSize(own, name) });
       // A temp file of ours is left only by a crash mid-write: rounds never overlap, so none is being written now.
       else if (isTempFileName(name)) await fs.rm(path.join(own, name), { force: true });
     }
@@ -375,7 +380,7 @@ export class FolderSync {
     this.#state.seq = seq;
     await this.#saveState();
     await this.#published.add([...sent, ...held]);
-    ownFiles.push({ ...change, size: (await fs.stat(path.join(own, change.name))).size });
+    ownFiles.push({ ...change, size: await this.#ownSize(own, change.name) });
 
     const lastCheckpoint = ownFiles.filter((f) => f.kind === 'checkpoint').sort((a, b) => b.seq - a.seq)[0];
     const changeBytes = ownFiles
@@ -400,6 +405,15 @@ export class FolderSync {
     await this.#saveState();
     await this.#published.compact();
     for (const file of older) await this.#fs.rm(path.join(own, file.name), { force: true }).catch(() => undefined);
+  }
+
+  async #ownSize(own: string, name: string): Promise<number> {
+    let size = this.#ownSizes.get(name);
+    if (size === undefined) {
+      size = (await this.#fs.stat(path.join(own, name))).size;
+      this.#ownSizes.set(name, size);
+    }
+    return size;
   }
 
   async #saveState(): Promise<void> {
