@@ -169,6 +169,7 @@ export class FolderSync {
     } catch (error) {
       throw new KbError('syncFolderUnreachable', (error as Error).message, { params: { folder } });
     }
+    if (!this.#dirty) await this.#compareAll();
     const result: RoundResult = { merged: 0, changed: 0 };
     const root = syncRoot(folder);
     let entries: Dirent[] = [];
@@ -273,6 +274,8 @@ export class FolderSync {
     }
     try {
       const merged = await mergeSyncFile(this.#ctx, bytes, { installationId: peer, fileName: id });
+      // What the store now holds as the folder does is not ours to send there.
+      for (const [key] of merged.inFolder) this.#dirty?.delete(key);
       await this.#published.add(merged.inFolder);
       result.merged += 1;
       result.changed += merged.changed;
@@ -313,8 +316,23 @@ export class FolderSync {
     return hash !== undefined && hash !== this.#published.hashes.get(key);
   }
 
+  /**
+   * After a start (or a crash) nothing is known of what changed: every
+   * record is compared with what was published, in slices between which the
+   * event loop turns. Changes made meanwhile are noted as they come.
+   */
+  async #compareAll(): Promise<void> {
+    const dirty = new Set<string>();
+    this.#dirty = dirty;
+    let n = 0;
+    for (const key of [...allTravellingKeys(this.#ctx.store)]) {
+      if (this.#isPending(key)) dirty.add(key);
+      if (++n % DIFF_SLICE === 0) await yieldToEventLoop();
+    }
+  }
+
   async #pendingKeys(): Promise<string[]> {
-    const candidates = this.#dirty ?? new Set(allTravellingKeys(this.#ctx.store));
+    const candidates = this.#dirty ?? new Set<string>();
     this.#dirty = new Set();
     const pending: string[] = [];
     let n = 0;

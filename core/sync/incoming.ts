@@ -70,7 +70,9 @@ function heldAsInFolder(ctx: KbContext, bundle: Bundle): [string, string][] {
   for (const { collection, record } of versions) {
     const key = recordKey(collection, record.id);
     const hash = recordHash(record);
-    if (currentHash(ctx.store, key) === hash) held.push([key, hash]);
+    // A record the merge put in the store is the bundle's own object: no need to hash it again.
+    const stored = ctx.store.get(collection, record.id);
+    if (stored === record || (stored && currentHash(ctx.store, key) === hash)) held.push([key, hash]);
     const asConflict = conflictKey(`${key}:${hash.slice(0, 16)}`);
     if (ctx.store.get('conflicts', asConflict.slice('conflicts:'.length))) held.push([asConflict, hash]);
   }
