@@ -32,6 +32,7 @@ import {
   PdfFileName,
   PracticeInput,
   PracticeQuery,
+  SyncSelection,
   VisitInput,
 } from './requests';
 import type {
@@ -42,6 +43,7 @@ import type {
   ExportSummary,
   ImportPreview,
   ImportSummary,
+  NewSince,
   Overview,
   Page,
   PracticeDetail,
@@ -49,6 +51,7 @@ import type {
   PracticeVisit,
   Settings,
   StarterContentState,
+  SyncStatus,
   VisitDetail,
   VisitReport,
 } from './responses';
@@ -162,6 +165,18 @@ export const contract = {
   getStarterContent: channel<StarterContentState>()(NoRequest),
   /** Removes the starter content nobody edited or annotated; what is left says what was kept. */
   removeStarterContent: channel<StarterContentState & { removed: number }>()(NoRequest),
+
+  /** How syncing with the shared folders goes. */
+  getSyncStatus: channel<SyncStatus>()(NoRequest),
+  /** Chooses a shared folder in a folder dialog in main and connects to it, with what goes there; null when cancelled. */
+  connectSyncFolder: channel<SyncStatus | null>()(z.object({ selection: SyncSelection }).strict()),
+  /** Stops syncing with a folder; everything stays here, nothing in the folder is touched. */
+  disconnectSyncFolder: channel<SyncStatus>()(ById),
+  /** Syncs with every folder now and answers when done. */
+  syncNow: channel<SyncStatus>()(NoRequest),
+  /** What colleagues and the partner added or changed since the user last looked. */
+  getNewSince: channel<NewSince>()(NoRequest),
+  markNewSinceSeen: channel<NewSince>()(NoRequest),
 
   /** Opens an http(s) link in the system browser after the user confirms in main. */
   openExternal: channel<boolean>()(z.object({ url: z.url({ protocol: /^https?$/ }).max(2_000) }).strict()),

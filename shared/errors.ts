@@ -43,6 +43,11 @@ export const ERROR_CODES = [
   'importPreviewExpired',
   'nothingToUndo',
   'undoBlocked',
+  // Syncing through a shared folder.
+  'syncFolderUnreachable',
+  'syncWriteFailed',
+  'syncForeignWriter',
+  'syncNotConnected',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** Values interpolated into the localized message of an error. */

@@ -122,3 +122,12 @@ export const PdfFileName = z
   .string()
   .max(150)
   .regex(/^(?!\.)[^\\/:*?"<>|\u0000-\u001f]+\.pdf$/);
+
+/** What goes to a shared folder: everything, or the practices of some topics or organisations (as an export selects them). */
+export const SyncSelection = z
+  .object({
+    topicIds: z.array(Id).max(100).optional(),
+    organisationIds: z.array(Id).max(100).optional(),
+  })
+  .strict();
+export type SyncSelection = z.infer<typeof SyncSelection>;

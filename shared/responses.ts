@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { BundleCollection, BundleRecord, ExportedBy } from './bundle';
+import type { KbErrorInfo } from './errors';
 import type {
   Annotation,
   Author,
@@ -229,4 +230,49 @@ export interface ComparisonTable {
 export interface StarterContentState {
   removable: number;
   kept: number;
+}
+
+/** One shared folder the knowledge base syncs with, and how syncing with it goes. */
+export interface SyncConnectionStatus {
+  id: string;
+  /** The folder as the user chose it. */
+  folder: string;
+  /** What goes to this folder; absent: everything. */
+  selection?: { topicIds?: string[]; organisationIds?: string[] };
+  /** syncing: a round runs; synced: the last round succeeded; unreachable: the folder is not there (VPN off, drive not mounted); failed: it could not be written. */
+  state: 'starting' | 'syncing' | 'synced' | 'unreachable' | 'failed';
+  /** When the last round succeeded (ISO 8601). */
+  lastSyncedAt?: string;
+  /** Changes made here that wait to be written to the folder; absent while still counting. */
+  pending?: number;
+  /** Why the last round failed. */
+  error?: KbErrorInfo;
+  /** Files of other installations that could not be merged, each with why. */
+  problems: { file: string; error: KbErrorInfo }[];
+  /** Files and folders in the shared folder that are not ours (desktop.ini, lock files, copies made by sync clients): ignored. */
+  foreignFiles: number;
+}
+
+export interface SyncStatus {
+  connections: SyncConnectionStatus[];
+}
+
+/** What colleagues or the partner added or changed, received through a shared folder since the user last looked. */
+export interface NewSinceItem {
+  collection: 'practices' | 'annotations';
+  id: string;
+  /** The practice, for an annotation its practice. */
+  practiceId: string;
+  /** The practice's title per language; for an annotation, the start of its text. */
+  label: { de?: string; nl?: string };
+  kind: 'added' | 'changed' | 'deleted';
+  /** When it was changed, on the other side (ISO 8601). */
+  changedAt: string;
+  by: { name?: string; organisationId: string };
+}
+
+export interface NewSince {
+  /** Until when the user had seen (absent: never looked). */
+  seenUntil?: string;
+  items: NewSinceItem[];
 }

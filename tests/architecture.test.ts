@@ -15,7 +15,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * Folder → the folders its files may import from (besides their own folder,
  * and besides packages). The most specific folder of a file decides. The
  * core's floors, bottom up: base → storage → store → write → bundle, search,
- * exchange, services → the composition root (core/knowledge-base.ts).
+ * exchange, services → sync → the composition root (core/knowledge-base.ts).
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   locales: [],
@@ -29,7 +29,17 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'core/search': ['shared', 'core/base', 'core/store'],
   'core/exchange': ['shared', 'core/base', 'core/store', 'core/write', 'core/bundle'],
   'core/services': ['shared', 'core/base', 'core/store', 'core/write'],
-  core: ['shared', 'core/base', 'core/store', 'core/write', 'core/search', 'core/exchange', 'core/services'],
+  'core/sync': ['shared', 'core/base', 'core/store', 'core/write', 'core/bundle', 'core/exchange'],
+  core: [
+    'shared',
+    'core/base',
+    'core/store',
+    'core/write',
+    'core/search',
+    'core/exchange',
+    'core/services',
+    'core/sync',
+  ],
   cli: ['shared', 'core/base', 'core/bundle'],
   'electron/main': ['shared', 'core', 'core/base', 'core/bundle'],
   electron: ['shared'],

@@ -21,6 +21,7 @@ export interface Dialogs {
   confirmLeaveUnsaved(): boolean;
   chooseBundleToSave(suggestedName: string): Promise<string | null>;
   chooseBundleToOpen(): Promise<string | null>;
+  chooseSyncFolder(): Promise<string | null>;
   choosePdfToSave(suggestedName: string): Promise<string | null>;
 }
 
@@ -81,6 +82,7 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
     chooseBundleToSave: (suggestedName) =>
       save({ title: t('exportTitle'), defaultPath: inDocuments(suggestedName), filters: bundleFilters() }),
     chooseBundleToOpen: () => open({ title: t('importTitle'), properties: ['openFile'], filters: bundleFilters() }),
+    chooseSyncFolder: () => open({ title: t('syncFolderTitle'), properties: ['openDirectory', 'createDirectory'] }),
     choosePdfToSave: (suggestedName) =>
       save({
         title: t('printDialogTitle', 'compare'),

@@ -52,6 +52,7 @@ export async function start(): Promise<void> {
       openExternal,
       chooseBundleToSave: dialogs.chooseBundleToSave,
       chooseBundleToOpen: dialogs.chooseBundleToOpen,
+      chooseSyncFolder: dialogs.chooseSyncFolder,
       choosePdfToSave: dialogs.choosePdfToSave,
       printToPdf,
     }),

@@ -81,8 +81,8 @@ export interface AppSession {
   openedExternally: string[];
   /** Errors thrown in the page or logged to its console as errors. */
   pageErrors: string[];
-  /** What the next save and open dialogs answer: a path, or null for "cancelled". */
-  dialogs: { savePath: string | null; openPath: string | null };
+  /** What the next save, open and folder dialogs answer: a path, or null for "cancelled". */
+  dialogs: { savePath: string | null; openPath: string | null; folderPath: string | null };
   /** Files the app asked main to print the page to as PDF, with the suggested name the save dialog got. */
   printed: { suggestedName: string; file: string }[];
   screenshot(name: string): Promise<void>;
@@ -169,7 +169,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   if (user && !kb.store.settings.user) await kb.settings.setUser(user);
   const openedExternally: string[] = [];
   const languages: Lang[] = [];
-  const dialogs: AppSession['dialogs'] = { savePath: null, openPath: null };
+  const dialogs: AppSession['dialogs'] = { savePath: null, openPath: null, folderPath: null };
   const printed: AppSession['printed'] = [];
   let pdfName = '';
 
@@ -189,6 +189,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
         },
         chooseBundleToSave: async () => dialogs.savePath,
         chooseBundleToOpen: async () => dialogs.openPath,
+        chooseSyncFolder: async () => dialogs.folderPath,
         choosePdfToSave: async (suggestedName) => {
           pdfName = suggestedName;
           return dialogs.savePath;

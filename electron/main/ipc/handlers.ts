@@ -14,6 +14,8 @@ export interface Shell {
   chooseBundleToSave(suggestedName: string): Promise<string | null>;
   /** An open dialog for a bundle; the chosen path, or null when cancelled. */
   chooseBundleToOpen(): Promise<string | null>;
+  /** A folder dialog for the shared folder to sync with; the chosen path, or null when cancelled. */
+  chooseSyncFolder(): Promise<string | null>;
   /** A save dialog for a PDF; the chosen path, or null when cancelled. */
   choosePdfToSave(suggestedName: string): Promise<string | null>;
   /** Prints the window's page, in its print layout, to a PDF file at `file` (landscape unless said). */
@@ -129,6 +131,16 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
 
     getStarterContent: () => kb.starterContent.state(),
     removeStarterContent: () => kb.starterContent.remove(),
+
+    getSyncStatus: () => kb.sync.status(),
+    connectSyncFolder: async ({ selection }) => {
+      const folder = await shell.chooseSyncFolder();
+      return folder ? kb.sync.connect(folder, selection) : null;
+    },
+    disconnectSyncFolder: ({ id }) => kb.sync.disconnect(id),
+    syncNow: () => kb.sync.syncNow(),
+    getNewSince: () => kb.sync.newSince(),
+    markNewSinceSeen: () => kb.sync.markSeen(),
 
     openExternal: ({ url }) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK — this `shell` is the main process's confirming openExternal in main.ts, not Electron's
   };

@@ -3,6 +3,7 @@
  * every view uses (overview, feedback, navigation). Without a user yet it
  * shows the welcome form instead, since everything written is signed.
  */
+import { NewSince } from '../sync/NewSince';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../shared/responses';
@@ -108,6 +109,8 @@ function CurrentView() {
       return <Exchange />;
     case 'conflicts':
       return <Conflicts />;
+    case 'newSince':
+      return <NewSince />;
     case 'compare':
       return <Compare />;
     case 'glossary':

@@ -7,6 +7,8 @@ import type { PracticeFilter } from '../../../shared/requests';
 import { useLang } from '../hooks/useLang';
 import { useNavigation, type Route } from './navigation';
 import { useOverview } from './overview';
+import { SyncStatusLine } from '../sync/SyncStatusLine';
+import { useSync } from '../sync/useSync';
 
 const sameFilter = (a: PracticeFilter, b: PracticeFilter) =>
   a.topicId === b.topicId &&
@@ -20,6 +22,8 @@ export function Sidebar() {
   const lang = useLang();
   const { overview } = useOverview();
   const { route, navigate } = useNavigation();
+  const sync = useSync();
+  const syncing = (sync.status.data?.connections.length ?? 0) > 0;
 
   /** A section; `count`, when given, is read out with `countKey` (practices unless said). */
   const item = (target: Route, label: string, count?: number, countKey = 'list.count') => {
@@ -58,11 +62,14 @@ export function Sidebar() {
         {item({ view: 'compare' }, t('nav.compare'))}
         {item({ view: 'glossary' }, t('nav.glossary'))}
         {item({ view: 'exchange' }, t('nav.exchange'))}
+        {syncing &&
+          item({ view: 'newSince' }, t('nav.newSince'), sync.newSince.data?.items.length ?? 0, 'nav.newSinceCount')}
         {overview.conflictCount > 0 &&
           item({ view: 'conflicts' }, t('nav.conflicts'), overview.conflictCount, 'nav.conflictCount')}
         {item({ view: 'trash' }, t('nav.trash'), overview.trashCount)}
         {item({ view: 'settings' }, t('nav.settings'))}
       </ul>
+      {sync.status.data && <SyncStatusLine status={sync.status.data} />}
       <h2 id="nav-topics">{t('nav.topics')}</h2>
       <ul className="nav-list" aria-labelledby="nav-topics">
         {overview.topics.map((topic) =>

@@ -29,6 +29,7 @@ export type Route =
   | { view: 'settings' }
   | { view: 'exchange' }
   | { view: 'conflicts' }
+  | { view: 'newSince' }
   | { view: 'compare' }
   | { view: 'glossary' }
   | { view: 'welcome' };

@@ -1,8 +1,9 @@
-/** The settings view: who the user is, the interface language, removing the starter content, the welcome again. */
+/** The settings view: who the user is, the interface language, the shared folders, removing the starter content, the welcome again. */
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../app/navigation';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ViewHeading } from '../components/ViewHeading';
+import { SyncSettings } from '../sync/SyncSettings';
 import { StarterContentSettings } from './StarterContentSettings';
 import { UserForm } from './UserForm';
 
@@ -17,6 +18,7 @@ export function Settings() {
       <UserForm />
       <h2>{t('language.label')}</h2>
       <LanguageSwitch />
+      <SyncSettings />
       <StarterContentSettings />
       <h2>{t('welcome.settingsHeading')}</h2>
       <button type="button" onClick={() => navigate({ view: 'welcome' })}>

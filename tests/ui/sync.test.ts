@@ -1,0 +1,116 @@
+/**
+ * Two app instances on one shared folder, in Chromium: one connects through
+ * the settings (the folder dialog), a practice written in the other appears
+ * in its list and in its "new since your last visit" view, and the sync
+ * status in the sidebar reads right in German and in Dutch, also while the
+ * folder is away.
+ */
+import { rename } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Author } from '../../shared/model';
+import { AV, germanPractice } from '../helpers/knowledge-base';
+import { useTempDirs } from '../helpers/temp-dir';
+import { closeAppsAfterEachTest, openApp, type AppSession } from './harness';
+
+const tempDir = useTempDirs();
+const JAN: Author = { name: 'Jan de Vries', organisationId: AV };
+closeAppsAfterEachTest();
+
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+const nav = (page: Page, name: string | RegExp) => page.getByRole('navigation').getByRole('button', { name });
+const status = (page: Page) => page.getByRole('navigation').getByTestId('sync-status').textContent();
+
+async function connectThroughSettings(session: AppSession, folder: string, settings: RegExp, connect: RegExp) {
+  const { page } = session;
+  await nav(page, settings).click();
+  session.dialogs.folderPath = folder;
+  await page.getByRole('button', { name: connect }).click();
+  await poll(() => page.getByRole('navigation').getByTestId('sync-status').count()).toBe(1);
+}
+
+/** axe-core, injected through the DevTools protocol as in accessibility.test.ts: the page's CSP refuses inline scripts. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function checkAccessibility(page: Page) {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> };
+      }
+    ).axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((result) => result.violations.map((v) => v.id)),
+  );
+  expect(found).toEqual([]);
+}
+
+describe('two app instances on one shared folder', () => {
+  it('brings a practice from one to the other, in the list and in "new since", with the status in German', async () => {
+    const shared = await tempDir();
+    const erika = await openApp();
+    const jan = await openApp({ user: JAN });
+    await connectThroughSettings(erika, shared, /^Einstellungen/, /Ordner wählen und verbinden/);
+    await connectThroughSettings(jan, shared, /^Einstellungen/, /Ordner wählen und verbinden/);
+    await poll(() => status(jan.page)).toMatch(/^Synchronisiert um \d{1,2}:\d{2}$/);
+
+    const { practice } = await erika.kb.practices.save(
+      undefined,
+      germanPractice(erika.kb, { texts: { de: { title: 'Kreisel vor dem Rathaus', summary: 'Neu.', body: 'Text.' } } }),
+    );
+    await erika.page.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
+    await poll(() => status(erika.page)).toMatch(/^Synchronisiert um/);
+
+    await jan.page.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
+    await poll(() => nav(jan.page, /^Neu seit Ihrem letzten Besuch/).textContent()).toContain('1');
+    await nav(jan.page, /^Neu seit Ihrem letzten Besuch/).click();
+    const item = jan.page.locator('.new-since li').first();
+    await poll(() => item.textContent()).toContain('Kreisel vor dem Rathaus');
+    expect(await item.textContent()).toContain(
+      'neues Praxisbeispiel von Erika Muster (Bezirksamt Tempelhof-Schöneberg)',
+    );
+    await checkAccessibility(jan.page);
+    await jan.screenshot('sync-new-since-de');
+    await nav(jan.page, /^Alle Praxisbeispiele/).click();
+    await poll(() => jan.page.getByText('Kreisel vor dem Rathaus').count()).toBeGreaterThan(0);
+    expect(jan.kb.store.get('practices', practice.id)).toBeDefined();
+
+    await nav(jan.page, /^Neu seit Ihrem letzten Besuch/).click();
+    await jan.page.getByRole('button', { name: 'Alles als gesehen markieren' }).click();
+    await poll(() => jan.page.getByText('Nichts Neues.').count()).toBe(1);
+
+    // The folder goes away (VPN off): the status says so, and writing here goes on.
+    await rename(shared, `${shared}-away`);
+    await nav(erika.page, /^Einstellungen/).click();
+    await erika.page.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
+    await poll(() => status(erika.page)).toBe('Gemeinsamer Ordner nicht erreichbar – Sie arbeiten lokal weiter');
+    await erika.kb.practices.save(undefined, germanPractice(erika.kb));
+    await poll(() => status(erika.page)).toBe(
+      'Gemeinsamer Ordner nicht erreichbar – Sie arbeiten lokal weiter · 1 Änderung wartet auf Übertragung',
+    );
+    await erika.screenshot('sync-unreachable-de');
+    await rename(`${shared}-away`, shared);
+  }, 90_000);
+
+  it('reads the status and the settings in Dutch, the folder shared with the partner limited to topics', async () => {
+    const shared = await tempDir();
+    const jan = await openApp({ user: JAN, systemLocales: ['nl-NL'] });
+    const { page } = jan;
+    await nav(page, /^Instellingen/).click();
+    await page.getByRole('checkbox', { name: /Alleen een selectie/ }).check();
+    const topic = jan.kb.store.all('topics')[0]!;
+    await page.getByRole('checkbox', { name: topic.name.nl }).check();
+    jan.dialogs.folderPath = shared;
+    await page.getByRole('button', { name: /Map kiezen en koppelen/ }).click();
+    await poll(() => status(page)).toMatch(/^Gesynchroniseerd om \d{1,2}:\d{2}$/);
+    expect(await page.locator('.sync-folders').textContent()).toContain(
+      `Alleen deze onderwerpen worden gedeeld: ${topic.name.nl}`,
+    );
+    expect(jan.kb.sync.status().connections[0]!.selection).toEqual({ topicIds: [topic.id] });
+    await checkAccessibility(page);
+    await jan.screenshot('sync-settings-nl');
+  }, 60_000);
+});
