@@ -9,7 +9,9 @@ import type { Overview } from '../shared/responses';
 import { Conflicts } from './exchange/conflicts';
 import { Exchange } from './exchange/exchange';
 import { LiveSearch, SEARCH_INDEX_FILE, type LiveSearchOptions } from './search/live-search';
+import { BlobStore } from './attachments/blob-store';
 import { Annotations } from './services/annotations';
+import { Attachments } from './services/attachments';
 import { Comparison } from './services/comparison';
 import { Glossary } from './services/glossary';
 import { Organisations } from './services/organisations';
@@ -30,9 +32,14 @@ export interface OpenOptions {
 }
 
 export async function openKnowledgeBase(dir: string, options: OpenOptions): Promise<KnowledgeBase> {
-  const kb = new KnowledgeBase(await openStore(dir, loadStarterContent), options.now, {
-    file: path.join(dir, SEARCH_INDEX_FILE),
-  });
+  const blobs = new BlobStore(dir);
+  await blobs.removeLeftovers();
+  const kb = new KnowledgeBase(
+    await openStore(dir, loadStarterContent),
+    options.now,
+    { file: path.join(dir, SEARCH_INDEX_FILE) },
+    blobs,
+  );
   if (!kb.settings.languageChosen) await kb.settings.setLanguage(pickLanguage(options.systemLocales));
   kb.search.start(); // in the background: start-up never waits for the index
   return kb;
@@ -45,6 +52,7 @@ export class KnowledgeBase {
   readonly practices: Practices;
   readonly annotations: Annotations;
   readonly visits: Visits;
+  readonly attachments: Attachments;
   readonly exchange: Exchange;
   readonly conflicts: Conflicts;
   readonly comparison: Comparison;
@@ -54,8 +62,10 @@ export class KnowledgeBase {
   /** What the sidebar and start screen show. */
   readonly overview: () => Overview;
 
-  /** The search index starts on `search.start()` or the first search, so knowledge bases opened only to write pay nothing for it. */
-  constructor(store: Store, now?: () => Date, search: LiveSearchOptions = {}) {
+  /**
+   * `blobs` holds the attachments' bytes (a knowledge base in memory has none).
+   * The search index starts on `search.start()` or the first search, so knowledge bases opened only to write pay nothing for it. */
+  constructor(store: Store, now?: () => Date, search: LiveSearchOptions = {}, blobs?: BlobStore) {
     const ctx = createContext(store, now);
     this.store = store;
     this.settings = new SettingsService(ctx);
@@ -63,6 +73,7 @@ export class KnowledgeBase {
     this.practices = new Practices(ctx);
     this.annotations = new Annotations(ctx);
     this.visits = new Visits(ctx);
+    this.attachments = new Attachments(ctx, blobs);
     this.exchange = new Exchange(ctx);
     this.conflicts = new Conflicts(ctx);
     this.comparison = new Comparison(ctx);

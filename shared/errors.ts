@@ -40,6 +40,13 @@ export const ERROR_CODES = [
   'importPreviewExpired',
   'nothingToUndo',
   'undoBlocked',
+  // Attachments.
+  'attachmentTypeRefused',
+  'attachmentTooLarge',
+  'attachmentsTooLarge',
+  'attachmentsTooMany',
+  'attachmentMissing',
+  'attachmentDamaged',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** Values interpolated into the localized message of an error. */

@@ -4,6 +4,7 @@
  * starter content, later the exchange bundle) builds on these schemas.
  */
 import { z } from 'zod';
+import { AttachmentList } from './attachments';
 
 export const LANGUAGES = ['de', 'nl'] as const;
 export const Lang = z.enum(LANGUAGES);
@@ -104,6 +105,7 @@ export const Practice = z
     texts: z.object({ de: PracticeText.optional(), nl: PracticeText.optional() }).strict(),
     sources: z.array(Source).max(50),
     contact: Text(500).optional(),
+    attachments: AttachmentList.optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     createdBy: Author.optional(),
@@ -138,6 +140,7 @@ export const Annotation = z
     /** The installation it was written on: its author may edit or delete it there. */
     installationId: z.uuid().optional(),
     visitId: Id.optional(),
+    attachments: AttachmentList.optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     deletedAt: Timestamp.optional(),
@@ -161,6 +164,7 @@ export const Visit = z
     topicIds: z.array(Id).max(20),
     notes: z.object({ de: Text(50_000).optional(), nl: Text(50_000).optional() }).strict(),
     sources: z.array(Source).max(50),
+    attachments: AttachmentList.optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     createdBy: Author.optional(),

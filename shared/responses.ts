@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { BundleCollection, BundleRecord, ExportedBy } from './bundle';
+import type { Attachment, AttachmentHealth } from './attachments';
 import type {
   Annotation,
   Author,
@@ -176,4 +177,9 @@ export interface ComparisonTable {
 export interface StarterContentState {
   removable: number;
   kept: number;
+}
+
+/** An attachment as listed: its metadata and whether its bytes are in the store and whole. */
+export interface AttachmentView extends Attachment {
+  health: AttachmentHealth;
 }

@@ -71,6 +71,7 @@ export class Annotations {
       organisationId: author.organisationId,
       installationId: store.installationId,
       ...(input.visitId ? { visitId: input.visitId } : {}),
+      ...(previous?.attachments ? { attachments: previous.attachments } : {}), // changed only through the attachments service
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
     };

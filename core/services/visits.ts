@@ -50,6 +50,7 @@ export class Visits {
       topicIds: [...new Set(input.topicIds)],
       notes: input.notes,
       sources: input.sources,
+      ...(previous?.attachments ? { attachments: previous.attachments } : {}), // changed only through the attachments service
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
       createdBy: previous ? previous.createdBy : author,
