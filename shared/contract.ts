@@ -21,6 +21,11 @@ import {
 } from './model';
 import {
   AnnotationInput,
+  AttachmentBytesInput,
+  AttachmentOrderInput,
+  AttachmentOwnerRef,
+  AttachmentRef,
+  AttachmentUpdateInput,
   AnnotationQuery,
   ById,
   ComparisonCellInput,
@@ -33,6 +38,7 @@ import {
 } from './requests';
 import type {
   AnnotationView,
+  AttachmentView,
   ComparisonCell,
   ComparisonTable,
   ConflictView,
@@ -95,6 +101,19 @@ export const contract = {
   saveVisit: channel<Visit>()(z.object({ id: Id.optional(), visit: VisitInput }).strict()),
   deleteVisit: channel<null>()(ById),
   restoreVisit: channel<Visit>()(ById),
+
+  /** A record's attachments, removed ones included (marked), each with whether its bytes are whole. */
+  listAttachments: channel<AttachmentView[]>()(z.object({ owner: AttachmentOwnerRef }).strict()),
+  /** Attaches files chosen in an open dialog in main; null when cancelled. */
+  chooseAttachments: channel<AttachmentView[] | null>()(z.object({ owner: AttachmentOwnerRef }).strict()),
+  /** Attaches bytes dropped or pasted in the window; the type is decided from them. */
+  addAttachment: channel<AttachmentView[]>()(AttachmentBytesInput),
+  updateAttachment: channel<AttachmentView[]>()(AttachmentUpdateInput),
+  reorderAttachments: channel<AttachmentView[]>()(AttachmentOrderInput),
+  removeAttachment: channel<AttachmentView[]>()(AttachmentRef),
+  restoreAttachment: channel<AttachmentView[]>()(AttachmentRef),
+  /** Opens a copy of an attachment in the system's viewer after the user confirms in main; false when not opened. */
+  openAttachment: channel<boolean>()(AttachmentRef),
 
   /** Exports through a save dialog in main; null when the user cancelled it. */
   exportBundle: channel<ExportSummary | null>()(z.object({ selection: BundleSelection }).strict()),

@@ -12,6 +12,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import type { i18n as I18n } from 'i18next';
+import { ATTACHMENT_TYPES } from '../../shared/attachments';
 
 export interface Dialogs {
   showAbout(): void;
@@ -22,6 +23,10 @@ export interface Dialogs {
   chooseBundleToSave(suggestedName: string): Promise<string | null>;
   chooseBundleToOpen(): Promise<string | null>;
   choosePdfToSave(suggestedName: string): Promise<string | null>;
+  /** Files to attach (several at once); null when cancelled. */
+  chooseAttachmentFiles(): Promise<string[] | null>;
+  /** Asks before a document opens in the system's viewer; true when the user agreed. */
+  confirmOpenAttachment(name: string): Promise<boolean>;
 }
 
 export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): Dialogs {
@@ -81,6 +86,28 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
     chooseBundleToSave: (suggestedName) =>
       save({ title: t('exportTitle'), defaultPath: inDocuments(suggestedName), filters: bundleFilters() }),
     chooseBundleToOpen: () => open({ title: t('importTitle'), properties: ['openFile'], filters: bundleFilters() }),
+    async chooseAttachmentFiles() {
+      const parent = window();
+      const options: OpenDialogOptions = {
+        title: t('attachTitle'),
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: t('attachFiles'), extensions: [...Object.values(ATTACHMENT_TYPES), 'jpeg'] }],
+      };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+    },
+    async confirmOpenAttachment(name) {
+      const { response } = await messageBox({
+        type: 'question',
+        title: t('openAttachmentTitle'),
+        message: t('openAttachmentMessage'),
+        detail: name,
+        buttons: [t('openAttachmentConfirm'), t('cancel')],
+        defaultId: 1,
+        cancelId: 1,
+      });
+      return response === 0;
+    },
     choosePdfToSave: (suggestedName) =>
       save({
         title: t('printDialogTitle', 'compare'),

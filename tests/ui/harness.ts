@@ -19,6 +19,7 @@ import { createDispatcher } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/ipc/handlers';
 import { openKnowledgeBase, type KnowledgeBase } from '../../core/knowledge-base';
 import { createAppFileHandler } from '../../electron/main/app-files';
+import { createAttachmentFileHandler, routeAppRequests } from '../../electron/main/attachment-files';
 import { registerIpc } from '../../electron/main/ipc/register';
 import { APP_ORIGIN } from '../../electron/main/security';
 
@@ -82,7 +83,9 @@ export interface AppSession {
   /** Errors thrown in the page or logged to its console as errors. */
   pageErrors: string[];
   /** What the next save and open dialogs answer: a path, or null for "cancelled". */
-  dialogs: { savePath: string | null; openPath: string | null };
+  dialogs: { savePath: string | null; openPath: string | null; attachPaths: string[] | null; confirmOpen: boolean };
+  /** Attachments the app opened in the system's viewer: the name confirmed and the temporary copy. */
+  openedAttachments: { name: string; file: string }[];
   /** Files the app asked main to print the page to as PDF, with the suggested name the save dialog got. */
   printed: { suggestedName: string; file: string }[];
   screenshot(name: string): Promise<void>;
@@ -167,7 +170,8 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   if (user && !kb.store.settings.user) await kb.settings.setUser(user);
   const openedExternally: string[] = [];
   const languages: Lang[] = [];
-  const dialogs: AppSession['dialogs'] = { savePath: null, openPath: null };
+  const dialogs: AppSession['dialogs'] = { savePath: null, openPath: null, attachPaths: null, confirmOpen: true };
+  const openedAttachments: AppSession['openedAttachments'] = [];
   const printed: AppSession['printed'] = [];
   let pdfName = '';
 
@@ -194,6 +198,12 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
         printToPdf: async (file) => {
           printed.push({ suggestedName: pdfName, file });
         },
+        chooseAttachmentFiles: async () => dialogs.attachPaths,
+        openAttachment: async (name, copy) => {
+          if (!dialogs.confirmOpen) return false;
+          openedAttachments.push({ name, file: await copy(await mkdtemp(path.join(dataDir, 'viewer-'))) });
+          return true;
+        },
       }),
     ),
   );
@@ -208,7 +218,11 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
 
-  const serve = createAppFileHandler(RENDERER_DIR);
+  // The app scheme as main.ts sets it up: attached images from the knowledge base, the renderer's files otherwise.
+  const serve = routeAppRequests(
+    createAttachmentFileHandler((sha256) => kb.attachments.image(sha256)),
+    createAppFileHandler(RENDERER_DIR),
+  );
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (!url.startsWith(`${TEST_ORIGIN}/`)) return route.abort('blockedbyclient');
@@ -241,6 +255,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     openedExternally,
     pageErrors,
     dialogs,
+    openedAttachments,
     printed,
     async screenshot(name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -18,6 +18,13 @@ export interface Shell {
   choosePdfToSave(suggestedName: string): Promise<string | null>;
   /** Prints the window's page, in its print layout, to a PDF file at `file`. */
   printToPdf(file: string): Promise<void>;
+  /** An open dialog for files to attach; the chosen paths, or null when cancelled. */
+  chooseAttachmentFiles(): Promise<string[] | null>;
+  /**
+   * Asks the user, then has `copy()` make a temporary copy of the attachment
+   * and opens it in the system's viewer; true if opened.
+   */
+  openAttachment(name: string, copy: (folder: string) => Promise<string>): Promise<boolean>;
 }
 
 export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
@@ -66,6 +73,30 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
       return null;
     },
     restoreVisit: ({ id }) => visits.restore(id),
+
+    listAttachments: ({ owner }) => kb.attachments.list(owner),
+    chooseAttachments: async ({ owner }) => {
+      const files = await shell.chooseAttachmentFiles();
+      if (!files) return null;
+      let list = await kb.attachments.list(owner);
+      for (const file of files) list = await kb.attachments.add(owner, { file });
+      return list;
+    },
+    addAttachment: ({ owner, name, data, caption }) => kb.attachments.add(owner, { bytes: data, name }, caption),
+    updateAttachment: ({ owner, sha256, name, caption }) =>
+      kb.attachments.update(owner, sha256, {
+        ...(name !== undefined ? { name } : {}),
+        ...(caption !== undefined ? { caption } : {}),
+      }),
+    reorderAttachments: ({ owner, order }) => kb.attachments.reorder(owner, order),
+    removeAttachment: ({ owner, sha256 }) => kb.attachments.remove(owner, sha256),
+    restoreAttachment: ({ owner, sha256 }) => kb.attachments.restore(owner, sha256),
+    openAttachment: async ({ owner, sha256 }) => {
+      const attachment = (await kb.attachments.list(owner)).find((a) => a.sha256 === sha256);
+      if (!attachment) return false;
+      await kb.attachments.blobs.require(sha256, attachment.name); // refused before asking, when damaged or missing
+      return shell.openAttachment(attachment.name, (folder) => kb.attachments.copyForViewer(owner, sha256, folder));
+    },
 
     exportBundle: async ({ selection }) => {
       const file = await shell.chooseBundleToSave(exchange.suggestedFileName());
