@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pickLanguage } from '../shared/language';
 import type { Overview } from '../shared/responses';
 import { Conflicts } from './exchange/conflicts';
+import { ContainerExchange } from './exchange/container-exchange';
 import { Exchange } from './exchange/exchange';
 import { LiveSearch, SEARCH_INDEX_FILE, type LiveSearchOptions } from './search/live-search';
 import { BlobStore } from './attachments/blob-store';
@@ -54,6 +55,8 @@ export class KnowledgeBase {
   readonly visits: Visits;
   readonly attachments: Attachments;
   readonly exchange: Exchange;
+  /** Bundles with their attachments, as one container file. */
+  readonly containers: ContainerExchange;
   readonly conflicts: Conflicts;
   readonly comparison: Comparison;
   readonly glossary: Glossary;
@@ -75,6 +78,7 @@ export class KnowledgeBase {
     this.visits = new Visits(ctx);
     this.attachments = new Attachments(ctx, blobs);
     this.exchange = new Exchange(ctx);
+    this.containers = new ContainerExchange(this.exchange, () => this.attachments.blobs);
     this.conflicts = new Conflicts(ctx);
     this.comparison = new Comparison(ctx);
     this.glossary = new Glossary(ctx);

@@ -28,7 +28,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'core/write': ['shared', 'core/base', 'core/store'],
   'core/bundle': ['shared', 'core/base'],
   'core/search': ['shared', 'core/base', 'core/store'],
-  'core/exchange': ['shared', 'core/base', 'core/store', 'core/write', 'core/bundle'],
+  'core/exchange': ['shared', 'core/base', 'core/store', 'core/write', 'core/bundle', 'core/attachments'],
   'core/services': ['shared', 'core/base', 'core/store', 'core/write', 'core/attachments'],
   core: [
     'shared',

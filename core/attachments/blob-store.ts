@@ -122,6 +122,11 @@ export class BlobStore {
     if (health === 'damaged') throw new KbError('attachmentDamaged', sha256, { params: { name } });
   }
 
+  /** The size of the stored bytes of `sha256`. */
+  async size(sha256: string): Promise<number> {
+    return (await this.#fs.stat(this.pathOf(sha256))).size;
+  }
+
   /** Temp files left by a crash while an attachment was written. */
   async removeLeftovers(): Promise<void> {
     let names: string[];

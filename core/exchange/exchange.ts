@@ -50,7 +50,11 @@ export class Exchange {
    * by piece (see prepareBundle). The records are those of this moment: later
    * changes do not slip into a bundle being written.
    */
-  exportBundle(selection: BundleSelection = {}): { pieces: Iterable<Uint8Array>; summary: ExportSummary } {
+  exportBundle(selection: BundleSelection = {}): {
+    pieces: Iterable<Uint8Array>;
+    summary: ExportSummary;
+    content: Bundle['content'];
+  } {
     const user = this.#ctx.identity.author();
     const { store } = this.#ctx;
     const { content, pieces } = prepareBundle(
@@ -73,6 +77,7 @@ export class Exchange {
     >;
     return {
       pieces,
+      content,
       summary: {
         fileName: this.suggestedFileName(),
         counts,

@@ -4,7 +4,7 @@
  * built as a ZIP from XML strings, and hostile files (a program, an SVG with
  * a script, a web page) to be given misleading names.
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import yazl from 'yazl';
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -113,3 +113,59 @@ export const svgWithScript = (): Buffer =>
 
 export const html = (): Buffer =>
   Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script><p>Protokoll</p></body></html>');
+
+export interface RawEntry {
+  name: string;
+  data: Buffer;
+  /** Deflate the data (method 8) instead of storing it. */
+  deflate?: boolean;
+  /** The uncompressed size the headers claim, when it should lie. */
+  claimedSize?: number;
+}
+
+/**
+ * A ZIP written byte by byte, so that it can hold what no ZIP library
+ * writes: absolute or `..` names, duplicates, sizes that lie.
+ */
+export function rawZip(entries: RawEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const body = entry.deflate ? deflateRawSync(entry.data) : entry.data;
+    const crc = crc32(entry.data);
+    const size = entry.claimedSize ?? entry.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(entry.deflate ? 8 : 0, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(entry.deflate ? 8 : 0, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += local.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
