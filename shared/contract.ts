@@ -116,7 +116,10 @@ export const contract = {
   openAttachment: channel<boolean>()(AttachmentRef),
 
   /** Exports through a save dialog in main; null when the user cancelled it. */
-  exportBundle: channel<ExportSummary | null>()(z.object({ selection: BundleSelection }).strict()),
+  exportBundle: channel<ExportSummary | null>()(
+    /** `withAttachments`: one container file with the attachments' bytes; otherwise the JSON bundle alone (smaller). */
+    z.object({ selection: BundleSelection, withAttachments: z.boolean().optional() }).strict(),
+  ),
   /** Chooses a bundle in an open dialog in main and previews its import; null when cancelled. */
   openBundle: channel<ImportPreview | null>()(NoRequest),
   /** Previews the import of a bundle dropped on the window. */

@@ -109,6 +109,8 @@ export interface ExportSummary {
   counts: Record<BundleCollection, number>;
   tombstones: number;
   conflicts: number;
+  /** How many attachments travel with it, in a container; absent for a JSON-only bundle. */
+  attachments?: number;
 }
 
 /** What an import did, or would do, to the records of one collection: each record counted once. */

@@ -30,6 +30,11 @@ export class ContainerExchange {
     return this.#exchange.suggestedFileName().replace(/\.json$/, '.zip');
   }
 
+  /** How many attachments an export of the selection carries: none means a JSON bundle is all it needs. */
+  attachmentCount(selection: BundleSelection): number {
+    return attachmentHashesOf({ content: this.#exchange.exportBundle(selection).content }).size;
+  }
+
   /** Writes the selection with its attachments to `file`; the summary counts the attachments too. */
   async export(
     file: string,
@@ -63,7 +68,7 @@ export class ContainerExchange {
    */
   async confirm(previewId: string, onProgress?: Progress): Promise<ImportSummary> {
     const file = this.#pending.get(previewId);
-    if (file) {
+    if (file && this.#exchange.pendingPreview === previewId) {
       const blobs = this.#blobs();
       await readContainer(file, {
         ...(onProgress ? { onProgress } : {}),

@@ -102,6 +102,11 @@ export class Exchange {
     return describe(pending);
   }
 
+  /** The id of the preview waiting for confirmation, if any. */
+  get pendingPreview(): string | undefined {
+    return this.#pending?.previewId;
+  }
+
   cancel(previewId: string): void {
     if (this.#pending?.previewId === previewId) this.#pending = undefined;
   }

@@ -47,7 +47,10 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
     return result.canceled ? null : (result.filePaths[0] ?? null);
   };
   const inDocuments = (name: string) => path.join(app.getPath('documents'), name);
-  const bundleFilters = () => [{ name: t('bundleFiles'), extensions: ['json'] }];
+  const bundleFilters = () => [{ name: t('bundleFiles'), extensions: ['json', 'zip'] }];
+  const saveFilters = (name: string) => [
+    { name: t('bundleFiles'), extensions: [name.endsWith('.zip') ? 'zip' : 'json'] },
+  ];
 
   return {
     showAbout() {
@@ -84,7 +87,7 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
       return (parent ? dialog.showMessageBoxSync(parent, options) : dialog.showMessageBoxSync(options)) === 0;
     },
     chooseBundleToSave: (suggestedName) =>
-      save({ title: t('exportTitle'), defaultPath: inDocuments(suggestedName), filters: bundleFilters() }),
+      save({ title: t('exportTitle'), defaultPath: inDocuments(suggestedName), filters: saveFilters(suggestedName) }),
     chooseBundleToOpen: () => open({ title: t('importTitle'), properties: ['openFile'], filters: bundleFilters() }),
     async chooseAttachmentFiles() {
       const parent = window();

@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import deApp from '../../locales/de/app.json';
@@ -157,4 +160,41 @@ describe('attachments in the app', () => {
     );
     expect(await kb.attachments.list({ kind: 'practices', id: practice.id })).toEqual([]);
   });
+
+  it(
+    'sends a practice with its photo as one ZIP; the partner imports it and sees the photo',
+    { timeout: 120_000 },
+    async () => {
+      const ts = await openApp();
+      const { practice } = await ts.kb.practices.save(undefined, {
+        organisationId: 'org-tempelhof-schoeneberg',
+        topicIds: [ts.kb.store.all('topics')[0]!.id],
+        tags: [],
+        originalLanguage: 'de',
+        texts: { de: { title: 'Schwammstadt mit Foto', summary: '', body: 'Mulden.' } },
+        sources: [],
+      });
+      await ts.kb.attachments.add(
+        { kind: 'practices', id: practice.id },
+        { bytes: png(50, 50, [0, 90, 0]), name: 'mulde.png' },
+        { de: 'Versickerungsmulde', nl: 'Wadi' },
+      );
+      const file = path.join(await mkdtemp(path.join(tmpdir(), 'twinning-kb-zip-')), 'paket.twinning-kb.zip');
+      await ts.page.getByRole('navigation').getByRole('button', { name: 'Austausch' }).click();
+      ts.dialogs.savePath = file;
+      await ts.page.getByRole('button', { name: 'Paket exportieren …' }).click();
+      await poll(() => ts.page.locator('.message-success').first().textContent()).toContain('1 Anlage');
+
+      const av = await openApp({ user: { name: 'Jan de Vries', organisationId: 'org-amstelveen' } });
+      await av.page.getByRole('navigation').getByRole('button', { name: 'Austausch' }).click();
+      av.dialogs.openPath = file;
+      await av.page.getByRole('button', { name: 'Paket öffnen …' }).click();
+      await av.page.locator('.import-preview').getByRole('button', { name: 'Importieren' }).click();
+      await poll(() => av.page.locator('.message-success').first().textContent()).toContain('wurde importiert');
+      await av.page.getByRole('navigation').getByRole('button', { name: 'Alle Praxisbeispiele' }).click();
+      await av.page.locator('.practice-card h2 button', { hasText: 'Schwammstadt mit Foto' }).click();
+      await poll(() => av.page.locator('.gallery figure img').getAttribute('alt')).toBe('Versickerungsmulde');
+      await poll(() => imagesLoaded(av.page, '.gallery figure img')).toEqual([50]);
+    },
+  );
 });

@@ -1,7 +1,10 @@
 /** Binds every contract channel to the knowledge base or to a main-process service. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Lang } from '../../../shared/model';
 import { readBundleFile, writeBundleFile } from '../../../core/bundle/bundle-file';
+import { isContainerFile } from '../../../core/bundle/container';
 import type { KnowledgeBase } from '../../../core/knowledge-base';
 import type { Handlers } from './dispatch';
 
@@ -98,7 +101,13 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
       return shell.openAttachment(attachment.name, (folder) => kb.attachments.copyForViewer(owner, sha256, folder));
     },
 
-    exportBundle: async ({ selection }) => {
+    exportBundle: async ({ selection, withAttachments }) => {
+      if (withAttachments && kb.containers.attachmentCount(selection) > 0) {
+        const file = await shell.chooseBundleToSave(kb.containers.suggestedFileName());
+        if (!file) return null;
+        const summary = await kb.containers.export(file, selection);
+        return { ...summary, fileName: path.basename(file) };
+      }
       const file = await shell.chooseBundleToSave(exchange.suggestedFileName());
       if (!file) return null;
       const { pieces, summary } = exchange.exportBundle(selection);
@@ -107,12 +116,21 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     },
     openBundle: async () => {
       const file = await shell.chooseBundleToOpen();
-      return file ? exchange.preview(await readBundleFile(file), path.basename(file)) : null;
+      if (!file) return null;
+      // A container is told by its content: a ZIP, whatever its name.
+      if (await isContainerFile(file)) return kb.containers.preview(file, path.basename(file));
+      return exchange.preview(await readBundleFile(file), path.basename(file));
     },
-    previewBundle: ({ fileName, data }) => exchange.preview(data, fileName),
-    confirmImport: ({ previewId }) => exchange.confirm(previewId),
+    previewBundle: async ({ fileName, data }) => {
+      if (!isZip(data)) return exchange.preview(data, fileName);
+      // A dropped container is read from a file like a chosen one: its attachments are streamed, never held twice.
+      const file = path.join(await mkdtemp(path.join(tmpdir(), 'twinning-kb-drop-')), 'dropped.zip');
+      await writeFile(file, data);
+      return kb.containers.preview(file, fileName);
+    },
+    confirmImport: ({ previewId }) => kb.containers.confirm(previewId),
     cancelImport: ({ previewId }) => {
-      exchange.cancel(previewId);
+      kb.containers.cancel(previewId);
       return null;
     },
     listImports: () => exchange.imports(),
@@ -150,3 +168,5 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     openExternal: ({ url }) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK — this `shell` is the main process's confirming openExternal in main.ts, not Electron's
   };
 }
+
+const isZip = (data: Uint8Array) => data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;

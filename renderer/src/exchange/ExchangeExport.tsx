@@ -28,6 +28,7 @@ export function ExchangeExport() {
   const [since, setSince] = useState('');
   const [problem, setProblem] = useState<string>();
   const [summary, setSummary] = useState<ExportSummary>();
+  const [withAttachments, setWithAttachments] = useState(true);
   const dateRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -54,7 +55,7 @@ export function ExchangeExport() {
       return;
     }
     setProblem(undefined);
-    const result = await run(() => call('exportBundle', { selection: chosen }));
+    const result = await run(() => call('exportBundle', { selection: chosen, withAttachments }));
     if (result) setSummary(result); // null: the save dialog was cancelled, nothing to say
   }
 
@@ -108,6 +109,11 @@ export function ExchangeExport() {
           ))}
           <p className="hint">{t('export.hint')}</p>
         </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" checked={withAttachments} onChange={(e) => setWithAttachments(e.target.checked)} />
+          {t('export.withAttachments')}
+        </label>
+        <p className="hint">{t('export.withAttachmentsHint')}</p>
         {problem && (
           <p className="message message-error" role="alert">
             {problem}
@@ -136,6 +142,9 @@ export function ExchangeExport() {
                 ))}
                 {summary.tombstones > 0 && <li>{t('export.tombstones', { count: summary.tombstones })}</li>}
                 {summary.conflicts > 0 && <li>{t('export.conflicts', { count: summary.conflicts })}</li>}
+                {summary.attachments !== undefined && (
+                  <li>{t('export.attachments', { count: summary.attachments })}</li>
+                )}
               </ul>
             )}
           </div>
