@@ -13,6 +13,7 @@ import { LiveSearch, SEARCH_INDEX_FILE, type LiveSearchOptions } from './search/
 import { BlobStore } from './attachments/blob-store';
 import { Annotations } from './services/annotations';
 import { Attachments } from './services/attachments';
+import { DocumentImport } from './services/document-import';
 import { Comparison } from './services/comparison';
 import { Glossary } from './services/glossary';
 import { Organisations } from './services/organisations';
@@ -54,6 +55,7 @@ export class KnowledgeBase {
   readonly annotations: Annotations;
   readonly visits: Visits;
   readonly attachments: Attachments;
+  readonly documents: DocumentImport;
   readonly exchange: Exchange;
   /** Bundles with their attachments, as one container file. */
   readonly containers: ContainerExchange;
@@ -77,6 +79,7 @@ export class KnowledgeBase {
     this.annotations = new Annotations(ctx);
     this.visits = new Visits(ctx);
     this.attachments = new Attachments(ctx, blobs);
+    this.documents = new DocumentImport(this.attachments);
     this.exchange = new Exchange(ctx);
     this.containers = new ContainerExchange(this.exchange, () => this.attachments.blobs);
     this.conflicts = new Conflicts(ctx);

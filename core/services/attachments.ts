@@ -103,6 +103,35 @@ export class Attachments {
     });
   }
 
+  /**
+   * Attaches bytes already in the store (a document's images, kept from its
+   * import), checked against their hash and typed again from their content.
+   */
+  attachStored(owner: AttachmentOwner, files: readonly { sha256: string; name: string }[]): Promise<AttachmentView[]> {
+    return this.#serial(async () => {
+      const record = this.#editable(owner);
+      const list = [...(record.attachments ?? [])];
+      for (const { sha256, name } of files) {
+        const bytes = await this.blobs.read(sha256, name);
+        const blob = await this.blobs.addBytes(bytes, name, MAX_ATTACHMENT_BYTES); // types them again; stores nothing twice
+        if (list.some((a) => a.sha256 === blob.sha256)) continue;
+        list.push({
+          sha256,
+          name: cleanName(name),
+          type: blob.type,
+          size: blob.size,
+          caption: {},
+          addedAt: this.#ctx.clock.now(),
+        });
+      }
+      if (list.length > MAX_ATTACHMENTS_PER_RECORD)
+        throw new KbError('attachmentsTooMany', `${owner.kind} ${owner.id}`, {
+          params: { limit: MAX_ATTACHMENTS_PER_RECORD },
+        });
+      return this.#views(await this.#save(owner.kind, record, list));
+    });
+  }
+
   /** Changes an attachment's file name and/or caption. */
   update(
     owner: AttachmentOwner,
