@@ -25,6 +25,7 @@ import {
   AttachmentOrderInput,
   AttachmentOwnerRef,
   AttachmentRef,
+  AttachmentStoredInput,
   AttachmentUpdateInput,
   AnnotationQuery,
   ById,
@@ -39,6 +40,7 @@ import {
 import type {
   AnnotationView,
   AttachmentView,
+  DraftResult,
   ComparisonCell,
   ComparisonTable,
   ConflictView,
@@ -112,6 +114,10 @@ export const contract = {
   reorderAttachments: channel<AttachmentView[]>()(AttachmentOrderInput),
   removeAttachment: channel<AttachmentView[]>()(AttachmentRef),
   restoreAttachment: channel<AttachmentView[]>()(AttachmentRef),
+  /** Attaches bytes already stored, e.g. the images of a document brought in, once its practice is saved. */
+  attachStored: channel<AttachmentView[]>()(AttachmentStoredInput),
+  /** Chooses documents in an open dialog in main (several at once) and turns each into a draft; null when cancelled. */
+  importDocuments: channel<DraftResult[] | null>()(NoRequest),
   /** Opens a copy of an attachment in the system's viewer after the user confirms in main; false when not opened. */
   openAttachment: channel<boolean>()(AttachmentRef),
 

@@ -149,3 +149,9 @@ export const AttachmentUpdateInput = z
 export const AttachmentOrderInput = z
   .object({ owner: AttachmentOwnerRef, order: z.array(AttachmentHash).max(MAX_ATTACHMENTS_PER_RECORD) })
   .strict();
+export const AttachmentStoredInput = z
+  .object({
+    owner: AttachmentOwnerRef,
+    files: z.array(z.object({ sha256: AttachmentHash, name: AttachmentName }).strict()).max(MAX_ATTACHMENTS_PER_RECORD),
+  })
+  .strict();

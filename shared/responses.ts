@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { BundleCollection, BundleRecord, ExportedBy } from './bundle';
 import type { Attachment, AttachmentHealth } from './attachments';
+import type { KbErrorInfo } from './errors';
 import type {
   Annotation,
   Author,
@@ -180,6 +181,18 @@ export interface StarterContentState {
   removable: number;
   kept: number;
 }
+
+/** What an existing document became: a draft practice to check in the editor before saving. */
+export interface DocumentDraft {
+  fileName: string;
+  title: string;
+  body: string;
+  /** Guessed from the text; the editor shows it to be confirmed. */
+  language: Lang;
+  /** Stored already (a Word file's images, the PDF itself); attached once the practice is saved. */
+  attachments: Pick<Attachment, 'sha256' | 'name' | 'type' | 'size'>[];
+}
+export type DraftResult = { ok: true; draft: DocumentDraft } | { ok: false; fileName: string; error: KbErrorInfo };
 
 /** An attachment as listed: its metadata and whether its bytes are in the store and whole. */
 export interface AttachmentView extends Attachment {

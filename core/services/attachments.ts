@@ -42,6 +42,8 @@ type OwnerRecord = RecordOf<AttachmentOwnerKind>;
 export class Attachments {
   readonly #ctx: KbContext;
   readonly #blobs: BlobStore | undefined;
+  /** Images of documents brought in this session, shown in the editor before their practice is saved. */
+  readonly #drafted = new Map<string, AttachmentType>();
   /** Changes to attachments one at a time: each reads the record, then writes it. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -193,9 +195,15 @@ export class Attachments {
    */
   async image(sha256: string): Promise<{ bytes: Uint8Array; type: AttachmentType } | null> {
     const attachment = this.#findAnywhere(sha256);
-    if (!attachment || !isImageType(attachment.type)) return null;
+    const type = attachment?.type ?? this.#drafted.get(sha256);
+    if (!type || !isImageType(type)) return null;
     if ((await this.blobs.health(sha256)) !== 'ok') return null;
-    return { bytes: await this.blobs.read(sha256, attachment.name), type: attachment.type };
+    return { bytes: await this.blobs.read(sha256, attachment?.name ?? sha256), type };
+  }
+
+  /** Lets the image of a document draft be shown (see image()) until the app closes. */
+  allowDraftImage(sha256: string, type: AttachmentType): void {
+    if (isImageType(type)) this.#drafted.set(sha256, type);
   }
 
   /**

@@ -7,26 +7,13 @@
  * and attached when the practice is saved, by `attachStored`.
  */
 import path from 'node:path';
-import type { Attachment } from '../../shared/attachments';
-import type { Lang } from '../../shared/model';
-import type { KbErrorInfo } from '../../shared/errors';
+import type { DocumentDraft, DraftResult } from '../../shared/responses';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/attachments';
 import { KbError } from '../base/errors';
 import { convertDocument } from '../documents/convert';
 import type { Attachments } from './attachments';
 
-/** What a document became, to be checked in the editor. */
-export interface DocumentDraft {
-  fileName: string;
-  title: string;
-  body: string;
-  /** Guessed from the text: the editor shows it for the user to confirm or change. */
-  language: Lang;
-  /** Stored already; attached to the practice once it is saved. */
-  attachments: Pick<Attachment, 'sha256' | 'name' | 'type' | 'size'>[];
-}
-
-export type DraftResult = { ok: true; draft: DocumentDraft } | { ok: false; fileName: string; error: KbErrorInfo };
+export type { DocumentDraft, DraftResult } from '../../shared/responses';
 
 export class DocumentImport {
   readonly #attachments: Attachments;
@@ -58,6 +45,7 @@ export class DocumentImport {
     const attachments: DocumentDraft['attachments'] = [];
     for (const { name, bytes } of converted.files) {
       const blob = await this.#attachments.blobs.addBytes(bytes, name, MAX_ATTACHMENT_BYTES);
+      this.#attachments.allowDraftImage(blob.sha256, blob.type);
       attachments.push({ sha256: blob.sha256, name, type: blob.type, size: blob.size });
     }
     return {

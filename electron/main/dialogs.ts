@@ -25,6 +25,8 @@ export interface Dialogs {
   choosePdfToSave(suggestedName: string): Promise<string | null>;
   /** Files to attach (several at once); null when cancelled. */
   chooseAttachmentFiles(): Promise<string[] | null>;
+  /** Documents to bring in as new practices (several at once); null when cancelled. */
+  chooseDocumentFiles(): Promise<string[] | null>;
   /** Asks before a document opens in the system's viewer; true when the user agreed. */
   confirmOpenAttachment(name: string): Promise<boolean>;
 }
@@ -95,6 +97,16 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
         title: t('attachTitle'),
         properties: ['openFile', 'multiSelections'],
         filters: [{ name: t('attachFiles'), extensions: [...Object.values(ATTACHMENT_TYPES), 'jpeg'] }],
+      };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+    },
+    async chooseDocumentFiles() {
+      const parent = window();
+      const options: OpenDialogOptions = {
+        title: t('importDocumentsTitle'),
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: t('importDocumentsFiles'), extensions: ['docx', 'pdf', 'md', 'markdown', 'txt'] }],
       };
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;

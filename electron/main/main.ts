@@ -65,6 +65,7 @@ export async function start(): Promise<void> {
       choosePdfToSave: dialogs.choosePdfToSave,
       printToPdf,
       chooseAttachmentFiles: dialogs.chooseAttachmentFiles,
+      chooseDocumentFiles: dialogs.chooseDocumentFiles,
       openAttachment,
     }),
   );

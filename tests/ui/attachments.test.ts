@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import deApp from '../../locales/de/app.json';
 import nlApp from '../../locales/nl/app.json';
 import type { Lang } from '../../shared/model';
-import { pdf, png } from '../helpers/attachment-fixtures';
+import { writeFile } from 'node:fs/promises';
+import { pdf, png, richDocx } from '../helpers/attachment-fixtures';
 import { axeViolations } from './axe';
 import { closeAppsAfterEachTest, openApp } from './harness';
 
@@ -195,6 +196,38 @@ describe('attachments in the app', () => {
       await av.page.locator('.practice-card h2 button', { hasText: 'Schwammstadt mit Foto' }).click();
       await poll(() => av.page.locator('.gallery figure img').getAttribute('alt')).toBe('Versickerungsmulde');
       await poll(() => imagesLoaded(av.page, '.gallery figure img')).toEqual([50]);
+    },
+  );
+
+  it(
+    'brings in a Word file and a Markdown file as drafts, checked in the editor, saved with the image attached',
+    { timeout: 120_000 },
+    async () => {
+      const session = await openApp();
+      const { page, kb } = session;
+      const folder = await mkdtemp(path.join(tmpdir(), 'twinning-kb-docs-'));
+      const docx = path.join(folder, 'Protokoll.docx');
+      await writeFile(docx, await richDocx(png(24, 16, [200, 120, 0])));
+      const md = path.join(folder, 'Notulen.md');
+      await writeFile(md, '# Notulen werkbezoek\n\nDe rotonde is veilig en het aantal ongevallen is gedaald.');
+      session.dialogs.attachPaths = [docx, md];
+      await page.getByRole('button', { name: 'Aus Dokumenten …' }).click();
+      await poll(() => page.locator('h1').textContent()).toBe('2 Dokumente übernommen');
+      expect(await page.locator('.document-drafts').textContent()).toContain('Sprache erkannt: Niederländisch');
+      expect(await axeViolations(page, 'main')).toEqual([]);
+
+      await page.getByRole('button', { name: 'Prüfen und speichern: Protokoll Turborotonde' }).click();
+      const de = page.locator('fieldset.editor-column').filter({ has: page.locator('legend', { hasText: 'Deutsch' }) });
+      await poll(() => de.getByLabel('Titel').inputValue()).toBe('Protokoll Turborotonde');
+      expect(await de.getByLabel('Text (Markdown)').inputValue()).toContain('| Amstelveen');
+      await page.getByRole('checkbox', { name: 'Kreisverkehre' }).check();
+      await page.keyboard.press('Control+s');
+      await poll(() => page.locator('h1').textContent()).toBe('Protokoll Turborotonde');
+      await poll(() => imagesLoaded(page, 'article > .markdown-host .markdown img')).toEqual([24]);
+      await poll(() => page.locator('.attachment-list .attachment').count()).toBe(1);
+      expect(await page.locator('article .markdown table').count()).toBe(1);
+      const saved = kb.practices.live().find((p) => p.texts.de?.title === 'Protokoll Turborotonde');
+      expect(saved?.attachments?.map((a) => a.name)).toEqual(['bild-1.png']);
     },
   );
 });

@@ -199,6 +199,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
           printed.push({ suggestedName: pdfName, file });
         },
         chooseAttachmentFiles: async () => dialogs.attachPaths,
+        chooseDocumentFiles: async () => dialogs.attachPaths,
         openAttachment: async (name, copy) => {
           if (!dialogs.confirmOpen) return false;
           openedAttachments.push({ name, file: await copy(await mkdtemp(path.join(dataDir, 'viewer-'))) });

@@ -23,6 +23,8 @@ export interface Shell {
   printToPdf(file: string): Promise<void>;
   /** An open dialog for files to attach; the chosen paths, or null when cancelled. */
   chooseAttachmentFiles(): Promise<string[] | null>;
+  /** An open dialog for documents to bring in (Word, PDF, Markdown, text); the chosen paths, or null when cancelled. */
+  chooseDocumentFiles(): Promise<string[] | null>;
   /**
    * Asks the user, then has `copy()` make a temporary copy of the attachment
    * and opens it in the system's viewer; true if opened.
@@ -94,6 +96,11 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     reorderAttachments: ({ owner, order }) => kb.attachments.reorder(owner, order),
     removeAttachment: ({ owner, sha256 }) => kb.attachments.remove(owner, sha256),
     restoreAttachment: ({ owner, sha256 }) => kb.attachments.restore(owner, sha256),
+    attachStored: ({ owner, files }) => kb.attachments.attachStored(owner, files),
+    importDocuments: async () => {
+      const files = await shell.chooseDocumentFiles();
+      return files ? kb.documents.drafts(files) : null;
+    },
     openAttachment: async ({ owner, sha256 }) => {
       const attachment = (await kb.attachments.list(owner)).find((a) => a.sha256 === sha256);
       if (!attachment) return false;

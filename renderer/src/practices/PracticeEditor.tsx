@@ -7,7 +7,7 @@ import { useId, useMemo, useState, type ClipboardEvent, type DragEvent, type Rea
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, otherLang, type Lang, type Practice, type Source } from '../../../shared/model';
 import type { PracticeInput } from '../../../shared/requests';
-import type { PracticeDetail } from '../../../shared/responses';
+import type { DocumentDraft, PracticeDetail } from '../../../shared/responses';
 import { ATTACHMENT_REF_PREFIX } from '../../../shared/attachments';
 import { useNavigation } from '../app/navigation';
 import { attachFiles } from '../attachments/AttachmentsSection';
@@ -61,8 +61,9 @@ function toDraft(practice: Practice | undefined, fallbackOrg: string, lang: Lang
 const pick = ({ title, summary, body }: EditableText): EditableText => ({ title, summary, body });
 
 /** Creates a practice, or edits the one with `id` once it is loaded. */
-export function PracticeEditor({ id }: { id?: string }) {
-  return id ? <LoadedPracticeForm id={id} /> : <PracticeForm />;
+export function PracticeEditor({ id, fromDocument }: { id?: string; fromDocument?: DocumentDraft | undefined }) {
+  if (id) return <LoadedPracticeForm id={id} />;
+  return fromDocument ? <PracticeForm fromDocument={fromDocument} /> : <PracticeForm />;
 }
 
 function LoadedPracticeForm({ id }: { id: string }) {
@@ -78,7 +79,16 @@ export interface MergeMode {
   onCancel: () => void;
 }
 
-export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; merge?: MergeMode }) {
+export function PracticeForm({
+  existing,
+  merge,
+  fromDocument,
+}: {
+  existing?: PracticeDetail;
+  merge?: MergeMode;
+  /** A document brought in: its text fills the form, its files are attached on save. */
+  fromDocument?: DocumentDraft;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const { overview, reload } = useOverview();
@@ -91,10 +101,16 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
     organisationId: overview.settings.user?.organisationId ?? overview.organisations[0]!.id,
     lang,
   }));
-  const initial = useMemo(
-    () => toDraft(existing?.practice, defaults.organisationId, defaults.lang),
-    [existing, defaults],
-  );
+  const initial = useMemo(() => {
+    const start = toDraft(existing?.practice, defaults.organisationId, defaults.lang);
+    if (!fromDocument) return start;
+    const text = { title: fromDocument.title, summary: '', body: fromDocument.body };
+    return {
+      ...start,
+      originalLanguage: fromDocument.language,
+      texts: { ...start.texts, [fromDocument.language]: text },
+    };
+  }, [existing, defaults, fromDocument]);
   const [draft, setDraft] = useState(initial);
   const [problem, setProblem] = useState<string>();
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
@@ -187,6 +203,10 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
       }),
     );
     if (!saved) return; // the error is shown; the text stays in the editor
+    if (fromDocument && !existing && fromDocument.attachments.length > 0) {
+      const files = fromDocument.attachments.map(({ sha256, name }) => ({ sha256, name }));
+      await run(() => call('attachStored', { owner: { kind: 'practices', id: saved.practice.id }, files }));
+    }
     reload();
     toast({ message: t('editor.saved') });
     navigate({ view: 'practice', id: saved.practice.id }, { replace: true, force: true });
@@ -212,6 +232,15 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
     <section aria-labelledby="view-heading">
       <ViewHeading>{title}</ViewHeading>
       <p className="hint">{t('editor.keys')}</p>
+      {fromDocument && (
+        <p className="message message-warning">
+          {t('documents.check', {
+            file: fromDocument.fileName,
+            language: t(`content.languageName.${fromDocument.language}`),
+            count: fromDocument.attachments.length,
+          })}
+        </p>
+      )}
       {merge?.intro}
       <form
         noValidate

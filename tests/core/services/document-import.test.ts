@@ -38,6 +38,8 @@ describe('new practices from documents', () => {
     expect(kb.practices.live().some((p) => p.texts.de?.title === 'Protokoll Turborotonde')).toBe(false);
 
     const word = results[0]!.ok ? results[0]!.draft : undefined;
+    // The draft's image shows in the editor's preview before the practice is saved.
+    expect((await kb.attachments.image(word!.attachments[0]!.sha256))?.type).toBe('image/png');
     const { practice } = await kb.practices.save(
       undefined,
       germanPractice(kb, { texts: { de: { title: word!.title, summary: '', body: word!.body } } }),
