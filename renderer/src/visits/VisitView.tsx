@@ -18,6 +18,7 @@ import { useLang } from '../hooks/useLang';
 import { call } from '../lib/kb';
 import { pickText } from '../lib/texts';
 import { formatCalendarDate, visitLabel } from '../lib/visitLabel';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
 
 export function VisitView({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -116,6 +117,7 @@ export function VisitView({ id }: { id: string }) {
           </ul>
         </section>
       )}
+      <AttachmentsSection owner={{ kind: 'visits', id: v.id }} title={label} />
       <section aria-labelledby="visit-annotations">
         <h2 id="visit-annotations">{t('annotation.heading', { count: annotations.data?.total ?? 0 })}</h2>
         {annotations.data?.items.length === 0 && <p>{t('visit.noAnnotations')}</p>}
