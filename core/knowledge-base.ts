@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { pickLanguage } from '../shared/language';
-import type { Overview } from '../shared/responses';
+import type { Notice, Overview } from '../shared/responses';
 import { Conflicts } from './exchange/conflicts';
 import { ContainerExchange } from './exchange/container-exchange';
 import { Exchange } from './exchange/exchange';
@@ -43,6 +43,8 @@ export async function openKnowledgeBase(dir: string, options: OpenOptions): Prom
     blobs,
   );
   if (!kb.settings.languageChosen) await kb.settings.setLanguage(pickLanguage(options.systemLocales));
+  const unavailable = await kb.attachments.unavailableCount();
+  if (unavailable > 0) kb.notices.push({ kind: 'attachmentsUnavailable', count: unavailable });
   kb.search.start(); // in the background: start-up never waits for the index
   return kb;
 }
@@ -66,6 +68,8 @@ export class KnowledgeBase {
   readonly search: LiveSearch;
   /** What the sidebar and start screen show. */
   readonly overview: () => Overview;
+  /** What the user must be told about opening besides the store's own notices (e.g. attachments without bytes). */
+  readonly notices: Notice[] = [];
 
   /**
    * `blobs` holds the attachments' bytes (a knowledge base in memory has none).
@@ -87,7 +91,10 @@ export class KnowledgeBase {
     this.glossary = new Glossary(ctx);
     this.starterContent = new StarterRemoval(ctx);
     this.search = new LiveSearch(store, search);
-    this.overview = () => overview(ctx, this.settings);
+    this.overview = () => {
+      const shown = overview(ctx, this.settings);
+      return { ...shown, notices: [...shown.notices, ...this.notices] };
+    };
     ctx.writer.onApplied((changes) => this.search.applied(changes));
   }
 

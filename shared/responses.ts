@@ -41,7 +41,9 @@ export type Notice =
    */
   | { kind: 'storeRestoredFromBackup'; movedTo: string; backupTakenAt: string; complete: boolean }
   /** The journal of recent changes was damaged: everything saved until `restoredUntil` is kept, later changes may be missing. */
-  | { kind: 'storePartlyRestored'; movedTo: string; restoredUntil: string };
+  | { kind: 'storePartlyRestored'; movedTo: string; restoredUntil: string }
+  /** At start, `count` attachments named by records had no bytes in the store, or bytes of the wrong size (e.g. after a restore). */
+  | { kind: 'attachmentsUnavailable'; count: number };
 
 export interface Overview {
   settings: Settings;

@@ -225,6 +225,26 @@ export class Attachments {
     return target;
   }
 
+  /**
+   * A quick look at start, without reading the bytes: how many attachments
+   * of records not in the trash have no file, or one of the wrong size. Full
+   * checks against the hash happen whenever an attachment is shown or opened.
+   */
+  async unavailableCount(): Promise<number> {
+    let count = 0;
+    for (const kind of ['practices', 'visits', 'annotations'] as const) {
+      for (const record of this.#ctx.store.all(kind)) {
+        if (record.deletedAt) continue;
+        for (const attachment of record.attachments ?? []) {
+          if (attachment.deletedAt) continue;
+          const size = await this.blobs.size(attachment.sha256).catch(() => -1);
+          if (size !== attachment.size) count++;
+        }
+      }
+    }
+    return count;
+  }
+
   /** Every attachment in the store whose bytes are missing or damaged, with the record that has it. */
   async problems(): Promise<{ owner: AttachmentOwner; attachment: Attachment; health: 'missing' | 'damaged' }[]> {
     const found: { owner: AttachmentOwner; attachment: Attachment; health: 'missing' | 'damaged' }[] = [];

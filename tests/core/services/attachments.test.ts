@@ -251,3 +251,19 @@ async function writeDocx(): Promise<string> {
   await writeFile(file, await docx());
   return file;
 }
+
+describe('attachments at start', () => {
+  it('tells the user at start how many attachments have no bytes or bytes of the wrong size', async () => {
+    const { dir, kb, owner } = await withPractice();
+    const [first] = await kb.attachments.add(owner, { bytes: png(3, 3), name: 'a.png' });
+    const [, second] = await kb.attachments.add(owner, { bytes: png(4, 4), name: 'b.png' });
+    await kb.attachments.add(owner, { bytes: png(5, 5), name: 'c.png' });
+    await kb.close();
+    open.splice(open.indexOf(kb), 1);
+    await rm(path.join(dir, 'attachments', first!.sha256));
+    await writeFile(path.join(dir, 'attachments', second!.sha256), 'cut');
+    const reopened = await openKnowledgeBase(dir, { systemLocales: ['de-DE'] });
+    open.push(reopened);
+    expect(reopened.overview().notices).toEqual([{ kind: 'attachmentsUnavailable', count: 2 }]);
+  });
+});
