@@ -82,6 +82,8 @@ async function fromWord(bytes: Buffer, fallbackTitle: string): Promise<Converted
 
 async function fromPdf(bytes: Buffer, name: string, fallbackTitle: string): Promise<ConvertedDocument> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js parses on a "fake worker" in Node; given here, it is bundled with the main process instead of looked up beside it.
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   const document = await getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
