@@ -146,9 +146,11 @@ export async function readContainer(file: string, options: ReadContainerOptions 
     for (const [hash, entry] of present) {
       const hasher = createHash('sha256');
       const stream = await openEntry(zip, entry);
-      const pieces = checkedPieces(stream, hasher, progress);
+      const iterator = checkedPieces(stream, hasher, progress);
+      // The sink may stop early (a break): without return(), that leaves the rest here, to be read and hashed.
+      const pieces: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => ({ next: () => iterator.next() }) };
       if (options.onAttachment) await options.onAttachment(hash, pieces);
-      for await (const _piece of pieces); // drain what the sink left (or everything, without a sink)
+      while (!(await iterator.next()).done); // drain what the sink left (or everything, without a sink)
       if (hasher.digest('hex') !== hash)
         throw new KbError('containerHashMismatch', hash, { params: { name: `${CONTAINER_ATTACHMENTS}${hash}` } });
       attachments.set(hash, entry.uncompressedSize);

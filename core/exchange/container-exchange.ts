@@ -11,8 +11,19 @@ import type { BundleSelection } from '../../shared/bundle';
 import type { ExportSummary, ImportPreview, ImportSummary } from '../../shared/responses';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/attachments';
 import type { BlobStore } from '../attachments/blob-store';
-import { attachmentHashesOf, readContainer, writeContainer, type Progress } from '../bundle/container';
+import { attachmentTypeOfBytes } from '../attachments/content-type';
+import { KbError } from '../base/errors';
+import {
+  attachmentHashesOf,
+  CONTAINER_ATTACHMENTS,
+  readContainer,
+  writeContainer,
+  type Progress,
+} from '../bundle/container';
 import type { Exchange } from './exchange';
+
+/** How much of an attachment is read to decide its type (an office file's parts are listed near its start). */
+const SNIFF_BYTES = 1024 * 1024;
 
 export class ContainerExchange {
   readonly #exchange: Exchange;
@@ -52,9 +63,27 @@ export class ContainerExchange {
     return { ...summary, attachments: attachments.length };
   }
 
-  /** Checks the whole container (nothing is written) and previews the import of its bundle. */
+  /**
+   * Checks the whole container (nothing is written), each attachment's type
+   * from its first bytes included, and previews the import of its bundle.
+   */
   async preview(file: string, fileName: string, onProgress?: Progress): Promise<ImportPreview> {
-    const { bundleBytes } = await readContainer(file, { ...(onProgress ? { onProgress } : {}) });
+    const { bundleBytes } = await readContainer(file, {
+      ...(onProgress ? { onProgress } : {}),
+      onAttachment: async (sha256, pieces) => {
+        const head: Uint8Array[] = [];
+        let size = 0;
+        for await (const piece of pieces) {
+          head.push(piece);
+          size += piece.length;
+          if (size >= SNIFF_BYTES) break;
+        }
+        if (!(await attachmentTypeOfBytes(Buffer.concat(head)))) {
+          const name = `${CONTAINER_ATTACHMENTS}${sha256}`;
+          throw new KbError('attachmentTypeRefused', name, { params: { name } });
+        }
+      },
+    });
     const preview = this.#exchange.preview(bundleBytes, fileName);
     this.#pending.clear();
     this.#pending.set(preview.previewId, file);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../../core/knowledge-base';
 import { CONTAINER_BUNDLE_ENTRY, readContainer } from '../../../core/bundle/container';
-import { pdf, png, rawZip, zip, type RawEntry } from '../../helpers/attachment-fixtures';
+import { exe, pdf, png, rawZip, zip, type RawEntry } from '../../helpers/attachment-fixtures';
+import { withChecksum } from '../../helpers/bundles';
 import { AV, germanPractice, TS, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -213,5 +214,57 @@ describe('hostile containers', () => {
     const seen: number[] = [];
     await readContainer(containerFile, { onProgress: (done) => seen.push(done) });
     expect(seen.at(-1)).toBe(bundleJson.length + photo.length + report.length);
+  });
+});
+
+describe('attachments in a container, typed by content', () => {
+  it('refuses a program inside a container before anything is written, and checks large files whole', async () => {
+    const { kb, dir } = await partner();
+    const program = exe();
+    const bundle = JSON.parse(bundleJson.toString('utf8')) as {
+      content: { practices: { id: string; attachments?: { sha256: string; type: string; size: number }[] }[] };
+    };
+    const practice = bundle.content.practices.find((p) => p.id === practiceId)!;
+    practice.attachments![1]!.sha256 = sha(program);
+    practice.attachments![1]!.size = program.length;
+    const file = path.join(await tempDir(), 'programm.twinning-kb.zip');
+    await writeFile(
+      file,
+      rawZip([
+        { name: CONTAINER_BUNDLE_ENTRY, data: Buffer.from(JSON.stringify(withChecksum(bundle as never))) },
+        { name: `attachments/${sha(report)}`, data: report },
+        { name: `attachments/${sha(program)}`, data: program },
+      ]),
+    );
+    const before = await folderState(dir);
+    await expect(kb.containers.preview(file, 'programm.twinning-kb.zip')).rejects.toMatchObject({
+      code: 'attachmentTypeRefused',
+      params: { name: `attachments/${sha(program)}` },
+    });
+    expect(await folderState(dir)).toEqual(before);
+  });
+
+  it('previews a container whose attachment is larger than what is read to type it', async () => {
+    const { kb } = await partner();
+    const large = Buffer.concat([pdf('Groß'), Buffer.alloc(3 * 1024 * 1024, 0x20)]);
+    const bundle = JSON.parse(bundleJson.toString('utf8')) as {
+      content: { practices: { id: string; attachments?: { sha256: string; size: number }[] }[] };
+    };
+    const practice = bundle.content.practices.find((p) => p.id === practiceId)!;
+    practice.attachments![0]!.sha256 = sha(large);
+    practice.attachments![0]!.size = large.length;
+    const file = path.join(await tempDir(), 'gross.twinning-kb.zip');
+    await writeFile(
+      file,
+      rawZip([
+        { name: CONTAINER_BUNDLE_ENTRY, data: Buffer.from(JSON.stringify(withChecksum(bundle as never))) },
+        { name: `attachments/${sha(large)}`, data: large },
+        { name: `attachments/${sha(photo)}`, data: photo },
+      ]),
+    );
+    const preview = await kb.containers.preview(file, 'gross.twinning-kb.zip');
+    await kb.containers.confirm(preview.previewId);
+    const list = await kb.attachments.list({ kind: 'practices', id: practiceId });
+    expect(list.map((a) => a.health)).toEqual(['ok', 'ok']);
   });
 });
