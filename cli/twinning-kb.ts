@@ -12,12 +12,15 @@ import { pickLanguage } from '../shared/language';
 import { LANGUAGES, type Lang } from '../shared/model';
 import { readBundleFile } from '../core/bundle/bundle-file';
 import { readBundle } from '../core/bundle/read-bundle';
+import { isContainerFile, readContainer } from '../core/bundle/container';
 import { KbError } from '../core/base/errors';
 
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   env: Record<string, string | undefined>;
+  /** Shows how far reading a large container is (a terminal line rewritten in place); absent when not a terminal. */
+  progress?: (line: string) => void;
 }
 
 export const EXIT = { valid: 0, invalid: 1, usage: 2 } as const;
@@ -34,8 +37,18 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   let bundle: Bundle;
+  let attachments: Map<string, number> | undefined;
   try {
-    bundle = readBundle(await readBundleFile(file));
+    if (await isContainer(file)) {
+      const progress = io.progress;
+      ({ bundle, attachments } = await readContainer(file, {
+        ...(progress
+          ? { onProgress: (done: number, total: number) => progress(t('cli:progress', { percent: done / total })) }
+          : {}),
+      }));
+    } else {
+      bundle = readBundle(await readBundleFile(file));
+    }
   } catch (error) {
     if (!(error instanceof KbError)) {
       io.err(t('cli:unexpected', { detail: error instanceof Error ? error.message : String(error) }));
@@ -46,14 +59,36 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.err(`${path.basename(file)}: ${errorMessage(t, error.code, error.params)}${detail ? ` ${detail}` : ''}`);
     return error.code === 'fileReadFailed' ? EXIT.usage : EXIT.invalid;
   }
-  if (command === 'validate') io.out(t('cli:valid', { file: path.basename(file), summary: countsLine(t, bundle) }));
-  else inspect(t, language, bundle, io);
+  const files = attachments
+    ? t('cli:attachments', {
+        count: attachments.size,
+        sizeMB: Math.round([...attachments.values()].reduce((a, b) => a + b, 0) / 1024 / 1024) || 0,
+      })
+    : undefined;
+  if (command === 'validate') {
+    const summary = [countsLine(t, bundle), ...(files ? [files] : [])].join(', ');
+    io.out(t('cli:valid', { file: path.basename(file), summary }));
+  } else {
+    inspect(t, language, bundle, io);
+    if (files) io.out(t('cli:container', { files }));
+  }
   return EXIT.valid;
 }
 
 /** The collections a bundle holds records of; contacts only when it carries them (they are optional). */
 const shownCollections = (bundle: Bundle) =>
   BUNDLE_COLLECTIONS.filter((c) => c !== 'contacts' || bundle.content.contacts !== undefined);
+
+/** A container is told by its content (a ZIP), not its name; a file that cannot be read is an I/O error. */
+async function isContainer(file: string): Promise<boolean> {
+  try {
+    return await isContainerFile(file);
+  } catch (error) {
+    throw new KbError('fileReadFailed', (error as Error).message, {
+      params: { reason: (error as NodeJS.ErrnoException).code ?? 'EIO' },
+    });
+  }
+}
 
 function countsLine(t: TFunction, bundle: Bundle): string {
   return shownCollections(bundle)

@@ -5,11 +5,15 @@
  */
 import path from 'node:path';
 import { pickLanguage } from '../shared/language';
-import type { Overview } from '../shared/responses';
+import type { Notice, Overview } from '../shared/responses';
 import { Conflicts } from './exchange/conflicts';
+import { ContainerExchange } from './exchange/container-exchange';
 import { Exchange } from './exchange/exchange';
 import { LiveSearch, SEARCH_INDEX_FILE, type LiveSearchOptions } from './search/live-search';
+import { BlobStore } from './attachments/blob-store';
 import { Annotations } from './services/annotations';
+import { Attachments } from './services/attachments';
+import { DocumentImport } from './services/document-import';
 import { Comparison } from './services/comparison';
 import { Glossary } from './services/glossary';
 import { Organisations } from './services/organisations';
@@ -37,13 +41,18 @@ export interface OpenOptions {
 export const SYNC_STATE_DIR = 'sync';
 
 export async function openKnowledgeBase(dir: string, options: OpenOptions): Promise<KnowledgeBase> {
+  const blobs = new BlobStore(dir);
+  await blobs.removeLeftovers();
   const kb = new KnowledgeBase(
     await openStore(dir, loadStarterContent),
     options.now,
     { file: path.join(dir, SEARCH_INDEX_FILE) },
     { ...options.sync, stateDir: path.join(dir, SYNC_STATE_DIR) },
+    blobs,
   );
   if (!kb.settings.languageChosen) await kb.settings.setLanguage(pickLanguage(options.systemLocales));
+  const unavailable = await kb.attachments.unavailableCount();
+  if (unavailable > 0) kb.notices.push({ kind: 'attachmentsUnavailable', count: unavailable });
   kb.search.start(); // in the background: start-up never waits for the index
   await kb.sync.start(); // reads its small list of folders; the rounds run in the background
   return kb;
@@ -57,7 +66,11 @@ export class KnowledgeBase {
   readonly annotations: Annotations;
   readonly visits: Visits;
   readonly visitReports: VisitReports;
+  readonly attachments: Attachments;
+  readonly documents: DocumentImport;
   readonly exchange: Exchange;
+  /** Bundles with their attachments, as one container file. */
+  readonly containers: ContainerExchange;
   readonly conflicts: Conflicts;
   readonly comparison: Comparison;
   readonly glossary: Glossary;
@@ -66,13 +79,20 @@ export class KnowledgeBase {
   readonly sync: Sync;
   /** What the sidebar and start screen show. */
   readonly overview: () => Overview;
+  /** What the user must be told about opening besides the store's own notices (e.g. attachments without bytes). */
+  readonly notices: Notice[] = [];
 
-  /** The search index starts on `search.start()` or the first search, so knowledge bases opened only to write pay nothing for it. */
+  /**
+   * `sync` says where sync keeps its state and whether its rounds run in the background; `blobs` holds the
+   * attachments' bytes (a knowledge base in memory has none). The search index starts on `search.start()` or
+   * the first search, so knowledge bases opened only to write pay nothing for it.
+   */
   constructor(
     store: Store,
     now?: () => Date,
     search: LiveSearchOptions = {},
     sync: SyncOptions = { stateDir: '', background: false },
+    blobs?: BlobStore,
   ) {
     const ctx = createContext(store, now);
     this.store = store;
@@ -82,14 +102,20 @@ export class KnowledgeBase {
     this.annotations = new Annotations(ctx);
     this.visits = new Visits(ctx);
     this.visitReports = new VisitReports(ctx, this.visits, this.annotations);
+    this.attachments = new Attachments(ctx, blobs);
+    this.documents = new DocumentImport(this.attachments);
     this.exchange = new Exchange(ctx);
+    this.containers = new ContainerExchange(this.exchange, () => this.attachments.blobs);
     this.conflicts = new Conflicts(ctx);
     this.comparison = new Comparison(ctx);
     this.glossary = new Glossary(ctx);
     this.starterContent = new StarterRemoval(ctx);
     this.search = new LiveSearch(store, search);
     this.sync = new Sync(ctx, sync);
-    this.overview = () => overview(ctx, this.settings);
+    this.overview = () => {
+      const shown = overview(ctx, this.settings);
+      return { ...shown, notices: [...shown.notices, ...this.notices] };
+    };
     ctx.writer.onApplied((changes) => this.search.applied(changes));
   }
 

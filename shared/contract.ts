@@ -24,6 +24,12 @@ import {
 } from './model';
 import {
   AnnotationInput,
+  AttachmentBytesInput,
+  AttachmentOrderInput,
+  AttachmentOwnerRef,
+  AttachmentRef,
+  AttachmentStoredInput,
+  AttachmentUpdateInput,
   AnnotationQuery,
   ById,
   ComparisonCellInput,
@@ -37,6 +43,8 @@ import {
 } from './requests';
 import type {
   AnnotationView,
+  AttachmentView,
+  DraftResult,
   ComparisonCell,
   ComparisonTable,
   ConflictView,
@@ -121,8 +129,28 @@ export const contract = {
   /** Prints the window (showing a print view: a visit report, a practice) to a PDF saved through a dialog in main. */
   printView: channel<{ fileName: string } | null>()(z.object({ fileName: PdfFileName }).strict()),
 
+  /** A record's attachments, removed ones included (marked), each with whether its bytes are whole. */
+  listAttachments: channel<AttachmentView[]>()(z.object({ owner: AttachmentOwnerRef }).strict()),
+  /** Attaches files chosen in an open dialog in main; null when cancelled. */
+  chooseAttachments: channel<AttachmentView[] | null>()(z.object({ owner: AttachmentOwnerRef }).strict()),
+  /** Attaches bytes dropped or pasted in the window; the type is decided from them. */
+  addAttachment: channel<AttachmentView[]>()(AttachmentBytesInput),
+  updateAttachment: channel<AttachmentView[]>()(AttachmentUpdateInput),
+  reorderAttachments: channel<AttachmentView[]>()(AttachmentOrderInput),
+  removeAttachment: channel<AttachmentView[]>()(AttachmentRef),
+  restoreAttachment: channel<AttachmentView[]>()(AttachmentRef),
+  /** Attaches bytes already stored, e.g. the images of a document brought in, once its practice is saved. */
+  attachStored: channel<AttachmentView[]>()(AttachmentStoredInput),
+  /** Chooses documents in an open dialog in main (several at once) and turns each into a draft; null when cancelled. */
+  importDocuments: channel<DraftResult[] | null>()(NoRequest),
+  /** Opens a copy of an attachment in the system's viewer after the user confirms in main; false when not opened. */
+  openAttachment: channel<boolean>()(AttachmentRef),
+
   /** Exports through a save dialog in main; null when the user cancelled it. */
-  exportBundle: channel<ExportSummary | null>()(z.object({ selection: BundleSelection }).strict()),
+  exportBundle: channel<ExportSummary | null>()(
+    /** `withAttachments`: one container file with the attachments' bytes; otherwise the JSON bundle alone (smaller). */
+    z.object({ selection: BundleSelection, withAttachments: z.boolean().optional() }).strict(),
+  ),
   /** Chooses a bundle in an open dialog in main and previews its import; null when cancelled. */
   openBundle: channel<ImportPreview | null>()(NoRequest),
   /** Previews the import of a bundle dropped on the window. */

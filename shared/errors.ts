@@ -48,6 +48,24 @@ export const ERROR_CODES = [
   'syncWriteFailed',
   'syncForeignWriter',
   'syncNotConnected',
+  // Attachments.
+  'attachmentTypeRefused',
+  'attachmentTooLarge',
+  'attachmentsTooLarge',
+  'attachmentsTooMany',
+  'attachmentMissing',
+  'attachmentDamaged',
+  // Reading a bundle container (a ZIP with the bundle and its attachments).
+  'containerInvalid',
+  'containerNoBundle',
+  'containerUnsafePath',
+  'containerDuplicateEntry',
+  'containerUnexpectedEntry',
+  'containerTooLarge',
+  'containerBomb',
+  'containerMissingAttachment',
+  'containerUnreferencedEntry',
+  'containerHashMismatch',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 /** Values interpolated into the localized message of an error. */

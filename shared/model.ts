@@ -4,6 +4,7 @@
  * starter content, later the exchange bundle) builds on these schemas.
  */
 import { z } from 'zod';
+import { AttachmentList } from './attachments';
 
 export const LANGUAGES = ['de', 'nl'] as const;
 export const Lang = z.enum(LANGUAGES);
@@ -104,6 +105,7 @@ export const Practice = z
     texts: z.object({ de: PracticeText.optional(), nl: PracticeText.optional() }).strict(),
     sources: z.array(Source).max(50),
     contact: Text(500).optional(),
+    attachments: AttachmentList.optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     createdBy: Author.optional(),
@@ -154,6 +156,7 @@ export const Annotation = z
       .object({ text: Text(20_000).min(1), basedOn: TextHash, translator: Text(200).min(1).optional() })
       .strict()
       .optional(),
+    attachments: AttachmentList.optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     deletedAt: Timestamp.optional(),
@@ -237,6 +240,7 @@ export const Visit = z
      */
     basedOn: z.object({ de: TextHash.optional(), nl: TextHash.optional() }).strict().optional(),
     sources: z.array(Source).max(50),
+    attachments: AttachmentList.optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     createdBy: Author.optional(),

@@ -5,6 +5,14 @@
  */
 import { z } from 'zod';
 import {
+  ATTACHMENT_OWNERS,
+  AttachmentCaption,
+  AttachmentHash,
+  AttachmentName,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_RECORD,
+} from './attachments';
+import {
   AnnotationKind,
   CalendarDate,
   ComparisonDimension,
@@ -131,3 +139,30 @@ export const SyncSelection = z
   })
   .strict();
 export type SyncSelection = z.infer<typeof SyncSelection>;
+
+/** The record an attachment request is about. */
+export const AttachmentOwnerRef = z.object({ kind: z.enum(ATTACHMENT_OWNERS), id: Id }).strict();
+const ForAttachment = { owner: AttachmentOwnerRef, sha256: AttachmentHash };
+export const AttachmentRef = z.object(ForAttachment).strict();
+export const AttachmentBytesInput = z
+  .object({
+    owner: AttachmentOwnerRef,
+    /** The name the file had where it was dropped or pasted from; shown, never used as a path. */
+    name: z.string().min(1).max(500),
+    /** Checked against the limit again in the core; this bound only keeps oversize payloads out of the parser. */
+    data: z.instanceof(Uint8Array).refine((d) => d.length <= MAX_ATTACHMENT_BYTES + 1, 'too large'),
+    caption: AttachmentCaption.optional(),
+  })
+  .strict();
+export const AttachmentUpdateInput = z
+  .object({ ...ForAttachment, name: AttachmentName.optional(), caption: AttachmentCaption.optional() })
+  .strict();
+export const AttachmentOrderInput = z
+  .object({ owner: AttachmentOwnerRef, order: z.array(AttachmentHash).max(MAX_ATTACHMENTS_PER_RECORD) })
+  .strict();
+export const AttachmentStoredInput = z
+  .object({
+    owner: AttachmentOwnerRef,
+    files: z.array(z.object({ sha256: AttachmentHash, name: AttachmentName }).strict()).max(MAX_ATTACHMENTS_PER_RECORD),
+  })
+  .strict();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { BundleCollection, BundleRecord, ExportedBy } from './bundle';
+import type { Attachment, AttachmentHealth } from './attachments';
 import type { KbErrorInfo } from './errors';
 import type {
   Annotation,
@@ -41,7 +42,9 @@ export type Notice =
    */
   | { kind: 'storeRestoredFromBackup'; movedTo: string; backupTakenAt: string; complete: boolean }
   /** The journal of recent changes was damaged: everything saved until `restoredUntil` is kept, later changes may be missing. */
-  | { kind: 'storePartlyRestored'; movedTo: string; restoredUntil: string };
+  | { kind: 'storePartlyRestored'; movedTo: string; restoredUntil: string }
+  /** At start, `count` attachments named by records had no bytes in the store, or bytes of the wrong size (e.g. after a restore). */
+  | { kind: 'attachmentsUnavailable'; count: number };
 
 export interface Overview {
   settings: Settings;
@@ -146,6 +149,8 @@ export interface ExportSummary {
   counts: Record<BundleCollection, number>;
   tombstones: number;
   conflicts: number;
+  /** How many attachments travel with it, in a container; absent for a JSON-only bundle. */
+  attachments?: number;
 }
 
 /** What an import did, or would do, to the records of one collection: each record counted once. */
@@ -275,4 +280,21 @@ export interface NewSince {
   /** Until when the user had seen (absent: never looked). */
   seenUntil?: string;
   items: NewSinceItem[];
+}
+
+/** What an existing document became: a draft practice to check in the editor before saving. */
+export interface DocumentDraft {
+  fileName: string;
+  title: string;
+  body: string;
+  /** Guessed from the text; the editor shows it to be confirmed. */
+  language: Lang;
+  /** Stored already (a Word file's images, the PDF itself); attached once the practice is saved. */
+  attachments: Pick<Attachment, 'sha256' | 'name' | 'type' | 'size'>[];
+}
+export type DraftResult = { ok: true; draft: DocumentDraft } | { ok: false; fileName: string; error: KbErrorInfo };
+
+/** An attachment as listed: its metadata and whether its bytes are in the store and whole. */
+export interface AttachmentView extends Attachment {
+  health: AttachmentHealth;
 }

@@ -56,7 +56,11 @@ export class Exchange {
    * by piece (see prepareBundle). The records are those of this moment: later
    * changes do not slip into a bundle being written.
    */
-  exportBundle(selection: BundleSelection = {}): { pieces: Iterable<Uint8Array>; summary: ExportSummary } {
+  exportBundle(selection: BundleSelection = {}): {
+    pieces: Iterable<Uint8Array>;
+    summary: ExportSummary;
+    content: Bundle['content'];
+  } {
     const user = this.#ctx.identity.author();
     const { store } = this.#ctx;
     const { content, pieces } = prepareBundle(
@@ -79,6 +83,7 @@ export class Exchange {
     >;
     return {
       pieces,
+      content,
       summary: {
         fileName: this.suggestedFileName(),
         counts,
@@ -101,6 +106,11 @@ export class Exchange {
     };
     this.#pending = pending;
     return describe(pending);
+  }
+
+  /** The id of the preview waiting for confirmation, if any. */
+  get pendingPreview(): string | undefined {
+    return this.#pending?.previewId;
   }
 
   cancel(previewId: string): void {

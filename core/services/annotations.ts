@@ -82,6 +82,7 @@ export class Annotations {
       ...(input.visitId ? { visitId: input.visitId } : {}),
       // A translation stays when the original is edited: it then shows as outdated.
       ...(previous?.translation && previous.language === input.language ? { translation: previous.translation } : {}),
+      ...(previous?.attachments ? { attachments: previous.attachments } : {}), // changed only through the attachments service
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
     };

@@ -86,6 +86,7 @@ export class Practices {
       texts: stampTranslations(input, previous),
       sources: input.sources,
       ...(input.contact?.trim() ? { contact: input.contact.trim() } : {}),
+      ...(previous?.attachments ? { attachments: previous.attachments } : {}), // changed only through the attachments service
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
       createdBy: previous ? previous.createdBy : author,

@@ -110,6 +110,7 @@ export class Visits {
       programme,
       ...(basedOn ? { basedOn } : {}),
       sources: input.sources,
+      ...(previous?.attachments ? { attachments: previous.attachments } : {}), // changed only through the attachments service
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
       createdBy: previous ? previous.createdBy : author,

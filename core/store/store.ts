@@ -35,6 +35,9 @@ import type { StoredRecord } from '../storage/types';
 
 export type { StorageOptions } from '../storage/journaled-store';
 
+/** What opening the store itself has to tell (damage set aside, a restore). */
+export type StoreNotice = Exclude<Notice, { kind: 'attachmentsUnavailable' }>;
+
 /** Base name of the store's files: the snapshot `twinning-kb.json`, journal segments, backups. */
 export const STORE_NAME = 'twinning-kb';
 export const STORE_FILE = `${STORE_NAME}.json`;
@@ -93,7 +96,7 @@ export interface Store {
   readonly installationId: string;
   readonly settings: StoreSettings;
   /** What the user must be told about opening the store (e.g. a damaged file set aside). */
-  readonly notices: readonly Notice[];
+  readonly notices: readonly StoreNotice[];
   all<C extends CollectionName>(collection: C): readonly RecordOf<C>[];
   get<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined;
   /** Applies the changes and makes them durable; on failure nothing is changed, in memory or on disk. */
@@ -139,7 +142,7 @@ export async function openStore(dir: string, starter: () => StarterContent, opti
  * way in (by the services, the bundle reader, or parseFields/parseDocument).
  */
 function typedStore(engine: JournaledStore): Store {
-  const notices: readonly Notice[] = engine.notices;
+  const notices: readonly StoreNotice[] = engine.notices;
   return {
     get installationId() {
       return engine.installationId;

@@ -12,6 +12,7 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import type { i18n as I18n } from 'i18next';
+import { ATTACHMENT_TYPES } from '../../shared/attachments';
 
 export interface Dialogs {
   showAbout(): void;
@@ -23,6 +24,12 @@ export interface Dialogs {
   chooseBundleToOpen(): Promise<string | null>;
   chooseSyncFolder(): Promise<string | null>;
   choosePdfToSave(suggestedName: string): Promise<string | null>;
+  /** Files to attach (several at once); null when cancelled. */
+  chooseAttachmentFiles(): Promise<string[] | null>;
+  /** Documents to bring in as new practices (several at once); null when cancelled. */
+  chooseDocumentFiles(): Promise<string[] | null>;
+  /** Asks before a document opens in the system's viewer; true when the user agreed. */
+  confirmOpenAttachment(name: string): Promise<boolean>;
 }
 
 export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): Dialogs {
@@ -43,7 +50,10 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
     return result.canceled ? null : (result.filePaths[0] ?? null);
   };
   const inDocuments = (name: string) => path.join(app.getPath('documents'), name);
-  const bundleFilters = () => [{ name: t('bundleFiles'), extensions: ['json'] }];
+  const bundleFilters = () => [{ name: t('bundleFiles'), extensions: ['json', 'zip'] }];
+  const saveFilters = (name: string) => [
+    { name: t('bundleFiles'), extensions: [name.endsWith('.zip') ? 'zip' : 'json'] },
+  ];
 
   return {
     showAbout() {
@@ -80,9 +90,41 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
       return (parent ? dialog.showMessageBoxSync(parent, options) : dialog.showMessageBoxSync(options)) === 0;
     },
     chooseBundleToSave: (suggestedName) =>
-      save({ title: t('exportTitle'), defaultPath: inDocuments(suggestedName), filters: bundleFilters() }),
+      save({ title: t('exportTitle'), defaultPath: inDocuments(suggestedName), filters: saveFilters(suggestedName) }),
     chooseBundleToOpen: () => open({ title: t('importTitle'), properties: ['openFile'], filters: bundleFilters() }),
     chooseSyncFolder: () => open({ title: t('syncFolderTitle'), properties: ['openDirectory', 'createDirectory'] }),
+    async chooseAttachmentFiles() {
+      const parent = window();
+      const options: OpenDialogOptions = {
+        title: t('attachTitle'),
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: t('attachFiles'), extensions: [...Object.values(ATTACHMENT_TYPES), 'jpeg'] }],
+      };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+    },
+    async chooseDocumentFiles() {
+      const parent = window();
+      const options: OpenDialogOptions = {
+        title: t('importDocumentsTitle'),
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: t('importDocumentsFiles'), extensions: ['docx', 'pdf', 'md', 'markdown', 'txt'] }],
+      };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+    },
+    async confirmOpenAttachment(name) {
+      const { response } = await messageBox({
+        type: 'question',
+        title: t('openAttachmentTitle'),
+        message: t('openAttachmentMessage'),
+        detail: name,
+        buttons: [t('openAttachmentConfirm'), t('cancel')],
+        defaultId: 1,
+        cancelId: 1,
+      });
+      return response === 0;
+    },
     choosePdfToSave: (suggestedName) =>
       save({
         title: t('printDialogTitle', 'compare'),

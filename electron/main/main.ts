@@ -3,7 +3,7 @@
  * dialogs and IPC registration. Thin wiring only; the logic lives in core/
  * and beside this file (security rules, menu, dialogs, app files, IPC).
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import i18next from 'i18next';
@@ -16,6 +16,7 @@ import { createHandlers } from './ipc/handlers';
 import { KbError } from '../../core/base/errors';
 import { openKnowledgeBase, type KnowledgeBase } from '../../core/knowledge-base';
 import { createAppFileHandler } from './app-files';
+import { createAttachmentFileHandler, routeAppRequests } from './attachment-files';
 import { registerIpc } from './ipc/register';
 import { createDialogs } from './dialogs';
 import { menuTemplate } from './menu';
@@ -36,15 +37,24 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents)
 let mainWindow: BrowserWindow | null = null;
 const i18n = i18next.createInstance();
 const dialogs = createDialogs(i18n, () => mainWindow);
+/** The open knowledge base, once it is: attached images are served from it. */
+let openKb: KnowledgeBase | null = null;
 
 export async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  protocol.handle(APP_SCHEME, createAppFileHandler(RENDERER_DIR));
+  protocol.handle(
+    APP_SCHEME,
+    routeAppRequests(
+      createAttachmentFileHandler(async (sha256) => (openKb ? openKb.attachments.image(sha256) : null)),
+      createAppFileHandler(RENDERER_DIR),
+    ),
+  );
 
   const systemLocales = app.getPreferredSystemLanguages();
   await i18n.init(i18nOptions(pickLanguage(systemLocales))); // so that even a failed start speaks the user's language
   const kb = await openKnowledgeBase(app.getPath('userData'), { systemLocales });
   await i18n.changeLanguage(kb.settings.get().language);
+  openKb = kb;
 
   const dispatch = createDispatcher(
     createHandlers(kb, {
@@ -55,6 +65,9 @@ export async function start(): Promise<void> {
       chooseSyncFolder: dialogs.chooseSyncFolder,
       choosePdfToSave: dialogs.choosePdfToSave,
       printToPdf,
+      chooseAttachmentFiles: dialogs.chooseAttachmentFiles,
+      chooseDocumentFiles: dialogs.chooseDocumentFiles,
+      openAttachment,
     }),
   );
   registerIpc(ipcMain, dispatch);
@@ -103,6 +116,19 @@ function buildMenu(): void {
 async function openExternal(url: string): Promise<boolean> {
   if (!(await dialogs.confirmOpenLink(url))) return false;
   await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK — reviewed: the contract lets only http(s) URLs through and the user has just confirmed this one
+  return true;
+}
+
+/**
+ * Documents open only in the system's viewer, only after the user agreed, and
+ * from a copy in a fresh temporary folder (named by the type decided from
+ * the content), never from the store folder.
+ */
+async function openAttachment(name: string, copy: (folder: string) => Promise<string>): Promise<boolean> {
+  if (!(await dialogs.confirmOpenAttachment(name))) return false;
+  const file = await copy(await mkdtemp(path.join(app.getPath('temp'), 'twinning-kb-')));
+  const failure = await shell.openPath(file);
+  if (failure) throw new KbError('fileReadFailed', failure, { params: { reason: failure } });
   return true;
 }
 

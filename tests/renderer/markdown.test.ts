@@ -44,4 +44,21 @@ describe('Markdown rendering', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
     expect(renderMarkdown(`![dot](${png})`)).toContain(`src="${png}"`);
   });
+
+  it('shows an attached image from the app’s own origin, with its caption as alt text', () => {
+    const hash = 'ab'.repeat(32);
+    const html = renderMarkdown(`![Turbo-Kreisel](attachment:${hash})`);
+    expect(html).toContain(`src="/attachments/${hash}"`);
+    expect(html).toContain('alt="Turbo-Kreisel"');
+  });
+
+  it.each([
+    ['a file path', '![x](file:///etc/passwd)'],
+    ['a path out of the attachments', '![x](/attachments/../twinning-kb.json)'],
+    ['a reference that is no hash', '![x](attachment:../../etc/passwd)'],
+    ['a raw image with a srcset', `<img src="/attachments/${'cd'.repeat(32)}" srcset="https://evil.test/a.png 2x">`],
+  ])('does not load %s', (_what, markdown) => {
+    const html = renderMarkdown(markdown);
+    expect(html).not.toMatch(/passwd|twinning-kb\.json|evil\.test/);
+  });
 });

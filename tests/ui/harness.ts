@@ -19,6 +19,7 @@ import { createDispatcher } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/ipc/handlers';
 import { openKnowledgeBase, type KnowledgeBase } from '../../core/knowledge-base';
 import { createAppFileHandler } from '../../electron/main/app-files';
+import { createAttachmentFileHandler, routeAppRequests } from '../../electron/main/attachment-files';
 import { registerIpc } from '../../electron/main/ipc/register';
 import { APP_ORIGIN } from '../../electron/main/security';
 
@@ -81,8 +82,16 @@ export interface AppSession {
   openedExternally: string[];
   /** Errors thrown in the page or logged to its console as errors. */
   pageErrors: string[];
-  /** What the next save, open and folder dialogs answer: a path, or null for "cancelled". */
-  dialogs: { savePath: string | null; openPath: string | null; folderPath: string | null };
+  /** What the next save, open and folder dialogs answer: a path, or null for "cancelled"; the attachment dialog's paths. */
+  dialogs: {
+    savePath: string | null;
+    openPath: string | null;
+    folderPath: string | null;
+    attachPaths: string[] | null;
+    confirmOpen: boolean;
+  };
+  /** Attachments the app opened in the system's viewer: the name confirmed and the temporary copy. */
+  openedAttachments: { name: string; file: string }[];
   /** Files the app asked main to print the page to as PDF, with the suggested name the save dialog got. */
   printed: { suggestedName: string; file: string }[];
   screenshot(name: string): Promise<void>;
@@ -169,7 +178,14 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   if (user && !kb.store.settings.user) await kb.settings.setUser(user);
   const openedExternally: string[] = [];
   const languages: Lang[] = [];
-  const dialogs: AppSession['dialogs'] = { savePath: null, openPath: null, folderPath: null };
+  const dialogs: AppSession['dialogs'] = {
+    savePath: null,
+    openPath: null,
+    folderPath: null,
+    attachPaths: null,
+    confirmOpen: true,
+  };
+  const openedAttachments: AppSession['openedAttachments'] = [];
   const printed: AppSession['printed'] = [];
   let pdfName = '';
 
@@ -199,6 +215,13 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
           printed.push({ suggestedName: pdfName, file });
           await page.pdf({ path: file, format: 'A4', landscape: options?.landscape ?? true });
         },
+        chooseAttachmentFiles: async () => dialogs.attachPaths,
+        chooseDocumentFiles: async () => dialogs.attachPaths,
+        openAttachment: async (name, copy) => {
+          if (!dialogs.confirmOpen) return false;
+          openedAttachments.push({ name, file: await copy(await mkdtemp(path.join(dataDir, 'viewer-'))) });
+          return true;
+        },
       }),
     ),
   );
@@ -218,7 +241,11 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
 
-  const serve = createAppFileHandler(RENDERER_DIR);
+  // The app scheme as main.ts sets it up: attached images from the knowledge base, the renderer's files otherwise.
+  const serve = routeAppRequests(
+    createAttachmentFileHandler((sha256) => kb.attachments.image(sha256)),
+    createAppFileHandler(RENDERER_DIR),
+  );
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (!url.startsWith(`${TEST_ORIGIN}/`)) return route.abort('blockedbyclient');
@@ -251,6 +278,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     openedExternally,
     pageErrors,
     dialogs,
+    openedAttachments,
     printed,
     async screenshot(name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });

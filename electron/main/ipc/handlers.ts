@@ -1,7 +1,10 @@
 /** Binds every contract channel to the knowledge base or to a main-process service. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Lang } from '../../../shared/model';
 import { readBundleFile, writeBundleFile } from '../../../core/bundle/bundle-file';
+import { isContainerFile } from '../../../core/bundle/container';
 import type { KnowledgeBase } from '../../../core/knowledge-base';
 import type { Handlers } from './dispatch';
 
@@ -20,6 +23,15 @@ export interface Shell {
   choosePdfToSave(suggestedName: string): Promise<string | null>;
   /** Prints the window's page, in its print layout, to a PDF file at `file` (landscape unless said). */
   printToPdf(file: string, options?: { landscape: boolean }): Promise<void>;
+  /** An open dialog for files to attach; the chosen paths, or null when cancelled. */
+  chooseAttachmentFiles(): Promise<string[] | null>;
+  /** An open dialog for documents to bring in (Word, PDF, Markdown, text); the chosen paths, or null when cancelled. */
+  chooseDocumentFiles(): Promise<string[] | null>;
+  /**
+   * Asks the user, then has `copy()` make a temporary copy of the attachment
+   * and opens it in the system's viewer; true if opened.
+   */
+  openAttachment(name: string, copy: (folder: string) => Promise<string>): Promise<boolean>;
 }
 
 export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
@@ -86,7 +98,42 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     getVisitReport: ({ id }) => kb.visitReports.report(id),
     printView: ({ fileName }) => printPage(fileName, false),
 
-    exportBundle: async ({ selection }) => {
+    listAttachments: ({ owner }) => kb.attachments.list(owner),
+    chooseAttachments: async ({ owner }) => {
+      const files = await shell.chooseAttachmentFiles();
+      if (!files) return null;
+      let list = await kb.attachments.list(owner);
+      for (const file of files) list = await kb.attachments.add(owner, { file });
+      return list;
+    },
+    addAttachment: ({ owner, name, data, caption }) => kb.attachments.add(owner, { bytes: data, name }, caption),
+    updateAttachment: ({ owner, sha256, name, caption }) =>
+      kb.attachments.update(owner, sha256, {
+        ...(name !== undefined ? { name } : {}),
+        ...(caption !== undefined ? { caption } : {}),
+      }),
+    reorderAttachments: ({ owner, order }) => kb.attachments.reorder(owner, order),
+    removeAttachment: ({ owner, sha256 }) => kb.attachments.remove(owner, sha256),
+    restoreAttachment: ({ owner, sha256 }) => kb.attachments.restore(owner, sha256),
+    attachStored: ({ owner, files }) => kb.attachments.attachStored(owner, files),
+    importDocuments: async () => {
+      const files = await shell.chooseDocumentFiles();
+      return files ? kb.documents.drafts(files) : null;
+    },
+    openAttachment: async ({ owner, sha256 }) => {
+      const attachment = (await kb.attachments.list(owner)).find((a) => a.sha256 === sha256);
+      if (!attachment) return false;
+      await kb.attachments.blobs.require(sha256, attachment.name); // refused before asking, when damaged or missing
+      return shell.openAttachment(attachment.name, (folder) => kb.attachments.copyForViewer(owner, sha256, folder));
+    },
+
+    exportBundle: async ({ selection, withAttachments }) => {
+      if (withAttachments && kb.containers.attachmentCount(selection) > 0) {
+        const file = await shell.chooseBundleToSave(kb.containers.suggestedFileName());
+        if (!file) return null;
+        const summary = await kb.containers.export(file, selection);
+        return { ...summary, fileName: path.basename(file) };
+      }
       const file = await shell.chooseBundleToSave(exchange.suggestedFileName());
       if (!file) return null;
       const { pieces, summary } = exchange.exportBundle(selection);
@@ -95,12 +142,21 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     },
     openBundle: async () => {
       const file = await shell.chooseBundleToOpen();
-      return file ? exchange.preview(await readBundleFile(file), path.basename(file)) : null;
+      if (!file) return null;
+      // A container is told by its content: a ZIP, whatever its name.
+      if (await isContainerFile(file)) return kb.containers.preview(file, path.basename(file));
+      return exchange.preview(await readBundleFile(file), path.basename(file));
     },
-    previewBundle: ({ fileName, data }) => exchange.preview(data, fileName),
-    confirmImport: ({ previewId }) => exchange.confirm(previewId),
+    previewBundle: async ({ fileName, data }) => {
+      if (!isZip(data)) return exchange.preview(data, fileName);
+      // A dropped container is read from a file like a chosen one: its attachments are streamed, never held twice.
+      const file = path.join(await mkdtemp(path.join(tmpdir(), 'twinning-kb-drop-')), 'dropped.zip');
+      await writeFile(file, data);
+      return kb.containers.preview(file, fileName);
+    },
+    confirmImport: ({ previewId }) => kb.containers.confirm(previewId),
     cancelImport: ({ previewId }) => {
-      exchange.cancel(previewId);
+      kb.containers.cancel(previewId);
       return null;
     },
     listImports: () => exchange.imports(),
@@ -145,3 +201,5 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     openExternal: ({ url }) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK — this `shell` is the main process's confirming openExternal in main.ts, not Electron's
   };
 }
+
+const isZip = (data: Uint8Array) => data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;

@@ -15,6 +15,7 @@ import { Conflicts } from '../exchange/Conflicts';
 import { Exchange } from '../exchange/Exchange';
 import { WindowDropZone } from '../exchange/WindowDropZone';
 import { Glossary } from '../glossary/Glossary';
+import { DocumentDrafts } from '../practices/DocumentDrafts';
 import { PracticeEditor } from '../practices/PracticeEditor';
 import { PracticeHistory } from '../practices/PracticeHistory';
 import { PracticeList } from '../practices/PracticeList';
@@ -86,7 +87,15 @@ function CurrentView() {
     case 'practice':
       return <PracticeView key={route.id} id={route.id} />;
     case 'practiceEdit':
-      return <PracticeEditor key={route.id ?? 'new'} id={route.id} />;
+      return (
+        <PracticeEditor
+          key={route.id ?? route.fromDocument?.fileName ?? 'new'}
+          id={route.id}
+          fromDocument={route.fromDocument}
+        />
+      );
+    case 'documentDrafts':
+      return <DocumentDrafts results={route.results} />;
     case 'history':
       return <PracticeHistory key={route.id} id={route.id} />;
     case 'trash':

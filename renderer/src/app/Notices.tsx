@@ -10,7 +10,7 @@ export function Notices({ notices }: { notices: Notice[] }) {
   return (
     <div className="notices" role="alert">
       {notices.map((notice) => (
-        <p key={notice.kind + notice.movedTo}>{noticeText(t, notice)}</p>
+        <p key={notice.kind + ('movedTo' in notice ? notice.movedTo : '')}>{noticeText(t, notice)}</p>
       ))}
       <button type="button" onClick={() => setDismissed(true)}>
         {t('notices.dismiss')}
@@ -21,6 +21,8 @@ export function Notices({ notices }: { notices: Notice[] }) {
 
 function noticeText(t: ReturnType<typeof useTranslation>['t'], notice: Notice): string {
   switch (notice.kind) {
+    case 'attachmentsUnavailable':
+      return t('notices.attachmentsUnavailable', { count: notice.count });
     case 'storeRecovered':
       return t('notices.storeRecovered', { path: notice.movedTo });
     case 'storeRestoredFromBackup':

@@ -3,6 +3,7 @@
  * and tag with their counts, the current one marked for screen readers.
  */
 import { useTranslation } from 'react-i18next';
+import { ImportDocumentsButton } from '../practices/DocumentDrafts';
 import type { PracticeFilter } from '../../../shared/requests';
 import { useLang } from '../hooks/useLang';
 import { useNavigation, type Route } from './navigation';
@@ -55,6 +56,7 @@ export function Sidebar() {
       <button type="button" className="primary new-practice" onClick={() => navigate({ view: 'practiceEdit' })}>
         {t('nav.newPractice')}
       </button>
+      <ImportDocumentsButton />
       <ul className="nav-list">
         {item({ view: 'practices', filter: {} }, t('nav.all'), overview.practiceCount)}
         {item({ view: 'lessons', filter: {} }, t('nav.lessons'))}

@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AnnotationKind } from '../../../shared/model';
 import type { PracticeFilter } from '../../../shared/requests';
+import type { DocumentDraft, DraftResult } from '../../../shared/responses';
 
 export interface LessonFilter {
   visitId?: string;
@@ -17,7 +18,8 @@ export interface LessonFilter {
 export type Route =
   | { view: 'practices'; filter: PracticeFilter }
   | { view: 'practice'; id: string }
-  | { view: 'practiceEdit'; id?: string }
+  | { view: 'practiceEdit'; id?: string; fromDocument?: DocumentDraft }
+  | { view: 'documentDrafts'; results: DraftResult[] }
   | { view: 'history'; id: string }
   | { view: 'trash' }
   | { view: 'lessons'; filter: LessonFilter }

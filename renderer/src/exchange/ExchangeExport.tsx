@@ -31,6 +31,7 @@ export function ExchangeExport() {
   const [includeContacts, setIncludeContacts] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [summary, setSummary] = useState<ExportSummary>();
+  const [withAttachments, setWithAttachments] = useState(true);
   const dateRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -58,7 +59,7 @@ export function ExchangeExport() {
       return;
     }
     setProblem(undefined);
-    const result = await run(() => call('exportBundle', { selection: chosen }));
+    const result = await run(() => call('exportBundle', { selection: chosen, withAttachments }));
     if (result) setSummary(result); // null: the save dialog was cancelled, nothing to say
   }
 
@@ -109,6 +110,11 @@ export function ExchangeExport() {
           ))}
           <p className="hint">{t('export.hint')}</p>
         </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" checked={withAttachments} onChange={(e) => setWithAttachments(e.target.checked)} />
+          {t('export.withAttachments')}
+        </label>
+        <p className="hint">{t('export.withAttachmentsHint')}</p>
         <div className="personal-data">
           <label>
             <input
@@ -151,6 +157,9 @@ export function ExchangeExport() {
                 ))}
                 {summary.tombstones > 0 && <li>{t('export.tombstones', { count: summary.tombstones })}</li>}
                 {summary.conflicts > 0 && <li>{t('export.conflicts', { count: summary.conflicts })}</li>}
+                {summary.attachments !== undefined && (
+                  <li>{t('export.attachments', { count: summary.attachments })}</li>
+                )}
               </ul>
             )}
           </div>

@@ -1,14 +1,32 @@
 /**
  * Markdown to sanitized HTML. Content may come from a partner's bundle, so it
  * is untrusted: DOMPurify strips scripts, handlers and styles; links keep only
- * http(s) and mailto targets; images only inline data (no request leaves the app).
+ * http(s) and mailto targets; images only inline data or an attached image,
+ * referred to as `attachment:<sha256>` and served on the app's own origin (no
+ * request leaves the app, no file path is ever seen).
  * Glossary terms are marked afterwards, in the sanitized tree.
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { ATTACHMENT_REF_PREFIX, ATTACHMENT_URL_PATH } from '../../../shared/attachments';
 import type { GlossaryTerm, Lang } from '../../../shared/model';
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+const ATTACHMENT_REF = new RegExp(`^${ATTACHMENT_REF_PREFIX}([0-9a-f]{64})$`);
+const ATTACHMENT_SRC = new RegExp(`^${ATTACHMENT_URL_PATH}[0-9a-f]{64}$`);
+const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);/i;
+
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  walkTokens(token) {
+    // An attached image becomes its URL on the app's own origin.
+    if (token.type === 'image') {
+      const hash = ATTACHMENT_REF.exec(token.href)?.[1];
+      if (hash) token.href = `${ATTACHMENT_URL_PATH}${hash}`;
+    }
+  },
+});
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
 const purify = DOMPurify(window);
@@ -19,8 +37,10 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     node.removeAttribute('target');
     node.setAttribute('rel', 'noopener noreferrer');
   }
-  if (node.tagName === 'IMG' && !/^data:image\/(png|jpeg|gif|webp);/i.test(node.getAttribute('src') ?? '')) {
-    node.removeAttribute('src');
+  if (node.tagName === 'IMG') {
+    const src = node.getAttribute('src') ?? '';
+    if (!DATA_IMAGE.test(src) && !ATTACHMENT_SRC.test(src)) node.removeAttribute('src');
+    node.removeAttribute('srcset');
   }
 });
 

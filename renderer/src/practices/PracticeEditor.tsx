@@ -3,12 +3,15 @@
  * preview, checked before saving so the knowledge base only gets what it
  * accepts. The same form merges a practice in conflict (exchange/ConflictMerge).
  */
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ClipboardEvent, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, otherLang, type Lang, type Practice, type Source } from '../../../shared/model';
 import type { PracticeInput } from '../../../shared/requests';
-import type { PracticeDetail } from '../../../shared/responses';
+import type { DocumentDraft, PracticeDetail } from '../../../shared/responses';
+import { ATTACHMENT_REF_PREFIX } from '../../../shared/attachments';
 import { useNavigation } from '../app/navigation';
+import { attachFiles } from '../attachments/AttachmentsSection';
+import { filesOf } from '../attachments/attachmentFiles';
 import { useOverview } from '../app/overview';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useFeedback } from '../components/Feedback';
@@ -59,8 +62,9 @@ function toDraft(practice: Practice | undefined, fallbackOrg: string, lang: Lang
 const pick = ({ title, summary, body }: EditableText): EditableText => ({ title, summary, body });
 
 /** Creates a practice, or edits the one with `id` once it is loaded. */
-export function PracticeEditor({ id }: { id?: string }) {
-  return id ? <LoadedPracticeForm id={id} /> : <PracticeForm />;
+export function PracticeEditor({ id, fromDocument }: { id?: string; fromDocument?: DocumentDraft | undefined }) {
+  if (id) return <LoadedPracticeForm id={id} />;
+  return fromDocument ? <PracticeForm fromDocument={fromDocument} /> : <PracticeForm />;
 }
 
 function LoadedPracticeForm({ id }: { id: string }) {
@@ -76,7 +80,16 @@ export interface MergeMode {
   onCancel: () => void;
 }
 
-export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; merge?: MergeMode }) {
+export function PracticeForm({
+  existing,
+  merge,
+  fromDocument,
+}: {
+  existing?: PracticeDetail;
+  merge?: MergeMode;
+  /** A document brought in: its text fills the form, its files are attached on save. */
+  fromDocument?: DocumentDraft;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const { overview, reload } = useOverview();
@@ -89,10 +102,16 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
     organisationId: overview.settings.user?.organisationId ?? overview.organisations[0]!.id,
     lang,
   }));
-  const initial = useMemo(
-    () => toDraft(existing?.practice, defaults.organisationId, defaults.lang),
-    [existing, defaults],
-  );
+  const initial = useMemo(() => {
+    const start = toDraft(existing?.practice, defaults.organisationId, defaults.lang);
+    if (!fromDocument) return start;
+    const text = { title: fromDocument.title, summary: '', body: fromDocument.body };
+    return {
+      ...start,
+      originalLanguage: fromDocument.language,
+      texts: { ...start.texts, [fromDocument.language]: text },
+    };
+  }, [existing, defaults, fromDocument]);
   const [draft, setDraft] = useState(initial);
   const [problem, setProblem] = useState<string>();
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
@@ -102,6 +121,47 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
   const update = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
   const updateText = (l: Lang, change: Partial<EditableText>) =>
     setDraft((d) => ({ ...d, texts: { ...d.texts, [l]: { ...d.texts[l], ...change } } }));
+  // Attaching saves the practice (a new version): the text saved later builds on it, not on the version opened.
+  const [baseUpdatedAt, setBaseUpdatedAt] = useState(existing?.practice.updatedAt);
+
+  /** Attaches images dropped or pasted into a body and writes a reference to each where the cursor is. */
+  async function attachIntoText(l: Lang, files: File[], at: number) {
+    if (!existing) {
+      toast({ message: t('attachments.saveFirst') });
+      return;
+    }
+    const id = existing.practice.id;
+    const before = await run(() => call('getPractice', { id }));
+    const attached = await run(() => attachFiles({ kind: 'practices', id }, files));
+    if (!before || !attached) return;
+    const after = await run(() => call('getPractice', { id }));
+    if (after && before.practice.updatedAt === baseUpdatedAt) setBaseUpdatedAt(after.practice.updatedAt);
+    const references = [...new Set(attached.hashes)].flatMap((hash) => {
+      const a = attached.list.find((x) => x.sha256 === hash);
+      return a?.type.startsWith('image/')
+        ? [`![${(a.caption[l] ?? a.name).replace(/[[\]]/g, '')}](${ATTACHMENT_REF_PREFIX}${hash})`]
+        : [];
+    });
+    if (references.length === 0) return;
+    setDraft((d) => {
+      const body = d.texts[l].body;
+      const insert = `\n${references.join('\n')}\n`;
+      return { ...d, texts: { ...d.texts, [l]: { ...d.texts[l], body: body.slice(0, at) + insert + body.slice(at) } } };
+    });
+  }
+  function onBodyDrop(l: Lang, event: DragEvent<HTMLTextAreaElement>) {
+    const files = filesOf(event.dataTransfer);
+    if (files.length === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void attachIntoText(l, files, event.currentTarget.selectionStart);
+  }
+  function onBodyPaste(l: Lang, event: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = filesOf(event.clipboardData);
+    if (files.length === 0) return;
+    event.preventDefault();
+    void attachIntoText(l, files, event.currentTarget.selectionStart);
+  }
 
   function toInput(): PracticeInput | string {
     const written = LANGUAGES.filter((l) => hasText(draft.texts[l]));
@@ -138,12 +198,16 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
     setProblem(undefined);
     const saved = await run(() =>
       call('savePractice', {
-        ...(existing ? { id: existing.practice.id, baseUpdatedAt: existing.practice.updatedAt } : {}),
+        ...(existing ? { id: existing.practice.id, baseUpdatedAt: baseUpdatedAt ?? existing.practice.updatedAt } : {}),
         ...(merge ? { resolvesConflict: true } : {}),
         practice: input,
       }),
     );
     if (!saved) return; // the error is shown; the text stays in the editor
+    if (fromDocument && !existing && fromDocument.attachments.length > 0) {
+      const files = fromDocument.attachments.map(({ sha256, name }) => ({ sha256, name }));
+      await run(() => call('attachStored', { owner: { kind: 'practices', id: saved.practice.id }, files }));
+    }
     reload();
     toast({ message: t('editor.saved') });
     navigate({ view: 'practice', id: saved.practice.id }, { replace: true, force: true });
@@ -169,6 +233,15 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
     <section aria-labelledby="view-heading">
       <ViewHeading>{title}</ViewHeading>
       <p className="hint">{t('editor.keys')}</p>
+      {fromDocument && (
+        <p className="message message-warning">
+          {t('documents.check', {
+            file: fromDocument.fileName,
+            language: t(`content.languageName.${fromDocument.language}`),
+            count: fromDocument.attachments.length,
+          })}
+        </p>
+      )}
       {merge?.intro}
       <form
         noValidate
@@ -261,9 +334,15 @@ export function PracticeForm({ existing, merge }: { existing?: PracticeDetail; m
                   lang={l}
                   rows={14}
                   value={draft.texts[l].body}
+                  aria-describedby={`${formId}-images-${l}`}
                   onChange={(e) => updateText(l, { body: e.target.value })}
+                  onDrop={(e) => onBodyDrop(l, e)}
+                  onPaste={(e) => onBodyPaste(l, e)}
                 />
               </label>
+              <p id={`${formId}-images-${l}`} className="hint">
+                {existing ? t('attachments.dropIntoText') : t('attachments.saveFirst')}
+              </p>
               <section
                 className="preview"
                 aria-label={t('editor.preview', { language: t(`content.languageName.${l}`) })}

@@ -7,6 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Lang } from '../../../shared/model';
 import { AnnotationsSection } from '../annotations/AnnotationsSection';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { useNavigation } from '../app/navigation';
 import { useOverview } from '../app/overview';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -215,6 +216,7 @@ export function PracticeView({ id }: { id: string }) {
           </ul>
         </section>
       )}
+      <AttachmentsSection key={practice.updatedAt} owner={{ kind: 'practices', id }} title={title} />
       <AnnotationsSection practiceId={id} />
     </article>
   );

@@ -23,6 +23,7 @@ import { useLang } from '../hooks/useLang';
 import { call } from '../lib/kb';
 import { pickText } from '../lib/texts';
 import { formatCalendarDate, visitLabel } from '../lib/visitLabel';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { ParticipantList, ProgrammeView } from './ProgrammeView';
 import { VisitHistory } from './VisitHistory';
 
@@ -184,6 +185,7 @@ export function VisitView({ id }: { id: string }) {
           </ul>
         </section>
       )}
+      <AttachmentsSection owner={{ kind: 'visits', id: v.id }} title={label} />
       <section aria-labelledby="visit-annotations">
         <h2 id="visit-annotations">{t('annotation.heading', { count: annotations.data?.total ?? 0 })}</h2>
         {annotations.data?.items.length === 0 && <p>{t('visit.noAnnotations')}</p>}
