@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../../core/knowledge-base';
 import type { Bundle } from '../../shared/bundle';
 import type { VisitInput } from '../../shared/requests';
 import { pdfText } from '../helpers/pdf-text';
+import { png } from '../helpers/attachment-fixtures';
 import { useTempDirs } from '../helpers/temp-dir';
 import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
 
@@ -319,13 +320,18 @@ describe('visits', () => {
   );
 
   it(
-    'prints a practice on its own with its sources and annotations, in one language or both',
+    "prints a practice on its own with its sources, its attachments' captions and annotations, in one language or both",
     { timeout: 90_000 },
     async () => {
       session = await openApp();
       const { page, kb } = session;
       const dir = await tempDir();
       await counterVisit(kb);
+      await kb.attachments.add(
+        { kind: 'practices', id: ROUNDABOUT },
+        { bytes: png(), name: 'luftbild.png' },
+        { de: 'Luftbild der Turbo-Kreisel', nl: 'Luchtfoto van de turborotonde' },
+      );
       const practice = kb.practices.get(ROUNDABOUT).practice;
       await openRoundabout(page);
       await page.getByRole('button', { name: 'Drucken / PDF' }).click();
@@ -339,6 +345,9 @@ describe('visits', () => {
       expect(text).toContain(practice.texts.de!.title);
       for (const source of practice.sources) expect(text).toContain(source.title);
       expect(text).toContain('Turbokreisel brauchen eine frühe Spurwahl.');
+      expect(text).toContain('Luftbild der Turbo-Kreisel');
+      expect(text).toContain('luftbild.png');
+      expect(text).not.toContain('Luchtfoto van de turborotonde');
 
       await page.getByRole('radio', { name: 'Beide nebeneinander' }).check();
       session.dialogs.savePath = path.join(dir, 'praxis-beide.pdf');
@@ -348,6 +357,7 @@ describe('visits', () => {
       const both = await pdfText(session.dialogs.savePath);
       expect(both).toContain(practice.texts.nl!.title);
       expect(both).toContain(practice.texts.de!.title);
+      expect(both).toContain('Luchtfoto van de turborotonde');
       await page.emulateMedia({ media: 'print' });
       expect(await violations(page)).toEqual([]);
       await page.emulateMedia({ media: 'screen' });
