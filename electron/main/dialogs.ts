@@ -44,11 +44,12 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
     const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   };
-  const open = async (options: OpenDialogOptions) => {
+  const openMany = async (options: OpenDialogOptions) => {
     const parent = window();
     const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    return result.canceled ? null : (result.filePaths[0] ?? null);
+    return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
   };
+  const open = async (options: OpenDialogOptions) => (await openMany(options))?.[0] ?? null;
   const inDocuments = (name: string) => path.join(app.getPath('documents'), name);
   const bundleFilters = () => [{ name: t('bundleFiles'), extensions: ['json', 'zip'] }];
   const saveFilters = (name: string) => [
@@ -93,26 +94,18 @@ export function createDialogs(i18n: I18n, window: () => BrowserWindow | null): D
       save({ title: t('exportTitle'), defaultPath: inDocuments(suggestedName), filters: saveFilters(suggestedName) }),
     chooseBundleToOpen: () => open({ title: t('importTitle'), properties: ['openFile'], filters: bundleFilters() }),
     chooseSyncFolder: () => open({ title: t('syncFolderTitle'), properties: ['openDirectory', 'createDirectory'] }),
-    async chooseAttachmentFiles() {
-      const parent = window();
-      const options: OpenDialogOptions = {
+    chooseAttachmentFiles: () =>
+      openMany({
         title: t('attachTitle'),
         properties: ['openFile', 'multiSelections'],
         filters: [{ name: t('attachFiles'), extensions: [...Object.values(ATTACHMENT_TYPES), 'jpeg'] }],
-      };
-      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
-    },
-    async chooseDocumentFiles() {
-      const parent = window();
-      const options: OpenDialogOptions = {
+      }),
+    chooseDocumentFiles: () =>
+      openMany({
         title: t('importDocumentsTitle'),
         properties: ['openFile', 'multiSelections'],
         filters: [{ name: t('importDocumentsFiles'), extensions: ['docx', 'pdf', 'md', 'markdown', 'txt'] }],
-      };
-      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
-    },
+      }),
     async confirmOpenAttachment(name) {
       const { response } = await messageBox({
         type: 'question',
