@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { AttachmentHealth, AttachmentType } from '../../shared/attachments';
 import { AttachmentHash } from '../../shared/attachments';
-import { isTempFileName } from '../base/durable-write';
+import { removeTempFiles } from '../base/durable-write';
 import { KbError } from '../base/errors';
 import { isNotFound, nodeFileSystem, syncDirectory, type FileSystem } from '../base/file-system';
 import { attachmentTypeOfFile } from './content-type';
@@ -128,15 +128,8 @@ export class BlobStore {
   }
 
   /** Temp files left by a crash while an attachment was written. */
-  async removeLeftovers(): Promise<void> {
-    let names: string[];
-    try {
-      names = await this.#fs.readdir(this.folder);
-    } catch (error) {
-      if (isNotFound(error)) return;
-      throw error;
-    }
-    for (const name of names.filter(isTempFileName)) await this.#fs.rm(path.join(this.folder, name), { force: true });
+  removeLeftovers(): Promise<void> {
+    return removeTempFiles(this.folder, this.#fs);
   }
 
   /**

@@ -8,7 +8,7 @@
  * push out the one taken before an import, and the other way round.
  */
 import path from 'node:path';
-import { copyFileDurably, isTempFileName } from '../base/durable-write';
+import { copyFileDurably, removeTempFiles } from '../base/durable-write';
 import { isNotFound, type FileSystem } from '../base/file-system';
 
 export interface BackupFile {
@@ -71,15 +71,8 @@ export class Backups {
   }
 
   /** Temp files left by a crash during a backup. */
-  async removeLeftovers(): Promise<void> {
-    let names: string[];
-    try {
-      names = await this.#fs.readdir(this.folder);
-    } catch (error) {
-      if (isNotFound(error)) return;
-      throw error;
-    }
-    for (const name of names.filter(isTempFileName)) await this.#fs.rm(path.join(this.folder, name), { force: true });
+  removeLeftovers(): Promise<void> {
+    return removeTempFiles(this.folder, this.#fs);
   }
 
   async #prune(reason: string): Promise<void> {

@@ -18,7 +18,7 @@
  */
 import path from 'node:path';
 import { canonicalize } from '../base/canonical-json';
-import { isTempFileName } from '../base/durable-write';
+import { removeTempFiles } from '../base/durable-write';
 import type { Backups } from './backups';
 import { DamageError } from './damage';
 import type { FileSystem } from '../base/file-system';
@@ -90,7 +90,7 @@ export async function loadStore(
   fs: FileSystem,
   now: Date,
 ): Promise<Loaded> {
-  await removeLeftovers(dir, fs);
+  await removeTempFiles(dir, fs); // of writes a crash interrupted
   await backups.removeLeftovers();
   const resumed = await resumeRecovery(dir, format.name, fs);
   const loaded = await load(dir, format, backups, fs, now);
@@ -297,9 +297,4 @@ function checkBatch(batch: JournalBatch, fields: StoreFields, format: StoreForma
   } catch {
     return null;
   }
-}
-
-/** Temp files of writes a crash interrupted. */
-async function removeLeftovers(dir: string, fs: FileSystem): Promise<void> {
-  for (const name of (await fs.readdir(dir)).filter(isTempFileName)) await fs.rm(path.join(dir, name), { force: true });
 }
