@@ -236,12 +236,12 @@ describe('visits', () => {
         .toEqual([
           expect.stringContaining('(1. März 2098)'),
           expect.stringContaining('(2. Mai 2099)'),
-          expect.stringContaining('Besuch von Gemeinde Amstelveen'),
+          expect.stringContaining('Besuch aus Amstelveen in Tempelhof-Schöneberg'),
         ]);
       expect(await group('Durchgeführt').allTextContents()).toEqual([
         expect.stringContaining('(11. Juni 2024)'),
         expect.stringContaining('(10. Januar 2020)'),
-        expect.stringContaining('Besuch von Bezirksamt'),
+        expect.stringContaining('Besuch aus Tempelhof-Schöneberg in Amstelveen'),
       ]);
       expect(await page.locator('.visit-next h3').textContent()).toContain('(1. März 2098)');
       expect(await page.locator('.visit-next .badge-next').textContent()).toBe('Nächster Besuch');
@@ -257,9 +257,9 @@ describe('visits', () => {
       const dir = await tempDir();
       const visit = await counterVisit(kb);
       await page.getByRole('button', { name: 'Besuche', exact: true }).click();
-      await page.getByRole('button', { name: /^Besuch von Gemeinde Amstelveen .*2027/ }).click();
+      await page.getByRole('button', { name: /^Besuch aus Amstelveen in Tempelhof-Schöneberg .*2027/ }).click();
       await page.getByRole('button', { name: 'Bericht', exact: true }).click();
-      await expect.poll(() => heading(page)).toMatch(/^Bericht: Besuch von Gemeinde Amstelveen/);
+      await expect.poll(() => heading(page)).toMatch(/^Bericht: Besuch aus Amstelveen in Tempelhof-Schöneberg/);
       expect(await page.locator('.report-results h3').allTextContents()).toEqual(['Kreisverkehre', 'Klimaanpassung']);
       const results = page.locator('.report-results');
       expect(await results.innerText()).toContain('Turbokreisel brauchen eine frühe Spurwahl.');
@@ -271,7 +271,9 @@ describe('visits', () => {
       session.dialogs.savePath = path.join(dir, 'bericht-de.pdf');
       await page.getByRole('button', { name: 'Drucken / als PDF speichern' }).click();
       await expect.poll(() => page.locator('.toast').textContent()).toContain('Als PDF gespeichert: bericht-de.pdf');
-      expect(session.printed[0]!.suggestedName).toMatch(/^Bericht Besuch von Gemeinde Amstelveen.*\.pdf$/);
+      expect(session.printed[0]!.suggestedName).toMatch(
+        /^Bericht Besuch aus Amstelveen in Tempelhof-Schöneberg.*\.pdf$/,
+      );
       const german = await pdfText(session.dialogs.savePath);
       expect(german).toContain('Turbokreisel brauchen eine frühe Spurwahl.');
       expect(german).toContain('Kreisverkehre');

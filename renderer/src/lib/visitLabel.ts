@@ -11,9 +11,21 @@ export function visitLabel(
   organisations: { id: string; name: Record<Lang, string> }[],
   t: (key: string, options?: Record<string, unknown>) => string,
 ): string {
-  const name = (id: string) => organisations.find((o) => o.id === id)?.name[lang] ?? id;
+  const name = (id: string) => placeName(organisations.find((o) => o.id === id)?.name[lang] ?? id);
   const label = t('visit.label', { guest: name(visit.guestOrganisationId), host: name(visit.hostOrganisationId) });
   return visit.startDate ? `${label} (${formatCalendarDate(visit.startDate, lang)})` : label;
+}
+
+/**
+ * Where an administration is, as a visit names it: "Gemeinde Amstelveen" is
+ * Amstelveen, "Tempelhof-Schöneberg (Berlijn)" is Tempelhof-Schöneberg. So the
+ * label needs no articles ("Besuch aus Amstelveen in Tempelhof-Schöneberg",
+ * not "Besuch von Gemeinde Amstelveen bei Bezirksamt …") and no brackets in brackets.
+ */
+export function placeName(organisationName: string): string {
+  return organisationName
+    .replace(/^(Bezirksamt|Gemeinde|Stadt|Gemeente|Districtsbestuur|Stad)\s+/u, '')
+    .replace(/\s*\([^()]*\)$/u, '');
 }
 
 /** A YYYY-MM-DD or YYYY-MM date in the interface language, with the day of the week when asked. */

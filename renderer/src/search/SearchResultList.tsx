@@ -9,7 +9,7 @@ import { SEARCH_KINDS, type SearchItem, type SearchItems, type SearchKind } from
 import { useOverview } from '../app/overview';
 import { useLang } from '../hooks/useLang';
 import { pickText, type Picked } from '../lib/texts';
-import { formatCalendarDate } from '../lib/visitLabel';
+import { formatCalendarDate, placeName } from '../lib/visitLabel';
 import { Highlight } from './Highlight';
 
 export interface SearchEntry {
@@ -108,8 +108,8 @@ function SearchResultItem({ entry: { kind, item } }: { entry: SearchEntry }) {
         {item.visit && (
           <span>
             {t('visitLabel', {
-              guest: organisation(item.visit.guestOrganisationId),
-              host: organisation(item.visit.hostOrganisationId),
+              guest: placeName(organisation(item.visit.guestOrganisationId)),
+              host: placeName(organisation(item.visit.hostOrganisationId)),
             })}
             {item.visit.startDate && ` (${formatCalendarDate(item.visit.startDate, lang)})`}
           </span>
