@@ -14,13 +14,13 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { useFeedback } from '../components/Feedback';
 import { Loading } from '../components/Loading';
 import { ViewHeading } from '../components/ViewHeading';
+import { RecordHistory } from '../components/RecordHistory';
 import { useAction } from '../hooks/useAction';
 import { useKbQuery } from '../hooks/useKbQuery';
 import { useLang } from '../hooks/useLang';
 import { call } from '../lib/kb';
 import { cellButtonId, CompareCell } from './CompareCell';
 import { CompareCellEditor } from './CompareCellEditor';
-import { CompareCellHistory } from './CompareCellHistory';
 import { ROW_GROUPS, useCompareRows, type CompareRow, type RowGroup } from './useCompareRows';
 
 interface Target {
@@ -243,15 +243,27 @@ export function Compare() {
         />
       )}
       {history && cellOf(history.row, history.organisation.id) && (
-        <CompareCellHistory
-          cell={cellOf(history.row, history.organisation.id)!}
+        <RecordHistory
+          collection="comparison"
+          current={cellOf(history.row, history.organisation.id)!.entry}
           title={t('history.title', { dimension: history.row.label, organisation: history.organisation.name })}
           onClose={() => setHistory(undefined)}
-          onRestored={(_cell, when) => {
+          onRestored={() => {
             setHistory(undefined);
-            toast({ message: t('history.restored', { when, cell: title(history) }) });
             table.reload();
           }}
+          restoredMessage={(when) => t('history.restored', { when, cell: title(history) })}
+          author={(entry) => entry.updatedBy?.name ?? (entry.starter ? t('app:content.starter') : undefined)}
+          text={(entry) =>
+            LANGUAGES.map((l) => (
+              <div key={l}>
+                <h3>{t(`app:content.languageName.${l}`)}</h3>
+                <p className="diff-text" lang={l}>
+                  {entry.text[l] ?? '—'}
+                </p>
+              </div>
+            ))
+          }
         />
       )}
     </section>

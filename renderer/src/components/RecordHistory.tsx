@@ -1,11 +1,11 @@
 /**
- * The saved versions of a visit, an annotation or a glossary term in a
- * dialog, as the comparison cells show theirs: who saved each, what it said,
- * and a button that restores an older one as a new version (after asking).
+ * The saved versions of a visit, an annotation, a glossary term or a
+ * comparison cell in a dialog: who saved each, what it said, and a button
+ * that restores an older one as a new version (after asking).
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation, GlossaryTerm, Visit } from '../../../shared/model';
+import type { Annotation, ComparisonEntry, GlossaryTerm, Visit } from '../../../shared/model';
 import { useAction } from '../hooks/useAction';
 import { useKbQuery } from '../hooks/useKbQuery';
 import { call } from '../lib/kb';
@@ -19,6 +19,7 @@ interface Kinds {
   visits: Visit;
   annotations: Annotation;
   glossary: GlossaryTerm;
+  comparison: ComparisonEntry;
 }
 type Kind = keyof Kinds;
 
@@ -26,6 +27,7 @@ const CHANNELS = {
   visits: { list: 'listVisitRevisions', restore: 'restoreVisitRevision' },
   annotations: { list: 'listAnnotationRevisions', restore: 'restoreAnnotationRevision' },
   glossary: { list: 'listGlossaryRevisions', restore: 'restoreGlossaryRevision' },
+  comparison: { list: 'listComparisonRevisions', restore: 'restoreComparisonRevision' },
 } as const;
 
 export function RecordHistory<K extends Kind>({
@@ -36,6 +38,7 @@ export function RecordHistory<K extends Kind>({
   onRestored,
   author,
   text,
+  restoredMessage,
 }: {
   collection: K;
   current: Kinds[K];
@@ -46,6 +49,8 @@ export function RecordHistory<K extends Kind>({
   author: (record: Kinds[K]) => string | undefined;
   /** What a version says. */
   text: (record: Kinds[K]) => ReactNode;
+  /** The message after a restore, when the record's own words say it better than the general one. */
+  restoredMessage?: (when: string) => string;
 }) {
   const { t } = useTranslation('compare');
   const { confirm, toast } = useFeedback();
@@ -61,7 +66,7 @@ export function RecordHistory<K extends Kind>({
     if (!ok) return;
     const restored = await action.run(() => call(CHANNELS[collection].restore, { id: current.id, revisionId }));
     if (!restored) return;
-    toast({ message: t('app:history.restored', { when }) });
+    toast({ message: restoredMessage?.(when) ?? t('app:history.restored', { when }) });
     onRestored(when);
   }
 
