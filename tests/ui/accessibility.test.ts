@@ -1,9 +1,12 @@
 /** Every screen in German and Dutch checked by axe-core for WCAG 2.1 AA, plus the dark theme, the shortcuts and the first start. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../shared/model';
+import { useTempDirs } from '../helpers/temp-dir';
 import { axeViolations as violations } from './axe';
 import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
-import { APP, SCREENS, navTo, openFirstPractice, withProgramme } from './screens';
+import { APP, SCREENS, navTo, openFirstPractice, withPartnerWork, withProgramme } from './screens';
+
+const tempDir = useTempDirs();
 
 describe.each<[Lang, string]>([
   ['de', 'de-DE'],
@@ -13,6 +16,7 @@ describe.each<[Lang, string]>([
   beforeAll(async () => {
     session = await openApp({ systemLocales: [locale] });
     await withProgramme(session);
+    await withPartnerWork(session, await tempDir());
     await session.page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
   });
   afterAll(async () => {

@@ -7,8 +7,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../shared/model';
+import { useTempDirs } from '../helpers/temp-dir';
 import { closeBrowser, openApp, type AppSession } from './harness';
-import { SCREENS, navTo, withProgramme } from './screens';
+import { SCREENS, navTo, withPartnerWork, withProgramme } from './screens';
 
 /** What is wrong with the layout of the open screen (the open dialog alone, if one is open), one line each. */
 function layoutProblems(page: Page): Promise<string[]> {
@@ -30,12 +31,17 @@ function layoutProblems(page: Page): Promise<string[]> {
     const dialogs = document.querySelectorAll('dialog[open], [role=dialog], [role=alertdialog]');
     const root = dialogs[dialogs.length - 1] ?? document.body;
 
-    /** The part of `rect` not cut off by an ancestor that clips its overflow; null when nothing shows. */
-    const visiblePart = (element: Element, rect: DOMRect): DOMRect | null => {
+    /**
+     * The part of `rect` not cut off by an ancestor that clips its overflow; null when nothing shows.
+     * With `scrolled` false, what a region that scrolls hides counts as shown: it is reachable.
+     */
+    const visiblePart = (element: Element, rect: DOMRect, scrolled = true): DOMRect | null => {
+      const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
       let { left, top, right, bottom } = rect;
       for (let parent: Element | null = element; parent && parent !== document.documentElement;) {
         const style = getComputedStyle(parent);
-        if (style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.clip !== 'auto') {
+        const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.clip !== 'auto';
+        if (clips && (scrolled || !(scrolls(style.overflowX) || scrolls(style.overflowY)))) {
           const box = parent.getBoundingClientRect();
           left = Math.max(left, box.left);
           right = Math.min(right, box.right);
@@ -63,7 +69,8 @@ function layoutProblems(page: Page): Promise<string[]> {
       for (const rect of range.getClientRects()) {
         const shown = visiblePart(element, rect);
         if (!shown) continue;
-        if (shown.width < rect.width - 1 && style.textOverflow !== 'ellipsis')
+        const reachable = visiblePart(element, rect, false);
+        if ((reachable?.width ?? 0) < rect.width - 1 && style.textOverflow !== 'ellipsis')
           problems.push(`${describe(element, text)} is cut off`);
         if (shown.right > viewport + 1) problems.push(`${describe(element, text)} runs off the window`);
         boxes.push({ element, text, rect: shown });
@@ -85,6 +92,8 @@ function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+const tempDir = useTempDirs();
+
 describe.each<[Lang, string]>([
   ['de', 'de-DE'],
   ['nl', 'nl-NL'],
@@ -93,6 +102,7 @@ describe.each<[Lang, string]>([
   beforeAll(async () => {
     session = await openApp({ systemLocales: [locale] });
     await withProgramme(session);
+    await withPartnerWork(session, await tempDir());
     await session.page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
   });
   afterAll(async () => {

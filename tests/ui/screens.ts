@@ -11,9 +11,17 @@ import deCompare from '../../locales/de/compare.json';
 import deSearch from '../../locales/de/search.json';
 import nlCompare from '../../locales/nl/compare.json';
 import nlSearch from '../../locales/nl/search.json';
+import deExchange from '../../locales/de/exchange.json';
+import nlExchange from '../../locales/nl/exchange.json';
 import deVisits from '../../locales/de/visits.json';
 import nlVisits from '../../locales/nl/visits.json';
+import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import type { KnowledgeBase } from '../../core/knowledge-base';
 import type { Lang } from '../../shared/model';
+import { png, pdf } from '../helpers/attachment-fixtures';
+import { exportBytes } from '../helpers/bundles';
+import { AV, germanPractice, writableKnowledgeBase } from '../helpers/knowledge-base';
 import type { AppSession } from './harness';
 
 /** The next visit, with a two-day programme, participants and a lesson learned linked to it. */
@@ -62,6 +70,66 @@ export async function withProgramme({ kb }: AppSession): Promise<void> {
   await kb.annotations.translate(lesson.id, 'Vroeg betrekken.');
 }
 
+/** Imports everything `from` holds into `to`, as a confirmed bundle import. */
+async function exchange(from: KnowledgeBase, to: KnowledgeBase): Promise<void> {
+  await to.exchange.confirm(to.exchange.preview(exportBytes(from), 'partner.twinning-kb.json').previewId);
+}
+
+const LONG_TITLE =
+  'Dachbegrünung im Bestand: Förderprogramm GründachPLUS für private Eigentümerinnen und Eigentümer in Tempelhof-Schöneberg';
+
+/**
+ * What the partner did, with long real texts: a practice both sides changed (one
+ * conflict), with a photo and a PDF attached, and a bundle file with the partner's
+ * later work waiting in the open dialog, for the import preview.
+ */
+export async function withPartnerWork(session: AppSession, dir: string): Promise<void> {
+  const ts = session.kb;
+  const av = await writableKnowledgeBase(path.join(dir, 'partner'), { name: 'Jan de Vries', organisationId: AV });
+  const tags = ['Dachbegrünung', 'Regenwasserbewirtschaftung', 'Klimaanpassungsmaßnahmen'];
+  const body = (amount: string) =>
+    `## Ziel\n\nGefördert werden Dachbegrünungen auf Bestandsgebäuden mit bis zu ${amount} je Vorhaben.`;
+  const { practice } = await ts.practices.save(
+    undefined,
+    germanPractice(ts, {
+      tags,
+      texts: { de: { title: LONG_TITLE, summary: 'Zuschüsse.', body: body('60 000 Euro') } },
+    }),
+  );
+  await ts.attachments.add(
+    { kind: 'practices', id: practice.id },
+    { bytes: png(40, 30, [20, 120, 200]), name: 'gruendach-luftbild.png' },
+    { de: 'Luftbild eines begrünten Dachs in der Crellestraße', nl: 'Luchtfoto van een groen dak' },
+  );
+  await ts.attachments.add({ kind: 'practices', id: practice.id }, { bytes: pdf(), name: 'merkblatt.pdf' });
+  await exchange(ts, av);
+  const edit = (kb: KnowledgeBase, title: string, amount: string) =>
+    kb.practices.save(
+      practice.id,
+      germanPractice(kb, { tags, texts: { de: { title, summary: 'Zuschüsse.', body: body(amount) } } }),
+      kb.practices.get(practice.id).practice.updatedAt,
+    );
+  await edit(ts, `${LONG_TITLE} (Stand 2026)`, '60 000 Euro');
+  await edit(av, LONG_TITLE, '75 000 Euro');
+  await exchange(av, ts);
+
+  await av.practices.save(undefined, {
+    ...germanPractice(av, { organisationId: AV, originalLanguage: 'nl' }),
+    texts: {
+      nl: {
+        title: 'Wateroverlastkaart en stresstest klimaatadaptatie volgens het Deltaprogramma Ruimtelijke Adaptatie',
+        summary: 'Waar blijft het water staan bij een wolkbreuk?',
+        body: 'Een stresstest laat zien waar wateroverlast, hitte en droogte de gemeente raken.',
+      },
+    },
+  });
+  const file = path.join(dir, 'Amstelveen-november.twinning-kb.json');
+  await writeFile(file, exportBytes(av));
+  session.dialogs.openPath = file;
+  await av.close();
+  await session.page.reload();
+}
+
 /** One screen: how to get there from the list, in the session's language. */
 export interface Screen {
   name: string;
@@ -72,6 +140,7 @@ export const APP = { de: deApp, nl: nlApp };
 const SEARCH = { de: deSearch, nl: nlSearch };
 const COMPARE = { de: deCompare, nl: nlCompare };
 const VISITS = { de: deVisits, nl: nlVisits };
+const EXCHANGE = { de: deExchange, nl: nlExchange };
 /** Opens a section from the main navigation, by its key in locales/<lang>/app.json `nav`. */
 export const navTo = (key: keyof typeof deApp.nav) => async (page: Page, lang: Lang) => {
   await page
@@ -147,7 +216,10 @@ export const SCREENS: Screen[] = [
     open: async (page, lang) => {
       await openFirstPractice(page);
       await page.getByRole('button', { name: APP[lang].history.open }).click();
-      await expect.poll(() => page.getByText(APP[lang].history.none).count()).toBe(1);
+      await expect
+        .poll(() => page.locator('main h1').textContent())
+        .toContain(APP[lang].history.heading.split('{{')[0].slice(0, -1));
+      await expect.poll(() => page.locator('main table tbody tr').count()).toBeGreaterThan(1);
     },
   },
   {
@@ -184,6 +256,31 @@ export const SCREENS: Screen[] = [
     },
   },
   { name: 'the exchange', open: navTo('exchange') },
+  {
+    name: 'the preview of a bundle from the partner, its items listed',
+    open: async (page, lang) => {
+      await navTo('exchange')(page, lang);
+      await page.getByRole('button', { name: EXCHANGE[lang].import.open }).click();
+      await expect.poll(() => page.locator('.import-preview').count()).toBe(1);
+      await page.evaluate(() =>
+        document.querySelectorAll<HTMLDetailsElement>('.import-preview details').forEach((d) => (d.open = true)),
+      );
+    },
+  },
+  {
+    name: 'a conflict between two long versions',
+    open: async (page, lang) => {
+      await navTo('conflicts')(page, lang);
+      await expect.poll(() => page.locator('article.conflict fieldset.conflict-field').count()).toBeGreaterThan(0);
+    },
+  },
+  {
+    name: 'the gallery of a practice with a photo and a PDF',
+    open: async (page) => {
+      await page.locator('.practice-card h2 button', { hasText: 'GründachPLUS' }).first().click();
+      await expect.poll(() => page.locator('.gallery img').count()).toBeGreaterThan(0);
+    },
+  },
   {
     name: 'the search dialog with results',
     open: async (page, lang) => {

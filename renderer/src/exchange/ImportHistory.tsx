@@ -6,6 +6,7 @@ import { useOverview } from '../app/overview';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useFeedback } from '../components/Feedback';
 import { Loading } from '../components/Loading';
+import { TableScroll } from '../components/TableScroll';
 import { useAction } from '../hooks/useAction';
 import type { Query } from '../hooks/useKbQuery';
 import { call } from '../lib/kb';
@@ -63,43 +64,49 @@ export function ImportHistory({ imports }: { imports: Query<ImportSummary[]> }) 
             </div>
           )}
           <p className="hint">{t('history.undoHint')}</p>
-          <table className="counts history">
-            <caption>{t('history.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.importedAt')}</th>
-                <th scope="col">{t('history.from')}</th>
-                <th scope="col">{t('history.file')}</th>
-                {COLUMNS.map((k) => (
-                  <th scope="col" key={k}>
-                    {t(`import.header.${k}`)}
-                  </th>
-                ))}
-                <th scope="col">{t('history.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.data.map((entry) => {
-                const total = totalCounts(entry.counts);
-                const organisation = labels.organisation(entry.exportedBy.organisationId);
-                return (
-                  <tr key={entry.id}>
-                    <th scope="row">
-                      <time dateTime={entry.importedAt}>{t('history.date', { date: new Date(entry.importedAt) })}</time>
+          <TableScroll label={t('history.caption')}>
+            <table className="counts history">
+              <caption>{t('history.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('history.importedAt')}</th>
+                  <th scope="col">{t('history.from')}</th>
+                  <th scope="col">{t('history.file')}</th>
+                  {COLUMNS.map((k) => (
+                    <th scope="col" key={k}>
+                      {t(`import.header.${k}`)}
                     </th>
-                    <td>{entry.exportedBy.name ? `${entry.exportedBy.name} (${organisation})` : organisation}</td>
-                    <td className="file-name">{entry.fileName}</td>
-                    {COLUMNS.map((k) => (
-                      <td key={k}>{t('app:number', { value: total[k] })}</td>
-                    ))}
-                    <td>
-                      {entry.undoneAt ? t('history.undone', { date: new Date(entry.undoneAt) }) : t('history.applied')}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                  ))}
+                  <th scope="col">{t('history.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {imports.data.map((entry) => {
+                  const total = totalCounts(entry.counts);
+                  const organisation = labels.organisation(entry.exportedBy.organisationId);
+                  return (
+                    <tr key={entry.id}>
+                      <th scope="row">
+                        <time dateTime={entry.importedAt}>
+                          {t('history.date', { date: new Date(entry.importedAt) })}
+                        </time>
+                      </th>
+                      <td>{entry.exportedBy.name ? `${entry.exportedBy.name} (${organisation})` : organisation}</td>
+                      <td className="file-name">{entry.fileName}</td>
+                      {COLUMNS.map((k) => (
+                        <td key={k}>{t('app:number', { value: total[k] })}</td>
+                      ))}
+                      <td>
+                        {entry.undoneAt
+                          ? t('history.undone', { date: new Date(entry.undoneAt) })
+                          : t('history.applied')}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </section>

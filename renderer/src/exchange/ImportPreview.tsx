@@ -6,6 +6,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_COLLECTIONS } from '../../../shared/bundle';
 import type { ImportPreview as Preview } from '../../../shared/responses';
+import { TableScroll } from '../components/TableScroll';
 import { COUNT_KINDS } from './importCounts';
 import { ImportItems } from './ImportItems';
 import { useExchangeLabels } from './useExchangeLabels';
@@ -47,29 +48,31 @@ export function ImportPreview({
           : t('import.exportedBy', from)}
       </p>
       {kinds.length > 0 && (
-        <table className="counts">
-          <caption>{t('import.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('import.kind')}</th>
-              {COUNT_KINDS.map((k) => (
-                <th scope="col" key={k}>
-                  {t(`import.header.${k}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {kinds.map((c) => (
-              <tr key={c}>
-                <th scope="row">{t(`kindName.${c}`)}</th>
+        <TableScroll label={t('import.caption')}>
+          <table className="counts">
+            <caption>{t('import.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.kind')}</th>
                 {COUNT_KINDS.map((k) => (
-                  <td key={k}>{t('app:number', { value: preview.counts[c][k] })}</td>
+                  <th scope="col" key={k}>
+                    {t(`import.header.${k}`)}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {kinds.map((c) => (
+                <tr key={c}>
+                  <th scope="row">{t(`kindName.${c}`)}</th>
+                  {COUNT_KINDS.map((k) => (
+                    <td key={k}>{t('app:number', { value: preview.counts[c][k] })}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <ImportItems preview={preview} />
       {nothingNew ? (
