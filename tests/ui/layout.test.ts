@@ -2,7 +2,8 @@
  * Every screen in German and Dutch, at normal and at 200 % text size (WCAG 1.4.4),
  * checked for text that runs into other text, off the window or out of a box
  * that cuts it off — what "Vertaling (alleen praktijkvoorbeelden)" running into
- * the next filter label looked like. Checks the rendered boxes, not pixels.
+ * the next filter label looked like — and for browser-native widgets that would
+ * speak English. Checks the rendered boxes, not pixels.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,23 @@ function layoutProblems(page: Page): Promise<string[]> {
 
 const tempDir = useTempDirs();
 
+/**
+ * Browser-native widgets that would speak English inside the German or Dutch
+ * interface: a file chooser ("Choose File / No file chosen"), the date and time
+ * pickers, and forms the browser validates itself ("Please fill out this field").
+ */
+function englishSpeakingWidgets(page: Page): Promise<string[]> {
+  return page.evaluate(() => [
+    ...[...document.querySelectorAll('form:not([novalidate])')].map(
+      (form) => `a form the browser validates: ${form.className || form.textContent?.slice(0, 40)}`,
+    ),
+    ...[...document.querySelectorAll<HTMLInputElement>('input')]
+      .filter((input) => ['file', 'date', 'time', 'datetime-local', 'month', 'week'].includes(input.type))
+      .filter((input) => input.checkVisibility())
+      .map((input) => `a visible native ${input.type} input: ${input.name || input.id}`),
+  ]);
+}
+
 describe.each<[Lang, string]>([
   ['de', 'de-DE'],
   ['nl', 'nl-NL'],
@@ -117,13 +135,14 @@ describe.each<[Lang, string]>([
     beforeAll(() => session.page.evaluate((size) => (document.documentElement.style.fontSize = size), fontSize));
 
     it.each(SCREENS.map((s) => [s.name, s] as const))(
-      'keeps all text of %s readable: nothing overlaps, runs off or is cut off',
+      'keeps all text of %s readable, nothing overlapping, running off or cut off, and no widget speaking English',
       async (_name, screen) => {
         const { page } = session;
         while ((await page.getByRole('dialog').count()) > 0) await page.keyboard.press('Escape');
         await navTo('all')(page, lang);
         await screen.open(page, lang);
         expect(await layoutProblems(page)).toEqual([]);
+        expect(await englishSpeakingWidgets(page)).toEqual([]);
       },
     );
   });

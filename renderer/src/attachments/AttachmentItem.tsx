@@ -90,7 +90,7 @@ function CaptionForm({
   }
 
   return (
-    <form className="caption-form" onSubmit={(event) => void submit(event)}>
+    <form className="caption-form" noValidate onSubmit={(event) => void submit(event)}>
       <label>
         {t('attachments.name')}
         <input value={name} maxLength={255} onChange={(e) => setName(e.target.value)} />

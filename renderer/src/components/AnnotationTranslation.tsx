@@ -59,6 +59,7 @@ export function AnnotationTranslation({
       {editing ? (
         <form
           className="translation-form"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void save();
