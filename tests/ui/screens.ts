@@ -218,7 +218,7 @@ export const SCREENS: Screen[] = [
       await page.getByRole('button', { name: APP[lang].history.open }).click();
       await expect
         .poll(() => page.locator('main h1').textContent())
-        .toContain(APP[lang].history.heading.split('{{')[0].slice(0, -1));
+        .toContain(APP[lang].history.heading.split('{{')[0]!.slice(0, -1));
       await expect.poll(() => page.locator('main table tbody tr').count()).toBeGreaterThan(1);
     },
   },
