@@ -219,9 +219,30 @@ export type ResponseOf<C extends Channel> = (typeof contract)[C]['response'];
 /** The IPC channel string for a contract entry. */
 export const ipcChannel = (name: Channel): string => `kb:${name}`;
 
-/** The shape of `window.kb`: one method per channel. */
+// --- Events from main to the window ------------------------------------------
+// The one event main sends unasked: how far a long transfer has got, sent only
+// to the window whose call started it, while that call runs.
+
+/** A transfer that reports its progress: writing a container, checking one for its preview, importing one. */
+export const TRANSFER_OPERATIONS = ['export', 'preview', 'import'] as const;
+export type TransferOperation = (typeof TRANSFER_OPERATIONS)[number];
+
+/** How far a transfer has got: `done` of `total` bytes; the last event of a transfer has `done === total`. */
+export interface TransferProgress {
+  operation: TransferOperation;
+  done: number;
+  total: number;
+}
+
+/** The IPC channel main sends TransferProgress events on. */
+export const TRANSFER_PROGRESS_CHANNEL = 'kb-event:transferProgress';
+
+/** The shape of `window.kb`: one method per channel, and the subscription to progress events. */
 export type KbApi = {
   [C in Channel]: RequestOf<C> extends undefined
     ? () => Promise<Result<ResponseOf<C>>>
     : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+} & {
+  /** Calls `listener` with every progress event main sends this window; returns the function that unsubscribes. */
+  onTransferProgress(listener: (progress: TransferProgress) => void): () => void;
 };

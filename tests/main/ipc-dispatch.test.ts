@@ -18,7 +18,10 @@ describe('the IPC dispatcher', () => {
       ok: true,
       value: { total: 0, offset: 0, items: [] },
     });
-    expect(listPractices).toHaveBeenCalledWith({ topicId: 'topic-roundabouts', offset: 0, limit: 100 });
+    expect(listPractices).toHaveBeenCalledWith(
+      { topicId: 'topic-roundabouts', offset: 0, limit: 100 },
+      expect.objectContaining({ progress: expect.any(Function) }),
+    );
   });
 
   it.each([
