@@ -57,6 +57,7 @@ import type {
   PracticeDetail,
   PracticeSummary,
   PracticeVisit,
+  RemovedAttachment,
   Settings,
   StarterContentState,
   SyncStatus,
@@ -139,6 +140,10 @@ export const contract = {
   reorderAttachments: channel<AttachmentView[]>()(AttachmentOrderInput),
   removeAttachment: channel<AttachmentView[]>()(AttachmentRef),
   restoreAttachment: channel<AttachmentView[]>()(AttachmentRef),
+  /** Removed attachments of records not in the trash, for the trash to list. */
+  listRemovedAttachments: channel<RemovedAttachment[]>()(NoRequest),
+  /** Takes a removed attachment off its record for good. */
+  purgeAttachment: channel<AttachmentView[]>()(AttachmentRef),
   /** Attaches bytes already stored, e.g. the images of a document brought in, once its practice is saved. */
   attachStored: channel<AttachmentView[]>()(AttachmentStoredInput),
   /** Chooses documents in an open dialog in main (several at once) and turns each into a draft; null when cancelled. */

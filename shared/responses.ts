@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { BundleCollection, BundleRecord, ExportedBy } from './bundle';
-import type { Attachment, AttachmentHealth } from './attachments';
+import type { Attachment, AttachmentHealth, AttachmentOwnerKind } from './attachments';
 import type { KbErrorInfo } from './errors';
 import type {
   Annotation,
@@ -297,4 +297,16 @@ export type DraftResult = { ok: true; draft: DocumentDraft } | { ok: false; file
 /** An attachment as listed: its metadata and whether its bytes are in the store and whole. */
 export interface AttachmentView extends Attachment {
   health: AttachmentHealth;
+}
+
+/**
+ * An attachment removed from a record that is itself not in the trash, as
+ * the trash lists it: with whose it is. A practice's (or, for an annotation,
+ * its practice's) titles; a visit whole, named in the interface language.
+ */
+export interface RemovedAttachment {
+  owner: { kind: AttachmentOwnerKind; id: string };
+  attachment: Attachment & { deletedAt: string };
+  practiceTitles?: Partial<Record<Lang, string>>;
+  visit?: Visit;
 }

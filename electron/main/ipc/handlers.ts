@@ -116,6 +116,8 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     reorderAttachments: ({ owner, order }) => kb.attachments.reorder(owner, order),
     removeAttachment: ({ owner, sha256 }) => kb.attachments.remove(owner, sha256),
     restoreAttachment: ({ owner, sha256 }) => kb.attachments.restore(owner, sha256),
+    listRemovedAttachments: () => kb.attachments.removed(),
+    purgeAttachment: ({ owner, sha256 }) => kb.attachments.purge(owner, sha256),
     attachStored: ({ owner, files }) => kb.attachments.attachStored(owner, files),
     importDocuments: async () => {
       const files = await shell.chooseDocumentFiles();
