@@ -28,6 +28,7 @@ import {
   AttachmentOrderInput,
   AttachmentOwnerRef,
   AttachmentRef,
+  AttachmentStageInput,
   AttachmentStoredInput,
   AttachmentUpdateInput,
   AnnotationQuery,
@@ -59,6 +60,7 @@ import type {
   PracticeVisit,
   RemovedAttachment,
   Settings,
+  StagedAttachment,
   StarterContentState,
   SyncStatus,
   VisitDetail,
@@ -144,6 +146,8 @@ export const contract = {
   listRemovedAttachments: channel<RemovedAttachment[]>()(NoRequest),
   /** Takes a removed attachment off its record for good. */
   purgeAttachment: channel<AttachmentView[]>()(AttachmentRef),
+  /** Stores bytes dropped into the text of a practice not saved yet; attached with attachStored once it is. */
+  stageAttachment: channel<StagedAttachment>()(AttachmentStageInput),
   /** Attaches bytes already stored, e.g. the images of a document brought in, once its practice is saved. */
   attachStored: channel<AttachmentView[]>()(AttachmentStoredInput),
   /** Chooses documents in an open dialog in main (several at once) and turns each into a draft; null when cancelled. */

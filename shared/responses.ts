@@ -290,8 +290,11 @@ export interface DocumentDraft {
   /** Guessed from the text; the editor shows it to be confirmed. */
   language: Lang;
   /** Stored already (a Word file's images, the PDF itself); attached once the practice is saved. */
-  attachments: Pick<Attachment, 'sha256' | 'name' | 'type' | 'size'>[];
+  attachments: StagedAttachment[];
 }
+
+/** Bytes stored before their record exists (a document's images, an image dropped into a new practice's text). */
+export type StagedAttachment = Pick<Attachment, 'sha256' | 'name' | 'type' | 'size'>;
 export type DraftResult = { ok: true; draft: DocumentDraft } | { ok: false; fileName: string; error: KbErrorInfo };
 
 /** An attachment as listed: its metadata and whether its bytes are in the store and whole. */

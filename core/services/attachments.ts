@@ -22,7 +22,7 @@ import {
   type AttachmentType,
 } from '../../shared/attachments';
 import { LANGUAGES, type Lang } from '../../shared/model';
-import type { AttachmentView, RemovedAttachment } from '../../shared/responses';
+import type { AttachmentView, RemovedAttachment, StagedAttachment } from '../../shared/responses';
 import type { BlobStore, StoredBlob } from '../attachments/blob-store';
 import { megabytes } from '../attachments/blob-store';
 import { writeFileDurably } from '../base/durable-write';
@@ -255,6 +255,20 @@ export class Attachments {
     if (!type || !isImageType(type)) return null;
     if ((await this.blobs.health(sha256)) !== 'ok') return null;
     return { bytes: await this.blobs.read(sha256, attachment?.name ?? sha256), type };
+  }
+
+  /**
+   * Stores dropped or pasted bytes before there is a record to attach them to
+   * (the text of a new practice): typed from their content and checked
+   * against the size limit like any attachment, and, when an image, shown in
+   * the editor's preview. Nothing refers to them until the record is saved
+   * and they are attached with attachStored(); given up, nothing ever does.
+   */
+  async stage(source: { bytes: Uint8Array; name: string }): Promise<StagedAttachment> {
+    const name = cleanName(source.name);
+    const blob = await this.#store(source, name);
+    this.allowDraftImage(blob.sha256, blob.type);
+    return { sha256: blob.sha256, name, type: blob.type, size: blob.size };
   }
 
   /** Lets the image of a document draft be shown (see image()) until the app closes. */

@@ -118,6 +118,7 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     restoreAttachment: ({ owner, sha256 }) => kb.attachments.restore(owner, sha256),
     listRemovedAttachments: () => kb.attachments.removed(),
     purgeAttachment: ({ owner, sha256 }) => kb.attachments.purge(owner, sha256),
+    stageAttachment: ({ name, data }) => kb.attachments.stage({ bytes: data, name }),
     attachStored: ({ owner, files }) => kb.attachments.attachStored(owner, files),
     importDocuments: async () => {
       const files = await shell.chooseDocumentFiles();

@@ -9,7 +9,7 @@
 import { useId, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES, type AttachmentOwnerKind } from '../../../shared/attachments';
-import type { AttachmentView } from '../../../shared/responses';
+import type { AttachmentView, StagedAttachment } from '../../../shared/responses';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useFeedback } from '../components/Feedback';
 import { useAction } from '../hooks/useAction';
@@ -37,6 +37,13 @@ export async function attachFiles(
     hashes.push(await sha256(read.data));
   }
   return { list, hashes };
+}
+
+/** Stores files dropped or pasted into the text of a record not saved yet, one by one; attached when it is saved. */
+export async function stageFiles(files: readonly File[]): Promise<StagedAttachment[]> {
+  const staged: StagedAttachment[] = [];
+  for (const file of files) staged.push(await call('stageAttachment', await readFile(file)));
+  return staged;
 }
 
 export function AttachmentsSection({ owner, title }: { owner: OwnerRef; title: string }) {

@@ -191,6 +191,40 @@ describe('attachments', () => {
   });
 });
 
+describe('attachments staged for a practice not saved yet', () => {
+  it('stores dropped bytes at once, shows them in the preview, and attaches them once the practice is saved', async () => {
+    const { dir, kb } = await withPractice();
+    const bytes = png(12, 9);
+    const staged = await kb.attachments.stage({ bytes, name: 'neu/kreisel.png' });
+    expect(staged).toMatchObject({ name: 'kreisel.png', type: 'image/png', size: bytes.length });
+    expect(await readFile(path.join(dir, 'attachments', staged.sha256))).toEqual(bytes);
+    expect((await kb.attachments.image(staged.sha256))?.type).toBe('image/png'); // the editor's preview shows it
+    const referencing = (sha256: string) =>
+      kb.store.all('practices').filter((p) => p.attachments?.some((a) => a.sha256 === sha256));
+    expect(referencing(staged.sha256)).toEqual([]); // no record names it before the save
+
+    const { practice } = await kb.practices.save(
+      undefined,
+      germanPractice(kb, {
+        texts: { de: { title: 'Neu', summary: '', body: `![kreisel.png](attachment:${staged.sha256})` } },
+      }),
+    );
+    const list = await kb.attachments.attachStored({ kind: 'practices', id: practice.id }, [staged]);
+    expect(list.map((a) => [a.name, a.type, a.health])).toEqual([['kreisel.png', 'image/png', 'ok']]);
+    expect(referencing(staged.sha256).map((p) => p.id)).toEqual([practice.id]);
+  });
+
+  it('refuses to stage what it would refuse to attach, by content and by size', async () => {
+    const { kb } = await withPractice();
+    expect(await code(kb.attachments.stage({ bytes: exe(), name: 'bild.png' }))).toBe('attachmentTypeRefused');
+    expect(await code(kb.attachments.stage({ bytes: svgWithScript(), name: 'bild.png' }))).toBe(
+      'attachmentTypeRefused',
+    );
+    const huge = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1);
+    expect(await code(kb.attachments.stage({ bytes: huge, name: 'riesig.png' }))).toBe('attachmentTooLarge');
+  });
+});
+
 describe('removed attachments in the trash', () => {
   it('lists removed attachments of practices, visits and annotations with whose they are, newest removal first', async () => {
     const { kb, owner } = await withPractice();
