@@ -46,7 +46,16 @@ export async function stageFiles(files: readonly File[]): Promise<StagedAttachme
   return staged;
 }
 
-export function AttachmentsSection({ owner, title }: { owner: OwnerRef; title: string }) {
+export function AttachmentsSection({
+  owner,
+  title,
+  headingLevel = 2,
+}: {
+  owner: OwnerRef;
+  title: string;
+  /** 3 where the section sits inside another's list, as an annotation's does. */
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const hintId = useId();
@@ -59,6 +68,7 @@ export function AttachmentsSection({ owner, title }: { owner: OwnerRef; title: s
   const live = list.filter((a) => !a.deletedAt);
   const removed = list.filter((a) => a.deletedAt);
   const images = live.filter((a) => isImage(a) && a.health === 'ok');
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
 
   async function change(run: () => Promise<AttachmentView[] | null | undefined>) {
     const result = await action.run(run);
@@ -121,9 +131,9 @@ export function AttachmentsSection({ owner, title }: { owner: OwnerRef; title: s
 
   return (
     <section className="attachments" aria-labelledby={headingId} onPaste={onPaste}>
-      <h2 id={headingId}>
+      <Heading id={headingId}>
         {t('attachments.heading')} <span className="count">({t('attachments.count', { count: live.length })})</span>
-      </h2>
+      </Heading>
       {query.error && <ErrorMessage error={query.error} />}
       <Gallery images={images} />
       <div
