@@ -58,7 +58,7 @@ describe('removed attachments in the trash', () => {
       await page.reload();
 
       await nav(page, t.nav.trash).click();
-      const section = page.locator('.removed-attachments');
+      const section = page.locator('.trash-attachments');
       await poll(() => section.getByRole('heading', { level: 2 }).textContent()).toBe(t.trash.attachmentsHeading);
       const items = section.getByRole('listitem');
       await poll(() => items.count()).toBe(3);

@@ -50,7 +50,7 @@ export function RemovedAttachments({ items, onChanged }: { items: RemovedAttachm
   }
 
   return (
-    <section aria-labelledby="removed-attachments-heading" className="removed-attachments">
+    <section aria-labelledby="removed-attachments-heading" className="trash-attachments">
       <h2 id="removed-attachments-heading">{t('trash.attachmentsHeading')}</h2>
       {action.error && <ErrorMessage error={action.error} />}
       <ul className="practice-list">
