@@ -52,6 +52,7 @@ export default {
       'enterKeyHint',
       // the app's own props that take a key, not text
       'collection',
+      'operation',
     ],
   },
 } satisfies I18nextToolkitConfig;

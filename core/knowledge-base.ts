@@ -114,7 +114,9 @@ export class KnowledgeBase {
     this.sync = new Sync(ctx, sync);
     this.overview = () => {
       const shown = overview(ctx, this.settings);
-      return { ...shown, notices: [...shown.notices, ...this.notices] };
+      // The trash holds removed attachments too (of records not in it themselves).
+      const trashCount = shown.trashCount + this.attachments.removed().length;
+      return { ...shown, trashCount, notices: [...shown.notices, ...this.notices] };
     };
     ctx.writer.onApplied((changes) => this.search.applied(changes));
   }

@@ -7,6 +7,7 @@
  * only the types listed here are ever accepted.
  */
 import { z } from 'zod';
+import { UtcTimestamp } from './time';
 
 /** Accepted media types, each with the extension a temporary copy gets when the system's viewer opens it. */
 export const ATTACHMENT_TYPES = {
@@ -57,9 +58,10 @@ export const Attachment = z
     type: AttachmentTypeSchema,
     size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
     caption: AttachmentCaption,
-    addedAt: z.iso.datetime({ offset: true }),
+    /** When it was attached; a time with an offset is read as the same instant in UTC, like every record's times. */
+    addedAt: UtcTimestamp,
     /** Set when removed: it stays in the record (and its bytes in the store) until restored. */
-    deletedAt: z.iso.datetime({ offset: true }).optional(),
+    deletedAt: UtcTimestamp.optional(),
   })
   .strict();
 export type Attachment = z.infer<typeof Attachment>;

@@ -13,11 +13,11 @@ import {
   Organisation,
   ParticipantContact,
   Practice,
-  Timestamp,
   Topic,
   Visit,
   VersionVector,
 } from './model';
+import { UtcTimestamp } from './time';
 
 export const BUNDLE_FORMAT = 'twinning-kb.bundle';
 export const BUNDLE_SCHEMA_VERSION = 1;
@@ -44,8 +44,7 @@ export type BundleCollection = (typeof BUNDLE_COLLECTIONS)[number];
 /** An installation id; a UUID written in upper case is read in lower case. */
 const InstallationId = z.uuid().transform((id) => id.toLowerCase());
 
-/** A time (RFC 3339, with seconds); one with an offset is read as the same instant in UTC, as the app writes times. */
-export const UtcTimestamp = Timestamp.transform((time) => new Date(time).toISOString());
+export { UtcTimestamp } from './time';
 
 /**
  * A version vector as a bundle must carry it (no default): its installation

@@ -28,6 +28,7 @@ import {
   AttachmentOrderInput,
   AttachmentOwnerRef,
   AttachmentRef,
+  AttachmentStageInput,
   AttachmentStoredInput,
   AttachmentUpdateInput,
   AnnotationQuery,
@@ -57,7 +58,9 @@ import type {
   PracticeDetail,
   PracticeSummary,
   PracticeVisit,
+  RemovedAttachment,
   Settings,
+  StagedAttachment,
   StarterContentState,
   SyncStatus,
   VisitDetail,
@@ -139,6 +142,12 @@ export const contract = {
   reorderAttachments: channel<AttachmentView[]>()(AttachmentOrderInput),
   removeAttachment: channel<AttachmentView[]>()(AttachmentRef),
   restoreAttachment: channel<AttachmentView[]>()(AttachmentRef),
+  /** Removed attachments of records not in the trash, for the trash to list. */
+  listRemovedAttachments: channel<RemovedAttachment[]>()(NoRequest),
+  /** Takes a removed attachment off its record for good. */
+  purgeAttachment: channel<AttachmentView[]>()(AttachmentRef),
+  /** Stores bytes dropped into the text of a practice not saved yet; attached with attachStored once it is. */
+  stageAttachment: channel<StagedAttachment>()(AttachmentStageInput),
   /** Attaches bytes already stored, e.g. the images of a document brought in, once its practice is saved. */
   attachStored: channel<AttachmentView[]>()(AttachmentStoredInput),
   /** Chooses documents in an open dialog in main (several at once) and turns each into a draft; null when cancelled. */
@@ -219,9 +228,30 @@ export type ResponseOf<C extends Channel> = (typeof contract)[C]['response'];
 /** The IPC channel string for a contract entry. */
 export const ipcChannel = (name: Channel): string => `kb:${name}`;
 
-/** The shape of `window.kb`: one method per channel. */
+// --- Events from main to the window ------------------------------------------
+// The one event main sends unasked: how far a long transfer has got, sent only
+// to the window whose call started it, while that call runs.
+
+/** A transfer that reports its progress: writing a container, checking one for its preview, importing one. */
+export const TRANSFER_OPERATIONS = ['export', 'preview', 'import'] as const;
+export type TransferOperation = (typeof TRANSFER_OPERATIONS)[number];
+
+/** How far a transfer has got: `done` of `total` bytes; the last event of a transfer has `done === total`. */
+export interface TransferProgress {
+  operation: TransferOperation;
+  done: number;
+  total: number;
+}
+
+/** The IPC channel main sends TransferProgress events on. */
+export const TRANSFER_PROGRESS_CHANNEL = 'kb-event:transferProgress';
+
+/** The shape of `window.kb`: one method per channel, and the subscription to progress events. */
 export type KbApi = {
   [C in Channel]: RequestOf<C> extends undefined
     ? () => Promise<Result<ResponseOf<C>>>
     : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+} & {
+  /** Calls `listener` with every progress event main sends this window; returns the function that unsubscribes. */
+  onTransferProgress(listener: (progress: TransferProgress) => void): () => void;
 };

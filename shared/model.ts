@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AttachmentList } from './attachments';
+import { Timestamp } from './time';
 
 export const LANGUAGES = ['de', 'nl'] as const;
 export const Lang = z.enum(LANGUAGES);
@@ -18,7 +19,7 @@ export const Id = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'invalid id');
-export const Timestamp = z.iso.datetime({ offset: true });
+export { Timestamp } from './time';
 const Text = (max: number) => z.string().max(max);
 
 /**

@@ -160,6 +160,8 @@ export const AttachmentUpdateInput = z
 export const AttachmentOrderInput = z
   .object({ owner: AttachmentOwnerRef, order: z.array(AttachmentHash).max(MAX_ATTACHMENTS_PER_RECORD) })
   .strict();
+/** Bytes dropped or pasted into the text of a record not saved yet: stored, attached when it is saved. */
+export const AttachmentStageInput = AttachmentBytesInput.pick({ name: true, data: true });
 export const AttachmentStoredInput = z
   .object({
     owner: AttachmentOwnerRef,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { BundleCollection, BundleRecord, ExportedBy } from './bundle';
-import type { Attachment, AttachmentHealth } from './attachments';
+import type { Attachment, AttachmentHealth, AttachmentOwnerKind } from './attachments';
 import type { KbErrorInfo } from './errors';
 import type {
   Annotation,
@@ -290,11 +290,26 @@ export interface DocumentDraft {
   /** Guessed from the text; the editor shows it to be confirmed. */
   language: Lang;
   /** Stored already (a Word file's images, the PDF itself); attached once the practice is saved. */
-  attachments: Pick<Attachment, 'sha256' | 'name' | 'type' | 'size'>[];
+  attachments: StagedAttachment[];
 }
+
+/** Bytes stored before their record exists (a document's images, an image dropped into a new practice's text). */
+export type StagedAttachment = Pick<Attachment, 'sha256' | 'name' | 'type' | 'size'>;
 export type DraftResult = { ok: true; draft: DocumentDraft } | { ok: false; fileName: string; error: KbErrorInfo };
 
 /** An attachment as listed: its metadata and whether its bytes are in the store and whole. */
 export interface AttachmentView extends Attachment {
   health: AttachmentHealth;
+}
+
+/**
+ * An attachment removed from a record that is itself not in the trash, as
+ * the trash lists it: with whose it is. A practice's (or, for an annotation,
+ * its practice's) titles; a visit whole, named in the interface language.
+ */
+export interface RemovedAttachment {
+  owner: { kind: AttachmentOwnerKind; id: string };
+  attachment: Attachment & { deletedAt: string };
+  practiceTitles?: Partial<Record<Lang, string>>;
+  visit?: Visit;
 }

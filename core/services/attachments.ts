@@ -10,6 +10,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  ATTACHMENT_OWNERS,
   ATTACHMENT_TYPES,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_RECORD,
@@ -20,7 +21,8 @@ import {
   type AttachmentOwnerKind,
   type AttachmentType,
 } from '../../shared/attachments';
-import type { AttachmentView } from '../../shared/responses';
+import { LANGUAGES, type Lang } from '../../shared/model';
+import type { AttachmentView, RemovedAttachment, StagedAttachment } from '../../shared/responses';
 import type { BlobStore, StoredBlob } from '../attachments/blob-store';
 import { megabytes } from '../attachments/blob-store';
 import { writeFileDurably } from '../base/durable-write';
@@ -190,6 +192,60 @@ export class Attachments {
   }
 
   /**
+   * Removed attachments the user can bring back, newest removal first: those
+   * of records not in the trash themselves (a trashed record keeps its own)
+   * and, of annotations, only those written here (only they can be changed).
+   */
+  removed(): RemovedAttachment[] {
+    const { store } = this.#ctx;
+    const found: RemovedAttachment[] = [];
+    const titlesOf = (practiceId: string) => {
+      const practice = store.get('practices', practiceId);
+      if (!practice) return {};
+      const titles: Partial<Record<Lang, string>> = {};
+      for (const lang of LANGUAGES) if (practice.texts[lang]) titles[lang] = practice.texts[lang].title;
+      return titles;
+    };
+    for (const kind of ATTACHMENT_OWNERS) {
+      for (const record of store.all(kind)) {
+        if (record.deletedAt || !record.attachments?.some((a) => a.deletedAt)) continue;
+        if (kind === 'annotations' && (record as RecordOf<'annotations'>).installationId !== store.installationId)
+          continue;
+        const context =
+          kind === 'practices'
+            ? { practiceTitles: titlesOf(record.id) }
+            : kind === 'annotations'
+              ? { practiceTitles: titlesOf((record as RecordOf<'annotations'>).practiceId) }
+              : { visit: record as RecordOf<'visits'> };
+        for (const attachment of record.attachments) {
+          if (attachment.deletedAt)
+            found.push({
+              owner: { kind, id: record.id },
+              attachment: { ...attachment, deletedAt: attachment.deletedAt },
+              ...context,
+            });
+        }
+      }
+    }
+    return found.sort((a, b) => b.attachment.deletedAt.localeCompare(a.attachment.deletedAt));
+  }
+
+  /**
+   * Takes a removed attachment off its record for good (a new version of the
+   * record, which no longer names it). Only a removed one: an attachment in
+   * use is removed first, so that it can be undone.
+   */
+  purge(owner: AttachmentOwner, sha256: string): Promise<AttachmentView[]> {
+    return this.#serial(async () => {
+      const record = this.#editable(owner);
+      if (!requireAttachment(record, sha256).deletedAt)
+        throw new KbError('invalidRequest', `attachment ${sha256} is not removed`);
+      const list = (record.attachments ?? []).filter((a) => a.sha256 !== sha256);
+      return this.#views(await this.#save(owner.kind, record, list));
+    });
+  }
+
+  /**
    * An attached image's bytes and type, for the app's own scheme: only bytes
    * some record attaches as an image, and only when whole; null otherwise.
    */
@@ -199,6 +255,20 @@ export class Attachments {
     if (!type || !isImageType(type)) return null;
     if ((await this.blobs.health(sha256)) !== 'ok') return null;
     return { bytes: await this.blobs.read(sha256, attachment?.name ?? sha256), type };
+  }
+
+  /**
+   * Stores dropped or pasted bytes before there is a record to attach them to
+   * (the text of a new practice): typed from their content and checked
+   * against the size limit like any attachment, and, when an image, shown in
+   * the editor's preview. Nothing refers to them until the record is saved
+   * and they are attached with attachStored(); given up, nothing ever does.
+   */
+  async stage(source: { bytes: Uint8Array; name: string }): Promise<StagedAttachment> {
+    const name = cleanName(source.name);
+    const blob = await this.#store(source, name);
+    this.allowDraftImage(blob.sha256, blob.type);
+    return { sha256: blob.sha256, name, type: blob.type, size: blob.size };
   }
 
   /** Lets the image of a document draft be shown (see image()) until the app closes. */

@@ -12,7 +12,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { Attachment } from '../../shared/attachments';
 import type { Notice } from '../../shared/responses';
+import { isUtcTimestamp } from '../../shared/time';
 import {
   Annotation,
   Author,
@@ -31,7 +33,7 @@ import type { StarterContent } from './starter-content';
 import { canonicalize } from '../base/canonical-json';
 import { JournaledStore, type StorageOptions } from '../storage/journaled-store';
 import type { StoreContent, StoreFormat } from '../storage/load';
-import type { StoredRecord } from '../storage/types';
+import type { EngineChange, StoredRecord } from '../storage/types';
 
 export type { StorageOptions } from '../storage/journaled-store';
 
@@ -133,8 +135,38 @@ export async function openStore(dir: string, starter: () => StarterContent, opti
     parseDocument: (raw) => splitData(StoreData.parse(raw)),
     seed: () => splitData(seedData(starter())),
   };
-  return typedStore(await JournaledStore.open(dir, format, options));
+  const engine = await JournaledStore.open(dir, format, options);
+  await normaliseAttachmentTimes(engine);
+  return typedStore(engine);
 }
+
+/** The collections whose records carry attachments. */
+const ATTACHMENT_COLLECTIONS = ['practices', 'visits', 'annotations'] as const;
+
+/**
+ * Attachments imported before their times were read as UTC may carry a time
+ * with an offset (`…+02:00`). They are rewritten once, at opening, in the one
+ * form every other time of a record has (the same instant in UTC), so that
+ * the record reads and exports as any bundle reading it would store it.
+ */
+async function normaliseAttachmentTimes(engine: JournaledStore): Promise<void> {
+  const changes: EngineChange[] = [];
+  for (const collection of ATTACHMENT_COLLECTIONS) {
+    for (const record of engine.all(collection) as readonly (StoredRecord & { attachments?: Attachment[] })[]) {
+      const list = record.attachments;
+      if (!list?.some((a) => !isUtcTimestamp(a.addedAt) || (a.deletedAt && !isUtcTimestamp(a.deletedAt)))) continue;
+      const attachments = list.map((a) => ({
+        ...a,
+        addedAt: utc(a.addedAt),
+        ...(a.deletedAt ? { deletedAt: utc(a.deletedAt) } : {}),
+      }));
+      changes.push({ op: 'put', collection, record: canonicalize({ ...record, attachments }) });
+    }
+  }
+  if (changes.length > 0) await engine.apply(changes);
+}
+
+const utc = (time: string) => new Date(time).toISOString();
 
 /**
  * The engine stores records without knowing their types; this is where they

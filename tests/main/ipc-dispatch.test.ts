@@ -18,7 +18,10 @@ describe('the IPC dispatcher', () => {
       ok: true,
       value: { total: 0, offset: 0, items: [] },
     });
-    expect(listPractices).toHaveBeenCalledWith({ topicId: 'topic-roundabouts', offset: 0, limit: 100 });
+    expect(listPractices).toHaveBeenCalledWith(
+      { topicId: 'topic-roundabouts', offset: 0, limit: 100 },
+      expect.objectContaining({ progress: expect.any(Function) }),
+    );
   });
 
   it.each([
@@ -32,6 +35,8 @@ describe('the IPC dispatcher', () => {
     ['a javascript: link', 'openExternal', { url: 'javascript:alert(1)' }],
     ['a file: link', 'openExternal', { url: 'file:///etc/passwd' }],
     ['a payload for a channel without one', 'getOverview', { sneaky: 1 }],
+    ['staged bytes with an extra field', 'stageAttachment', { name: 'a.png', data: new Uint8Array(1), owner: {} }],
+    ['staged bytes that are not bytes', 'stageAttachment', { name: 'a.png', data: 'iVBORw0KGgo=' }],
   ])('refuses %s as invalidRequest without calling a handler', async (_name, channel, payload) => {
     const spy = vi.fn();
     const all = Object.fromEntries(CHANNELS.map((c) => [c, spy])) as unknown as Handlers;

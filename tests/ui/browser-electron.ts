@@ -1,10 +1,18 @@
 /**
  * What the preload sees as `electron` when it runs in plain Chromium for the
- * UI tests: contextBridge puts the API on window, and ipcRenderer.invoke goes
- * to the test process through a Playwright binding.
+ * UI tests: contextBridge puts the API on window, ipcRenderer.invoke goes
+ * to the test process through a Playwright binding, and what main sends the
+ * window arrives through `__kbEmit`, called by the test process.
  */
 type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
+type Listener = (event: unknown, payload: unknown) => void;
 const host = window as unknown as Record<string, unknown> & { __kbInvoke: Invoke };
+const listeners = new Map<string, Set<Listener>>();
+host.__kbEmit = (channel: string, payload: unknown) => {
+  for (const listener of listeners.get(channel) ?? []) listener({}, payload);
+};
+/** How many listeners the preload has on a channel: a test checks that the page unsubscribes. */
+host.__kbListenerCount = (channel: string) => listeners.get(channel)?.size ?? 0;
 
 export const contextBridge = {
   exposeInMainWorld: (key: string, api: unknown) => {
@@ -27,4 +35,12 @@ function encodeBytes(payload: unknown): unknown {
 
 export const ipcRenderer = {
   invoke: (channel: string, payload: unknown) => host.__kbInvoke(channel, encodeBytes(payload)),
+  on: (channel: string, listener: Listener) => {
+    const set = listeners.get(channel) ?? new Set<Listener>();
+    set.add(listener);
+    listeners.set(channel, set);
+  },
+  removeListener: (channel: string, listener: Listener) => {
+    listeners.get(channel)?.delete(listener);
+  },
 };

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { ipcChannel, type Channel, type TransferProgress } from '../../shared/contract';
 import type { Author, Lang } from '../../shared/model';
 import { createDispatcher } from '../../electron/main/ipc/dispatch';
 import { createHandlers } from '../../electron/main/ipc/handlers';
@@ -94,6 +95,13 @@ export interface AppSession {
   openedAttachments: { name: string; file: string }[];
   /** Files the app asked main to print the page to as PDF, with the suggested name the save dialog got. */
   printed: { suggestedName: string; file: string }[];
+  /** Progress events main sent the page, in order. */
+  progressSent: TransferProgress[];
+  /**
+   * Holds back the answer to the next calls of `channel` (they run, and send
+   * their progress, but the page waits) until the returned function is called.
+   */
+  holdAnswers(channel: Channel): () => void;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -187,6 +195,8 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   };
   const openedAttachments: AppSession['openedAttachments'] = [];
   const printed: AppSession['printed'] = [];
+  const progressSent: TransferProgress[] = [];
+  const held = new Map<string, Promise<void>>();
   let pdfName = '';
 
   // The real registration on a stand-in ipcMain: the same sender check and dispatcher as in the app.
@@ -257,7 +267,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     });
   });
 
-  await page.exposeBinding('__kbInvoke', (source, channel: string, payload: unknown) => {
+  await page.exposeBinding('__kbInvoke', async (source, channel: string, payload: unknown) => {
     const handler = ipcHandlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
     const frame = source.frame;
@@ -265,7 +275,22 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
       url: frame.url().replace(TEST_ORIGIN, APP_ORIGIN),
       parent: frame.parentFrame(),
     };
-    return handler({ senderFrame } as unknown as IpcMainInvokeEvent, reviveBytes(payload));
+    // The window that asked, as webContents: what main sends it reaches the preload's listeners.
+    const sender = {
+      isDestroyed: () => page.isClosed(),
+      send: (eventChannel: string, event: TransferProgress) => {
+        progressSent.push(event);
+        void page
+          .evaluate(([c, e]) => (window as unknown as { __kbEmit: (c: string, e: unknown) => void }).__kbEmit(c, e), [
+            eventChannel,
+            event,
+          ] as const)
+          .catch(() => undefined); // the page may be closing
+      },
+    };
+    const answer = await handler({ senderFrame, sender } as unknown as IpcMainInvokeEvent, reviveBytes(payload));
+    await held.get(channel);
+    return answer;
   });
   await page.addInitScript({ content: await bundlePreload() });
   await page.goto(`${TEST_ORIGIN}/index.html`);
@@ -280,6 +305,15 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     dialogs,
     openedAttachments,
     printed,
+    progressSent,
+    holdAnswers(name) {
+      let release!: () => void;
+      held.set(ipcChannel(name), new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(ipcChannel(name));
+        release();
+      };
+    },
     async screenshot(name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });

@@ -7,6 +7,7 @@ import { readBundleFile, writeBundleFile } from '../../../core/bundle/bundle-fil
 import { isContainerFile } from '../../../core/bundle/container';
 import type { KnowledgeBase } from '../../../core/knowledge-base';
 import type { Handlers } from './dispatch';
+import { transferProgress } from './progress';
 
 /** What only the Electron side can do; a stand-in in tests. */
 export interface Shell {
@@ -115,6 +116,9 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     reorderAttachments: ({ owner, order }) => kb.attachments.reorder(owner, order),
     removeAttachment: ({ owner, sha256 }) => kb.attachments.remove(owner, sha256),
     restoreAttachment: ({ owner, sha256 }) => kb.attachments.restore(owner, sha256),
+    listRemovedAttachments: () => kb.attachments.removed(),
+    purgeAttachment: ({ owner, sha256 }) => kb.attachments.purge(owner, sha256),
+    stageAttachment: ({ name, data }) => kb.attachments.stage({ bytes: data, name }),
     attachStored: ({ owner, files }) => kb.attachments.attachStored(owner, files),
     importDocuments: async () => {
       const files = await shell.chooseDocumentFiles();
@@ -127,11 +131,11 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
       return shell.openAttachment(attachment.name, (folder) => kb.attachments.copyForViewer(owner, sha256, folder));
     },
 
-    exportBundle: async ({ selection, withAttachments }) => {
+    exportBundle: async ({ selection, withAttachments }, context) => {
       if (withAttachments && kb.containers.attachmentCount(selection) > 0) {
         const file = await shell.chooseBundleToSave(kb.containers.suggestedFileName());
         if (!file) return null;
-        const summary = await kb.containers.export(file, selection);
+        const summary = await kb.containers.export(file, selection, transferProgress('export', context));
         return { ...summary, fileName: path.basename(file) };
       }
       const file = await shell.chooseBundleToSave(exchange.suggestedFileName());
@@ -140,21 +144,22 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
       await writeBundleFile(file, pieces);
       return { ...summary, fileName: path.basename(file) };
     },
-    openBundle: async () => {
+    openBundle: async (_request, context) => {
       const file = await shell.chooseBundleToOpen();
       if (!file) return null;
       // A container is told by its content: a ZIP, whatever its name.
-      if (await isContainerFile(file)) return kb.containers.preview(file, path.basename(file));
+      if (await isContainerFile(file))
+        return kb.containers.preview(file, path.basename(file), transferProgress('preview', context));
       return exchange.preview(await readBundleFile(file), path.basename(file));
     },
-    previewBundle: async ({ fileName, data }) => {
+    previewBundle: async ({ fileName, data }, context) => {
       if (!isZip(data)) return exchange.preview(data, fileName);
       // A dropped container is read from a file like a chosen one: its attachments are streamed, never held twice.
       const file = path.join(await mkdtemp(path.join(tmpdir(), 'twinning-kb-drop-')), 'dropped.zip');
       await writeFile(file, data);
-      return kb.containers.preview(file, fileName);
+      return kb.containers.preview(file, fileName, transferProgress('preview', context));
     },
-    confirmImport: ({ previewId }) => kb.containers.confirm(previewId),
+    confirmImport: ({ previewId }, context) => kb.containers.confirm(previewId, transferProgress('import', context)),
     cancelImport: ({ previewId }) => {
       kb.containers.cancel(previewId);
       return null;

@@ -1,7 +1,12 @@
-/** Registers every contract channel on ipcMain, behind the sender check. */
-import type { IpcMain } from 'electron';
-import { CHANNELS, ipcChannel } from '../../../shared/contract';
+/**
+ * Registers every contract channel on ipcMain, behind the sender check. A
+ * call's progress events go back to the web contents that made it, and only
+ * while it is there.
+ */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { CHANNELS, ipcChannel, TRANSFER_PROGRESS_CHANNEL } from '../../../shared/contract';
 import type { Dispatch } from './dispatch';
+import type { CallContext } from './progress';
 import { isTrustedSender } from '../security';
 
 export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch): void {
@@ -10,7 +15,16 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch): void {
       if (!isTrustedSender(event.senderFrame)) {
         return { ok: false, error: { code: 'forbiddenSender', detail: event.senderFrame?.url ?? 'unknown frame' } };
       }
-      return dispatch(name, payload);
+      return dispatch(name, payload, callContext(event));
     });
   }
+}
+
+function callContext(event: IpcMainInvokeEvent): CallContext {
+  return {
+    progress: (progress) => {
+      const window = event.sender;
+      if (!window.isDestroyed()) window.send(TRANSFER_PROGRESS_CHANNEL, progress);
+    },
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * The annotations on a practice's page: its lessons learned, questions and
- * comments, the form to add one, and editing or deleting one's own.
+ * comments, the form to add one, and editing or deleting one's own, with
+ * its attachments (file dialog, drop, paste) while it is edited.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { AnnotationKind, LANGUAGES, type Lang } from '../../../shared/model';
 import type { AnnotationInput } from '../../../shared/requests';
 import type { AnnotationView } from '../../../shared/responses';
 import { useOverview } from '../app/overview';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { AnnotationItem } from '../components/AnnotationItem';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useFeedback } from '../components/Feedback';
@@ -59,7 +61,7 @@ export function AnnotationsSection({ practiceId }: { practiceId: string }) {
         <ul className="annotation-list">
           {items.map((annotation) =>
             editing === annotation.id ? (
-              <li key={annotation.id}>
+              <li key={annotation.id} className="annotation-editing">
                 <AnnotationForm
                   practiceId={practiceId}
                   existing={annotation}
@@ -67,6 +69,11 @@ export function AnnotationsSection({ practiceId }: { practiceId: string }) {
                     setEditing(undefined);
                     changed();
                   }}
+                />
+                <AttachmentsSection
+                  owner={{ kind: 'annotations', id: annotation.id }}
+                  title={`${t(`annotation.kind.${annotation.kind}`)} – ${annotation.author}`}
+                  headingLevel={3}
                 />
               </li>
             ) : (

@@ -9,7 +9,7 @@
 import { useId, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES, type AttachmentOwnerKind } from '../../../shared/attachments';
-import type { AttachmentView } from '../../../shared/responses';
+import type { AttachmentView, StagedAttachment } from '../../../shared/responses';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useFeedback } from '../components/Feedback';
 import { useAction } from '../hooks/useAction';
@@ -39,7 +39,23 @@ export async function attachFiles(
   return { list, hashes };
 }
 
-export function AttachmentsSection({ owner, title }: { owner: OwnerRef; title: string }) {
+/** Stores files dropped or pasted into the text of a record not saved yet, one by one; attached when it is saved. */
+export async function stageFiles(files: readonly File[]): Promise<StagedAttachment[]> {
+  const staged: StagedAttachment[] = [];
+  for (const file of files) staged.push(await call('stageAttachment', await readFile(file)));
+  return staged;
+}
+
+export function AttachmentsSection({
+  owner,
+  title,
+  headingLevel = 2,
+}: {
+  owner: OwnerRef;
+  title: string;
+  /** 3 where the section sits inside another's list, as an annotation's does. */
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const hintId = useId();
@@ -52,6 +68,7 @@ export function AttachmentsSection({ owner, title }: { owner: OwnerRef; title: s
   const live = list.filter((a) => !a.deletedAt);
   const removed = list.filter((a) => a.deletedAt);
   const images = live.filter((a) => isImage(a) && a.health === 'ok');
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
 
   async function change(run: () => Promise<AttachmentView[] | null | undefined>) {
     const result = await action.run(run);
@@ -114,9 +131,9 @@ export function AttachmentsSection({ owner, title }: { owner: OwnerRef; title: s
 
   return (
     <section className="attachments" aria-labelledby={headingId} onPaste={onPaste}>
-      <h2 id={headingId}>
+      <Heading id={headingId}>
         {t('attachments.heading')} <span className="count">({t('attachments.count', { count: live.length })})</span>
-      </h2>
+      </Heading>
       {query.error && <ErrorMessage error={query.error} />}
       <Gallery images={images} />
       <div

@@ -8,6 +8,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/model';
 import type { AnnotationView } from '../../../shared/responses';
+import { AnnotationAttachments } from '../attachments/AnnotationAttachments';
 import { AnnotationText } from './AnnotationText';
 import { AnnotationTranslation } from './AnnotationTranslation';
 import { useNavigation } from '../app/navigation';
@@ -75,6 +76,7 @@ export function AnnotationItem({
         </p>
       )}
       <AnnotationText annotation={annotation} lang={lang} />
+      <AnnotationAttachments annotation={annotation} />
       <AnnotationTranslation key={annotation.updatedAt} annotation={annotation} onChanged={setAnnotation} />
       {actions}
     </li>

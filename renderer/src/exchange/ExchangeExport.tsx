@@ -14,6 +14,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { OrganisationSelect, TopicSelect } from '../components/OverviewSelect';
 import { useAction } from '../hooks/useAction';
 import { call } from '../lib/kb';
+import { TransferProgress } from './TransferProgress';
 
 type Scope = 'everything' | 'topic' | 'organisation' | 'changedSince';
 const SCOPES: Scope[] = ['everything', 'topic', 'organisation', 'changedSince'];
@@ -165,6 +166,7 @@ export function ExchangeExport() {
           </div>
         )}
       </div>
+      <TransferProgress operation="export" active={busy} />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { call } from '../lib/kb';
 import { DropZone, readBundleFile } from './DropZone';
 import { totalCounts } from './importCounts';
 import { ImportPreview } from './ImportPreview';
+import { TransferProgress } from './TransferProgress';
 import { useWindowDrop } from './WindowDropZone';
 
 type Busy = 'reading' | 'importing';
@@ -131,6 +132,8 @@ export function ImportBundle({ onImported }: { onImported: () => void }) {
           </div>
         )}
       </div>
+      <TransferProgress operation="preview" active={busy === 'reading'} />
+      <TransferProgress operation="import" active={busy === 'importing'} />
       {problem && (
         <p className="message message-error" role="alert">
           {problem}

@@ -7,10 +7,10 @@ import { useId, useMemo, useState, type ClipboardEvent, type DragEvent, type Rea
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, otherLang, type Lang, type Practice, type Source } from '../../../shared/model';
 import type { PracticeInput } from '../../../shared/requests';
-import type { DocumentDraft, PracticeDetail } from '../../../shared/responses';
+import type { DocumentDraft, PracticeDetail, StagedAttachment } from '../../../shared/responses';
 import { ATTACHMENT_REF_PREFIX } from '../../../shared/attachments';
 import { useNavigation } from '../app/navigation';
-import { attachFiles } from '../attachments/AttachmentsSection';
+import { attachFiles, stageFiles } from '../attachments/AttachmentsSection';
 import { filesOf } from '../attachments/attachmentFiles';
 import { useOverview } from '../app/overview';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -60,6 +60,9 @@ function toDraft(practice: Practice | undefined, fallbackOrg: string, lang: Lang
   };
 }
 const pick = ({ title, summary, body }: EditableText): EditableText => ({ title, summary, body });
+/** The items with distinct keys, the first of each kept, in order. */
+const uniqueBy = <T,>(items: T[], key: (item: T) => string): T[] =>
+  items.filter((item, index) => items.findIndex((other) => key(other) === key(item)) === index);
 
 /** Creates a practice, or edits the one with `id` once it is loaded. */
 export function PracticeEditor({ id, fromDocument }: { id?: string; fromDocument?: DocumentDraft | undefined }) {
@@ -124,10 +127,39 @@ export function PracticeForm({
   // Attaching saves the practice (a new version): the text saved later builds on it, not on the version opened.
   const [baseUpdatedAt, setBaseUpdatedAt] = useState(existing?.practice.updatedAt);
 
-  /** Attaches images dropped or pasted into a body and writes a reference to each where the cursor is. */
+  /** Images dropped into the text of a practice not saved yet: stored already, attached when it is first saved. */
+  const [staged, setStaged] = useState<StagedAttachment[]>([]);
+
+  /** Writes a reference to each image where the cursor was. */
+  function insertImages(l: Lang, at: number, images: { sha256: string; alt: string }[]) {
+    if (images.length === 0) return;
+    const references = images.map(
+      ({ sha256, alt }) => `![${alt.replace(/[[\]]/g, '')}](${ATTACHMENT_REF_PREFIX}${sha256})`,
+    );
+    setDraft((d) => {
+      const body = d.texts[l].body;
+      const insert = `\n${references.join('\n')}\n`;
+      return { ...d, texts: { ...d.texts, [l]: { ...d.texts[l], body: body.slice(0, at) + insert + body.slice(at) } } };
+    });
+  }
+
+  /**
+   * Attaches images dropped or pasted into a body and writes a reference to
+   * each where the cursor is. A practice not saved yet has nothing to attach
+   * to: its images are stored at once and attached when it is first saved.
+   */
   async function attachIntoText(l: Lang, files: File[], at: number) {
     if (!existing) {
-      toast({ message: t('attachments.saveFirst') });
+      const stored = await run(() => stageFiles(files));
+      if (!stored) return;
+      const images = stored.filter((s) => s.type.startsWith('image/'));
+      if (images.length < stored.length) toast({ message: t('attachments.documentsAfterSave') });
+      setStaged((list) => [...list, ...images.filter((i) => !list.some((s) => s.sha256 === i.sha256))]);
+      insertImages(
+        l,
+        at,
+        uniqueBy(images, (i) => i.sha256).map((i) => ({ sha256: i.sha256, alt: i.name })),
+      );
       return;
     }
     const id = existing.practice.id;
@@ -136,18 +168,14 @@ export function PracticeForm({
     if (!before || !attached) return;
     const after = await run(() => call('getPractice', { id }));
     if (after && before.practice.updatedAt === baseUpdatedAt) setBaseUpdatedAt(after.practice.updatedAt);
-    const references = [...new Set(attached.hashes)].flatMap((hash) => {
-      const a = attached.list.find((x) => x.sha256 === hash);
-      return a?.type.startsWith('image/')
-        ? [`![${(a.caption[l] ?? a.name).replace(/[[\]]/g, '')}](${ATTACHMENT_REF_PREFIX}${hash})`]
-        : [];
-    });
-    if (references.length === 0) return;
-    setDraft((d) => {
-      const body = d.texts[l].body;
-      const insert = `\n${references.join('\n')}\n`;
-      return { ...d, texts: { ...d.texts, [l]: { ...d.texts[l], body: body.slice(0, at) + insert + body.slice(at) } } };
-    });
+    insertImages(
+      l,
+      at,
+      [...new Set(attached.hashes)].flatMap((hash) => {
+        const a = attached.list.find((x) => x.sha256 === hash);
+        return a?.type.startsWith('image/') ? [{ sha256: hash, alt: a.caption[l] ?? a.name }] : [];
+      }),
+    );
   }
   function onBodyDrop(l: Lang, event: DragEvent<HTMLTextAreaElement>) {
     const files = filesOf(event.dataTransfer);
@@ -204,10 +232,16 @@ export function PracticeForm({
       }),
     );
     if (!saved) return; // the error is shown; the text stays in the editor
-    if (fromDocument && !existing && fromDocument.attachments.length > 0) {
-      const files = fromDocument.attachments.map(({ sha256, name }) => ({ sha256, name }));
+    // A new practice gets the files stored for it: a document's, and the images its text still shows.
+    const shown = (sha256: string) =>
+      LANGUAGES.some((l) => draft.texts[l].body.includes(ATTACHMENT_REF_PREFIX + sha256));
+    const files = existing
+      ? []
+      : uniqueBy([...(fromDocument?.attachments ?? []), ...staged.filter((s) => shown(s.sha256))], (f) => f.sha256).map(
+          ({ sha256, name }) => ({ sha256, name }),
+        );
+    if (files.length > 0)
       await run(() => call('attachStored', { owner: { kind: 'practices', id: saved.practice.id }, files }));
-    }
     reload();
     toast({ message: t('editor.saved') });
     navigate({ view: 'practice', id: saved.practice.id }, { replace: true, force: true });
@@ -341,7 +375,7 @@ export function PracticeForm({
                 />
               </label>
               <p id={`${formId}-images-${l}`} className="hint">
-                {existing ? t('attachments.dropIntoText') : t('attachments.saveFirst')}
+                {t('attachments.dropIntoText')}
               </p>
               <section
                 className="preview"

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PrintedAttachments } from '../attachments/PrintedAttachments';
 import type { Lang, Practice } from '../../../shared/model';
 import { AnnotationText } from '../components/AnnotationText';
 import { useNavigation } from '../app/navigation';
@@ -76,7 +77,7 @@ export function PracticePrint({ id }: { id: string }) {
           </ul>
         </section>
       )}
-      <PrintedAttachments practice={practice} mode={mode} />
+      <PrintedAttachments attachments={practice.attachments} mode={mode} />
       <section aria-labelledby="print-annotations">
         <h2 id="print-annotations">{t('app:annotation.heading', { count: annotations.data.total })}</h2>
         <ul className="annotation-list">
@@ -91,6 +92,7 @@ export function PracticePrint({ id }: { id: string }) {
                   <AnnotationText key={l} annotation={a} lang={l} />
                 ))}
               </div>
+              <PrintedAttachments attachments={a.attachments} mode={mode} compact />
             </li>
           ))}
         </ul>
@@ -133,33 +135,5 @@ function PracticeText({
       )}
       <Markdown source={body} lang={picked.lang} />
     </div>
-  );
-}
-
-/** The attachments as a printout can show them: each file's caption in the printed language(s), and its name. */
-function PrintedAttachments({ practice, mode }: { practice: Practice; mode: ReadingMode }) {
-  const { t } = useTranslation();
-  const shown = (practice.attachments ?? []).filter((attachment) => !attachment.deletedAt);
-  if (shown.length === 0) return null;
-  return (
-    <section aria-labelledby="print-attachments">
-      <h2 id="print-attachments">{t('attachments.heading')}</h2>
-      <ul className="printed-attachments">
-        {shown.map((attachment) => (
-          <li key={attachment.sha256}>
-            {modeLanguages(mode).map((l) => {
-              const caption = pickText(attachment.caption, l);
-              // Side by side, each language shows its own caption only; alone, the other's stands in for a missing one.
-              return caption && !(mode === 'both' && caption.fallback) ? (
-                <span key={l} lang={caption.lang} className="caption">
-                  {caption.value}{' '}
-                </span>
-              ) : null;
-            })}
-            <span className="file-name">({attachment.name})</span>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

@@ -1,5 +1,6 @@
-/** Deleted practices: restore them, or delete them for good after confirming. */
+/** Deleted practices and removed attachments: restore them, or delete them for good after confirming. */
 import { useTranslation } from 'react-i18next';
+import { RemovedAttachments } from '../attachments/RemovedAttachments';
 import { useOverview } from '../app/overview';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useFeedback } from '../components/Feedback';
@@ -17,10 +18,12 @@ export function Trash() {
   const { reload: reloadOverview } = useOverview();
   const { confirm } = useFeedback();
   const trash = useKbQuery('listTrash');
+  const removed = useKbQuery('listRemovedAttachments');
   const action = useAction();
 
   const changed = () => {
     trash.reload();
+    removed.reload();
     reloadOverview();
   };
 
@@ -38,11 +41,12 @@ export function Trash() {
     <section aria-labelledby="view-heading">
       <ViewHeading>{t('trash.heading')}</ViewHeading>
       {trash.error && <ErrorMessage error={trash.error} />}
+      {removed.error && <ErrorMessage error={removed.error} />}
       {action.error && <ErrorMessage error={action.error} />}
-      {!trash.data ? (
+      {!trash.data || !removed.data ? (
         <Loading />
       ) : trash.data.length === 0 ? (
-        <p>{t('trash.empty')}</p>
+        removed.data.length === 0 && <p>{t('trash.empty')}</p>
       ) : (
         <ul className="practice-list">
           {trash.data.map((item) => {
@@ -73,6 +77,7 @@ export function Trash() {
           })}
         </ul>
       )}
+      {removed.data && removed.data.length > 0 && <RemovedAttachments items={removed.data} onChanged={changed} />}
     </section>
   );
 }

@@ -7,6 +7,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PrintedAttachments } from '../attachments/PrintedAttachments';
 import type { Lang } from '../../../shared/model';
 import type { VisitReport as Report } from '../../../shared/responses';
 import { AnnotationText } from '../components/AnnotationText';
@@ -134,6 +135,7 @@ function Results({ report, mode }: { report: Report; mode: ReadingMode }) {
                             <AnnotationText key={l} annotation={a} lang={l} />
                           ))}
                         </div>
+                        <PrintedAttachments attachments={a.attachments} mode={mode} compact />
                       </li>
                     ))}
                   </ul>

@@ -122,6 +122,25 @@ describe('reading a valid bundle', () => {
     expect(readBundle(encode(bundleText(bundle))).content.annotations).toHaveLength(2);
   });
 
+  it('reads attachment times with an offset as the same instants in UTC, like every other time of a record', () => {
+    const bundle = changed(smallBundle(), (copy) => {
+      copy.content.practices[0]!.attachments = [
+        {
+          sha256: 'b'.repeat(64),
+          name: 'rotonde.png',
+          type: 'image/png',
+          size: 20,
+          caption: { nl: 'Turborotonde' },
+          addedAt: '2026-10-01T10:30:00+02:00',
+          deletedAt: '2026-10-01T12:00:00-01:00',
+        },
+      ];
+    });
+    const [attachment] = readBundle(encode(bundleText(bundle))).content.practices[0]!.attachments!;
+    expect(attachment!.addedAt).toBe('2026-10-01T08:30:00.000Z');
+    expect(attachment!.deletedAt).toBe('2026-10-01T13:00:00.000Z');
+  });
+
   it('accepts the same id in different collections', () => {
     const bundle = changed(smallBundle(), (b) => void (b.content.annotations[0]!.id = 'practice-01'));
     expect(() => readBundle(encode(bundleText(bundle)))).not.toThrow();

@@ -191,6 +191,119 @@ describe('attachments', () => {
   });
 });
 
+describe('attachments staged for a practice not saved yet', () => {
+  it('stores dropped bytes at once, shows them in the preview, and attaches them once the practice is saved', async () => {
+    const { dir, kb } = await withPractice();
+    const bytes = png(12, 9);
+    const staged = await kb.attachments.stage({ bytes, name: 'neu/kreisel.png' });
+    expect(staged).toMatchObject({ name: 'kreisel.png', type: 'image/png', size: bytes.length });
+    expect(await readFile(path.join(dir, 'attachments', staged.sha256))).toEqual(bytes);
+    expect((await kb.attachments.image(staged.sha256))?.type).toBe('image/png'); // the editor's preview shows it
+    const referencing = (sha256: string) =>
+      kb.store.all('practices').filter((p) => p.attachments?.some((a) => a.sha256 === sha256));
+    expect(referencing(staged.sha256)).toEqual([]); // no record names it before the save
+
+    const { practice } = await kb.practices.save(
+      undefined,
+      germanPractice(kb, {
+        texts: { de: { title: 'Neu', summary: '', body: `![kreisel.png](attachment:${staged.sha256})` } },
+      }),
+    );
+    const list = await kb.attachments.attachStored({ kind: 'practices', id: practice.id }, [staged]);
+    expect(list.map((a) => [a.name, a.type, a.health])).toEqual([['kreisel.png', 'image/png', 'ok']]);
+    expect(referencing(staged.sha256).map((p) => p.id)).toEqual([practice.id]);
+  });
+
+  it('refuses to stage what it would refuse to attach, by content and by size', async () => {
+    const { kb } = await withPractice();
+    expect(await code(kb.attachments.stage({ bytes: exe(), name: 'bild.png' }))).toBe('attachmentTypeRefused');
+    expect(await code(kb.attachments.stage({ bytes: svgWithScript(), name: 'bild.png' }))).toBe(
+      'attachmentTypeRefused',
+    );
+    const huge = Buffer.alloc(MAX_ATTACHMENT_BYTES + 1);
+    expect(await code(kb.attachments.stage({ bytes: huge, name: 'riesig.png' }))).toBe('attachmentTooLarge');
+  });
+});
+
+describe('removed attachments in the trash', () => {
+  it('lists removed attachments of practices, visits and annotations with whose they are, newest removal first', async () => {
+    const { kb, owner } = await withPractice();
+    const { visit } = await kb.visits.save(undefined, {
+      hostOrganisationId: 'org-amstelveen',
+      guestOrganisationId: 'org-tempelhof-schoeneberg',
+      status: 'held',
+      participants: [],
+      topicIds: [],
+      notes: {},
+      sources: [],
+    });
+    const annotation = await kb.annotations.save(undefined, {
+      practiceId: owner.id,
+      kind: 'question',
+      text: 'Wie breit ist die Spur?',
+      language: 'de',
+    });
+    const [photo] = await kb.attachments.add(owner, { bytes: png(), name: 'kreisel.png' }, { de: 'Kreisel' });
+    await kb.attachments.add(owner, { bytes: pdf(), name: 'bleibt.pdf' });
+    const [minutes] = await kb.attachments.add({ kind: 'visits', id: visit.id }, { bytes: jpeg(), name: 'tafel.jpg' });
+    const [sketch] = await kb.attachments.add(
+      { kind: 'annotations', id: annotation.id },
+      { bytes: png(8, 8), name: 'skizze.png' },
+    );
+    await kb.attachments.remove(owner, photo!.sha256);
+    await kb.attachments.remove({ kind: 'visits', id: visit.id }, minutes!.sha256);
+    await kb.attachments.remove({ kind: 'annotations', id: annotation.id }, sketch!.sha256);
+
+    const removed = kb.attachments.removed();
+    expect(removed.map((r) => [r.owner.kind, r.attachment.name])).toEqual([
+      ['annotations', 'skizze.png'],
+      ['visits', 'tafel.jpg'],
+      ['practices', 'kreisel.png'],
+    ]);
+    expect(removed[0]!.practiceTitles).toEqual({ de: 'Sichere Kreisverkehre' });
+    expect(removed[1]!.visit?.id).toBe(visit.id);
+    expect(kb.overview().trashCount).toBe(3); // counted in the trash like deleted practices
+    expect(removed[2]).toMatchObject({
+      owner,
+      practiceTitles: { de: 'Sichere Kreisverkehre' },
+      attachment: { caption: { de: 'Kreisel' }, deletedAt: expect.any(String) },
+    });
+
+    // Restored from the trash: in use again, no longer listed.
+    await kb.attachments.restore(owner, photo!.sha256);
+    expect(kb.attachments.removed().map((r) => r.attachment.name)).toEqual(['skizze.png', 'tafel.jpg']);
+    expect(kb.overview().trashCount).toBe(2);
+  });
+
+  it('leaves out removed attachments of a practice that is itself in the trash', async () => {
+    const { kb, owner } = await withPractice();
+    const [photo] = await kb.attachments.add(owner, { bytes: png(), name: 'kreisel.png' });
+    await kb.attachments.remove(owner, photo!.sha256);
+    await kb.practices.trash(owner.id);
+    expect(kb.attachments.removed()).toEqual([]);
+  });
+
+  it('purges a removed attachment: the record no longer names it, its other attachments stay', async () => {
+    const { kb, owner } = await withPractice();
+    const [photo] = await kb.attachments.add(owner, { bytes: png(), name: 'kreisel.png' });
+    await kb.attachments.add(owner, { bytes: pdf(), name: 'bleibt.pdf' });
+    await kb.attachments.remove(owner, photo!.sha256);
+    const list = await kb.attachments.purge(owner, photo!.sha256);
+    expect(list.map((a) => a.name)).toEqual(['bleibt.pdf']);
+    expect(kb.practices.get(owner.id).practice.attachments?.map((a) => a.name)).toEqual(['bleibt.pdf']);
+    expect(kb.attachments.removed()).toEqual([]);
+    expect(await code(kb.attachments.restore(owner, photo!.sha256))).toBe('notFound');
+  });
+
+  it('refuses to purge an attachment still in use, changing nothing', async () => {
+    const { kb, owner } = await withPractice();
+    const [photo] = await kb.attachments.add(owner, { bytes: png(), name: 'kreisel.png' });
+    const before = kb.practices.get(owner.id).practice;
+    expect(await code(kb.attachments.purge(owner, photo!.sha256))).toBe('invalidRequest');
+    expect(kb.practices.get(owner.id).practice).toBe(before);
+  });
+});
+
 describe('attachments refused by their content', () => {
   it.each([
     ['a program renamed to .pdf', exe(), 'Klimastresstest.pdf'],

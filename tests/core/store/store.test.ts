@@ -146,6 +146,31 @@ describe('the store', () => {
     await fromOlder.close();
   });
 
+  it('reads attachment times written with an offset as the same instants in UTC, once, at opening', async () => {
+    const dir = await tempDir();
+    const first = await openStore(dir, loadStarterContent);
+    const [practice] = first.all('practices');
+    const attachment = {
+      sha256: 'a'.repeat(64),
+      name: 'kreisel.jpg',
+      type: 'image/jpeg' as const,
+      size: 10,
+      caption: {},
+      addedAt: '2026-10-01T10:30:00+02:00',
+      deletedAt: '2026-10-02T09:00:00.5+01:00',
+    };
+    // As a bundle imported before attachment times were read as UTC left them in a store.
+    await first.apply([{ op: 'put', collection: 'practices', record: { ...practice!, attachments: [attachment] } }]);
+    await first.close();
+
+    const second = await openStore(dir, loadStarterContent);
+    expect(second.get('practices', practice!.id)?.attachments).toEqual([
+      { ...attachment, addedAt: '2026-10-01T08:30:00.000Z', deletedAt: '2026-10-02T08:00:00.500Z' },
+    ]);
+    expect(second.get('practices', practice!.id)?.texts).toEqual(practice!.texts);
+    await second.close();
+  });
+
   it('does not mistake an unreadable store for a damaged one', async () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, STORE_FILE)); // reading a folder fails with EISDIR, not a syntax error
