@@ -29,7 +29,7 @@ import {
   Visit,
 } from './model';
 
-/** How a practice list can be ordered. */
+/** How a list of practices (or of annotations, by their practice) can be ordered. */
 export const PRACTICE_SORTS = ['changed', 'title', 'organisation'] as const;
 export type PracticeSort = (typeof PRACTICE_SORTS)[number];
 
@@ -85,6 +85,10 @@ export const AnnotationQuery = z
     topicId: Id.optional(),
     organisationId: Id.optional(),
     kind: AnnotationKind.optional(),
+    /** Newest change first (without it: newest written first), by the practice's title, or by the author's organisation. */
+    sort: z.enum(PRACTICE_SORTS).optional(),
+    /** The reader's language: titles and organisations are compared in it. */
+    lang: Lang.optional(),
     ...Paging,
   })
   .strict();

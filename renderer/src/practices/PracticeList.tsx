@@ -22,7 +22,7 @@ import { useTagLabels } from '../tags/useTagLabels';
 import { SortChoice } from './SortChoice';
 import { TranslationNeeds } from './TranslationNeeds';
 import { usePagedQuery } from './usePagedQuery';
-import { usePracticeSort } from './usePracticeSort';
+import { useListSort } from './useListSort';
 
 /** The practices matching a filter, fetched page by page as the list scrolls. Keyed by filter in the parent. */
 export function PracticeList({ filter }: { filter: PracticeFilter }) {
@@ -31,7 +31,7 @@ export function PracticeList({ filter }: { filter: PracticeFilter }) {
   const { overview } = useOverview();
   const { navigate } = useNavigation();
   const tagLabels = useTagLabels();
-  const [sort, setSort] = usePracticeSort();
+  const [sort, setSort] = useListSort('practices');
   const list = usePagedQuery(JSON.stringify({ filter, sort, lang }), (offset, limit) =>
     call('listPractices', { ...filter, sort, lang, offset, limit }),
   );

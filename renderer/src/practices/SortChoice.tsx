@@ -7,16 +7,26 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRACTICE_SORTS, type PracticeSort } from '../../../shared/requests';
 
-export function SortChoice({ value, onChange }: { value: PracticeSort; onChange: (sort: PracticeSort) => void }) {
+export function SortChoice({
+  value,
+  onChange,
+  lessons = false,
+}: {
+  value: PracticeSort;
+  onChange: (sort: PracticeSort) => void;
+  /** For the lessons: "title" is their practice's title, and is named so. */
+  lessons?: boolean;
+}) {
   const { t } = useTranslation();
   const name = useId();
+  const labels = lessons ? 'lessons.sort' : 'list.sort';
   return (
     <fieldset className="sort-choice">
-      <legend>{t('list.sort.label')}</legend>
+      <legend>{t(`${labels}.label`)}</legend>
       {PRACTICE_SORTS.map((sort) => (
         <label key={sort}>
           <input type="radio" name={name} value={sort} checked={value === sort} onChange={() => onChange(sort)} />
-          {t(`list.sort.${sort}`)}
+          {t(`${labels}.${sort}`)}
         </label>
       ))}
     </fieldset>

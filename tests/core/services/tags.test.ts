@@ -5,7 +5,7 @@ import { TagCatalog, tagLabelId } from '../../../core/services/tags';
 import { loadStarterContent } from '../../../core/store/starter-content';
 import type { Practice, TagLabel } from '../../../shared/model';
 import { bundleText, changed, encode, exportText, smallBundle, withChecksum } from '../../helpers/bundles';
-import { AV, germanPractice, TS, writableKnowledgeBase } from '../../helpers/knowledge-base';
+import { AV, germanPractice, writableKnowledgeBase } from '../../helpers/knowledge-base';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -153,24 +153,5 @@ describe('tags', () => {
     expect(() => kb.exchange.preview(encode(bundleText(bundle)), 'b.twinning-kb.json')).toThrow(
       expect.objectContaining({ code: 'bundleInvalidRecord' }),
     );
-  });
-
-  it('sorts practices by title and organisation in the reader’s language', async () => {
-    const kb = await writableKnowledgeBase(await tempDir());
-    const titles = ['Zebrastreifen', 'Ärztehaus', 'Abwasser', 'ijsbaan', 'Ulme'];
-    for (const title of titles)
-      await kb.practices.save(
-        undefined,
-        germanPractice(kb, { tags: ['sortiert'], texts: { de: { title, summary: '', body: '' } } }),
-      );
-    const list = (sort: 'title' | 'changed', lang: 'de' | 'nl') =>
-      kb.practices
-        .list({ tag: 'sortiert', sort, lang, offset: 0, limit: 100 })
-        .items.map((p) => p.titles.de ?? p.titles.nl);
-    expect(list('title', 'de')).toEqual(['Abwasser', 'Ärztehaus', 'ijsbaan', 'Ulme', 'Zebrastreifen']);
-    expect(list('changed', 'de')).toEqual([...titles].reverse());
-    const byOrg = kb.practices.list({ sort: 'organisation', lang: 'nl', offset: 0, limit: 500 }).items;
-    const orgs = byOrg.map((p) => p.organisationId);
-    expect(orgs.indexOf(TS)).toBeGreaterThan(orgs.lastIndexOf(AV));
   });
 });
