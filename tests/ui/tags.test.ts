@@ -152,6 +152,34 @@ describe('tags', () => {
   );
 
   it(
+    'offers the existing tags in the editor as the reader names them, and saves the tag that exists',
+    { timeout: 60_000 },
+    async () => {
+      session = await openApp({ systemLocales: ['nl-NL'] });
+      const { page } = session;
+      await page.getByRole('button', { name: 'Nieuw praktijkvoorbeeld' }).click();
+      await page.getByRole('checkbox', { name: 'Rotondes' }).check();
+      const tags = page.getByRole('textbox', { name: 'Trefwoorden' });
+      await tags.fill('Verkeersveiligheid, roto');
+      const offered = page.getByRole('list', { name: 'Bestaande trefwoorden' });
+      await expect.poll(() => offered.getByRole('button').allTextContents()).toEqual(['rotonde', 'turborotonde']);
+      expect(await page.getByRole('status').filter({ hasText: 'passende trefwoorden' }).textContent()).toBe(
+        '2 passende trefwoorden gevonden',
+      );
+      expect(await axeViolations(page, '#main')).toEqual([]);
+      await offered.getByRole('button', { name: 'rotonde', exact: true }).click();
+      expect(await tags.inputValue()).toBe('Verkeersveiligheid, rotonde, ');
+      // A German name typed by a Dutch reader finds the tag too.
+      await tags.fill('Verkeersveiligheid, rotonde, Radverkehr, nieuw trefwoord');
+      await page.getByRole('textbox', { name: 'Titel' }).first().fill('Rotondes in Amstelveen');
+      await page.keyboard.press('Control+s');
+      await expect.poll(() => page.locator('h1').textContent()).toBe('Rotondes in Amstelveen');
+      const saved = session.kb.practices.list({ sort: 'changed', offset: 0, limit: 1 }).items[0]!;
+      expect(saved.tags).toEqual(['verkeersveiligheid', 'rotonde', 'radverkehr', 'nieuw trefwoord']);
+      expect(await page.locator('.facts').textContent()).toContain('fietsverkeer');
+    },
+  );
+  it(
     'sorts the practice list by title as German and as Dutch readers collate, and remembers the choice',
     { timeout: 90_000 },
     async () => {
