@@ -69,6 +69,13 @@ describe('tags', () => {
       await rename.getByRole('button', { name: 'Speichern' }).click();
       await expect.poll(() => page.getByRole('cell', { name: 'Turbo-Kreisverkehr', exact: true }).count()).toBe(1);
       expect(tagsOf(session, 'practice-nl-turbo-roundabout')).toContain('turborotonde');
+      // Renaming is undone from its message too, and undone again by renaming.
+      await page.locator('.toast').getByRole('button', { name: 'Rückgängig' }).click();
+      await expect.poll(() => page.getByRole('cell', { name: 'Turbokreisel', exact: true }).count()).toBe(1);
+      await page.getByRole('button', { name: 'Schlagwort „Turbokreisel“ umbenennen' }).click();
+      await rename.getByLabel('Deutscher Name').fill('Turbo-Kreisverkehr');
+      await rename.getByRole('button', { name: 'Speichern' }).click();
+      await expect.poll(() => page.getByRole('cell', { name: 'Turbo-Kreisverkehr', exact: true }).count()).toBe(1);
 
       // Merging asks first, naming how many practices change; the message after it can undo it.
       await page

@@ -2,7 +2,7 @@
  * Settings: the tags in use, each with its German and Dutch name and how many
  * practices carry it; rename (the names), merge into another tag, delete. A
  * merge or deletion changes practices, so it is confirmed with their number
- * first and can be undone from the message that follows.
+ * first; each can be undone from the message that follows.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,7 +79,21 @@ export function TagSettings() {
     if (!renamed) return;
     setEditing(undefined);
     reload();
-    toast({ message: t('tags.renamed', { tag: row.text }) });
+    const before = row.label;
+    toast({
+      message: t('tags.renamed', { tag: row.text }),
+      // Names given before can simply be given again.
+      ...(before && {
+        action: {
+          label: t('action.undo'),
+          run: () =>
+            void action.run(async () => {
+              await call('renameTag', { tag: row.tag, label: before });
+              reload();
+            }),
+        },
+      }),
+    });
   }
 
   return (
