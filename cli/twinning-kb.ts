@@ -75,9 +75,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   return EXIT.valid;
 }
 
-/** The collections a bundle holds records of; contacts only when it carries them (they are optional). */
+/** The collections a bundle holds records of; contacts and tag labels only when it carries them (they are optional). */
 const shownCollections = (bundle: Bundle) =>
-  BUNDLE_COLLECTIONS.filter((c) => c !== 'contacts' || bundle.content.contacts !== undefined);
+  BUNDLE_COLLECTIONS.filter((c) => (c !== 'contacts' && c !== 'tagLabels') || bundle.content[c] !== undefined);
 
 /** A container is told by its content (a ZIP), not its name; a file that cannot be read is an I/O error. */
 async function isContainer(file: string): Promise<boolean> {

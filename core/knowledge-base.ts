@@ -16,6 +16,7 @@ import { Attachments } from './services/attachments';
 import { DocumentImport } from './services/document-import';
 import { Comparison } from './services/comparison';
 import { Glossary } from './services/glossary';
+import { Tags } from './services/tags';
 import { Organisations } from './services/organisations';
 import { overview } from './services/overview';
 import { Practices } from './services/practices';
@@ -74,6 +75,7 @@ export class KnowledgeBase {
   readonly conflicts: Conflicts;
   readonly comparison: Comparison;
   readonly glossary: Glossary;
+  readonly tags: Tags;
   readonly starterContent: StarterRemoval;
   readonly search: LiveSearch;
   readonly sync: Sync;
@@ -109,6 +111,7 @@ export class KnowledgeBase {
     this.conflicts = new Conflicts(ctx);
     this.comparison = new Comparison(ctx);
     this.glossary = new Glossary(ctx);
+    this.tags = new Tags(ctx);
     this.starterContent = new StarterRemoval(ctx);
     this.search = new LiveSearch(store, search);
     this.sync = new Sync(ctx, sync);

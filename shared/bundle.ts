@@ -13,6 +13,7 @@ import {
   Organisation,
   ParticipantContact,
   Practice,
+  TagLabel,
   Topic,
   Visit,
   VersionVector,
@@ -33,6 +34,7 @@ export const BUNDLE_COLLECTIONS = [
   'annotations',
   'glossary',
   'comparison',
+  'tagLabels',
 ] as const;
 export type BundleCollection = (typeof BUNDLE_COLLECTIONS)[number];
 
@@ -87,6 +89,7 @@ const recordSchemas = {
   comparison: versionedUnlessStarter(
     ComparisonEntry.safeExtend({ ...versioned, ...timed, dimension: ComparisonDimension }),
   ),
+  tagLabels: versionedUnlessStarter(TagLabel.safeExtend({ ...versioned, ...timed })),
 } satisfies Record<BundleCollection, z.ZodType>;
 export type BundleRecord<C extends BundleCollection = BundleCollection> = z.infer<(typeof recordSchemas)[C]>;
 
@@ -130,6 +133,12 @@ export const BundleContent = z
     annotations: z.array(recordSchemas.annotations).max(MAX_RECORDS),
     glossary: z.array(recordSchemas.glossary).max(MAX_RECORDS),
     comparison: z.array(recordSchemas.comparison).max(MAX_RECORDS),
+    /**
+     * What tags are called in German and Dutch (and which tag one was merged
+     * into). Absent in bundles made before tags had labels: such a bundle
+     * changes no label at the receiver.
+     */
+    tagLabels: z.array(recordSchemas.tagLabels).max(MAX_RECORDS).optional(),
     /**
      * Deleted records (in the sender's trash), with their content: the
      * deletion travels, can still be undone, and loses to any edit made

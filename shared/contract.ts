@@ -12,6 +12,7 @@ import {
   BilingualLabel,
   Id,
   Lang,
+  TagKey,
   Timestamp,
   type AnnotationRevision,
   type ComparisonRevision,
@@ -40,6 +41,8 @@ import {
   PracticeInput,
   PracticeQuery,
   SyncSelection,
+  TagChangeInput,
+  TagRenameInput,
   VisitInput,
 } from './requests';
 import type {
@@ -63,6 +66,8 @@ import type {
   StagedAttachment,
   StarterContentState,
   SyncStatus,
+  TagChange,
+  TagInfo,
   VisitDetail,
   VisitReport,
 } from './responses';
@@ -195,6 +200,17 @@ export const contract = {
   deleteGlossaryTerm: channel<null>()(ById),
   listGlossaryRevisions: channel<GlossaryRevision[]>()(ById),
   restoreGlossaryRevision: channel<GlossaryTerm>()(z.object({ id: Id, revisionId: Id }).strict()),
+
+  /** Every tag live practices carry, most used first, with its German and Dutch labels. */
+  listTags: channel<TagInfo[]>()(NoRequest),
+  /** Gives a tag its German and Dutch labels; tagExists when another tag is already called so. */
+  renameTag: channel<TagInfo>()(TagRenameInput),
+  /** Merges `tag` into `into` on every live practice; the answer takes it back through undoTagChange. */
+  mergeTags: channel<TagChange>()(z.object({ tag: TagKey, into: TagKey }).strict()),
+  /** Takes a tag off every live practice; the answer takes it back through undoTagChange. */
+  deleteTag: channel<TagChange>()(z.object({ tag: TagKey }).strict()),
+  /** Takes back a merge or deletion on the practices not edited since. */
+  undoTagChange: channel<{ restored: number; skipped: number }>()(TagChangeInput),
 
   /** Searches everything; while the index is still being built, answers with that status and no results. */
   search: channel<SearchResponse>()(SearchQuery),

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'editConflict',
   'invalidReference',
   'glossaryTermExists',
+  'tagExists',
   'internal',
   // Reading an exchange bundle: each names the first problem found.
   'bundleTooLarge',

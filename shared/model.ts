@@ -94,13 +94,16 @@ export const Source = z
   .strict();
 export type Source = z.infer<typeof Source>;
 
+/** A tag as practices carry it: the key that joins them (any language, as first typed). */
+export const TagKey = Text(60).min(1);
+
 export const Practice = z
   .object({
     id: Id,
     ...Versioned,
     organisationId: Id,
     topicIds: z.array(Id).min(1).max(20),
-    tags: z.array(Text(60).min(1)).max(50),
+    tags: z.array(TagKey).max(50),
     /** The language the practice was first written in. */
     originalLanguage: Lang,
     texts: z.object({ de: PracticeText.optional(), nl: PracticeText.optional() }).strict(),
@@ -301,6 +304,31 @@ export const GlossaryTerm = z
   })
   .strict();
 export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
+
+/**
+ * What a tag is called in each language, so that the sidebar, filters and
+ * editor show one language. The practices keep the tag itself (`tag`) as
+ * the key; this small record travels in bundles and merges like a glossary
+ * term. `sameAs` names the tag it was merged into: practices that still
+ * carry this one (a partner's, or arriving later) count under that one.
+ * Two records for one tag (made independently under other ids) are read as
+ * one: the latest `updatedAt` wins, then the smaller id.
+ */
+export const TagLabel = z
+  .object({
+    id: Id,
+    ...Versioned,
+    tag: TagKey,
+    label: BilingualLabel,
+    sameAs: TagKey.optional(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    createdBy: Author.optional(),
+    updatedBy: Author.optional(),
+    starter: z.boolean().optional(),
+  })
+  .strict();
+export type TagLabel = z.infer<typeof TagLabel>;
 
 /** The comparison's fixed rows about structure; each topic adds a row "topic:<topicId>". */
 export const STRUCTURE_DIMENSIONS = ['legal-status', 'size', 'council', 'executive', 'departments'] as const;

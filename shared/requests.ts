@@ -24,9 +24,14 @@ import {
   PracticeText,
   ProgrammeDay,
   Source,
+  TagKey,
   Timestamp,
   Visit,
 } from './model';
+
+/** How a list of practices (or of annotations, by their practice) can be ordered. */
+export const PRACTICE_SORTS = ['changed', 'title', 'organisation'] as const;
+export type PracticeSort = (typeof PRACTICE_SORTS)[number];
 
 const Paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 export const ById = z.object({ id: Id }).strict();
@@ -38,11 +43,15 @@ export const PracticeQuery = z
     organisationId: Id.optional(),
     tag: z.string().min(1).max(60).optional(),
     needsTranslationInto: Lang.optional(),
+    /** Newest change first (the default), by title, or by organisation (then title). */
+    sort: z.enum(PRACTICE_SORTS).optional(),
+    /** The reader's language: titles and organisations are compared in it (German or Dutch collation). */
+    lang: Lang.optional(),
     ...Paging,
   })
   .strict();
-/** Which practices a list shows, without the paging. */
-export type PracticeFilter = Omit<z.output<typeof PracticeQuery>, 'offset' | 'limit'>;
+/** Which practices a list shows, without the paging and the order. */
+export type PracticeFilter = Omit<z.output<typeof PracticeQuery>, 'offset' | 'limit' | 'sort' | 'lang'>;
 
 const EditableText = PracticeText.omit({ basedOn: true });
 export const PracticeInput = z
@@ -76,6 +85,10 @@ export const AnnotationQuery = z
     topicId: Id.optional(),
     organisationId: Id.optional(),
     kind: AnnotationKind.optional(),
+    /** Newest change first (without it: newest written first), by the practice's title, or by the author's organisation. */
+    sort: z.enum(PRACTICE_SORTS).optional(),
+    /** The reader's language: titles and organisations are compared in it. */
+    lang: Lang.optional(),
     ...Paging,
   })
   .strict();
@@ -112,6 +125,24 @@ export const ComparisonCellInput = z
   })
   .strict();
 export type ComparisonCellInput = z.infer<typeof ComparisonCellInput>;
+
+/** A tag's German and Dutch labels, as the settings edit them. */
+export const TagRenameInput = z
+  .object({
+    tag: TagKey,
+    label: z.object({ de: z.string().trim().min(1).max(60), nl: z.string().trim().min(1).max(60) }).strict(),
+  })
+  .strict();
+export type TagRenameInput = z.infer<typeof TagRenameInput>;
+
+/** A merge or deletion of a tag to take back (as the merge or deletion answered it). */
+export const TagChangeInput = z
+  .object({
+    tag: TagKey,
+    into: TagKey.optional(),
+    practices: z.array(z.object({ id: Id, tags: z.array(TagKey).max(50), updatedAt: Timestamp }).strict()).max(100_000),
+  })
+  .strict();
 
 const GlossaryText = z.string().trim().max(2_000);
 export const GlossaryTermInput = z

@@ -46,13 +46,35 @@ export type Notice =
   /** At start, `count` attachments named by records had no bytes in the store, or bytes of the wrong size (e.g. after a restore). */
   | { kind: 'attachmentsUnavailable'; count: number };
 
+/**
+ * A tag in use: its key (what practices carry), its German and Dutch labels
+ * when someone gave them, the other keys merged into it, and how many live
+ * practices carry it or one of those.
+ */
+export interface TagInfo {
+  tag: string;
+  label?: BilingualLabel;
+  aliases: string[];
+  count: number;
+}
+
+/** What a merge or deletion of a tag changed, so that it can be taken back. */
+export interface TagChange {
+  /** The tag merged away or deleted. */
+  tag: string;
+  /** Merged into this tag; absent for a deletion. */
+  into?: string;
+  /** Each practice rewritten: its tags before, and its `updatedAt` after the change. */
+  practices: { id: string; tags: string[]; updatedAt: string }[];
+}
+
 export interface Overview {
   settings: Settings;
   installationId: string;
   organisations: (Organisation & { practiceCount: number })[];
   topics: (Topic & { practiceCount: number })[];
   /** Every tag in use, with how many practices carry it, most used first. */
-  tags: { tag: string; count: number }[];
+  tags: TagInfo[];
   practiceCount: number;
   trashCount: number;
   conflictCount: number;

@@ -67,6 +67,8 @@ export function prepareBundle(source: BundleSource, options: WriteOptions): Prep
     annotations: [],
     glossary: [],
     comparison: [],
+    // Left out when there are none, as in bundles made before tags had labels.
+    tagLabels: [],
     tombstones: [],
     conflicts: [],
   };
@@ -82,6 +84,7 @@ export function prepareBundle(source: BundleSource, options: WriteOptions): Prep
     }
   }
   if (content.contacts?.length === 0) delete content.contacts;
+  if (content.tagLabels?.length === 0) delete content.tagLabels;
   content.conflicts = source
     .conflicts()
     .filter(({ collection, record }) => selected.get(collection)?.has(record.id) ?? true)
@@ -247,6 +250,18 @@ function select(source: BundleSource, selection: BundleSelection): Map<BundleCol
               (!selection.topicIds || topicWanted(topicOfDimension(c.dimension))) &&
               recent(c),
           ),
+      ),
+    ],
+    // The labels of the tags the practices in scope carry (or were merged into).
+    [
+      'tagLabels',
+      ids(
+        source.all('tagLabels').filter((l) => {
+          const carried = practicesInScope.some(
+            (p) => p.tags.includes(l.tag) || (l.sameAs && p.tags.includes(l.sameAs)),
+          );
+          return carried && recent(l);
+        }),
       ),
     ],
   ]);

@@ -5,10 +5,11 @@
  * (outdated once the original changes). Deleting moves it to the trash so it
  * can be undone; every change keeps the replaced version in its history.
  */
-import type { AnnotationInput } from '../../shared/requests';
+import type { AnnotationInput, PracticeSort } from '../../shared/requests';
 import type { AnnotationView, Page } from '../../shared/responses';
 import {
   LANGUAGES,
+  otherLang,
   type Annotation,
   type AnnotationKind,
   type AnnotationRevision,
@@ -27,6 +28,8 @@ export interface AnnotationFilter {
   topicId?: string;
   organisationId?: string;
   kind?: AnnotationKind;
+  sort?: PracticeSort | undefined;
+  lang?: Lang | undefined;
   offset: number;
   limit: number;
 }
@@ -51,12 +54,38 @@ export class Annotations {
       if (!practice || practice.deletedAt) return false;
       return !filter.topicId || practice.topicIds.includes(filter.topicId);
     });
-    matching.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+    matching.sort(this.#order(filter));
     return {
       total: matching.length,
       offset: filter.offset,
       items: matching.slice(filter.offset, filter.offset + filter.limit).map((a) => this.#view(a)),
     };
+  }
+
+  /**
+   * Newest written first unless asked otherwise: newest change first, by the
+   * practice's title or by the author's organisation, compared as a reader of
+   * `lang` sorts, newest first within each.
+   */
+  #order(filter: AnnotationFilter): (a: Annotation, b: Annotation) => number {
+    const written = (a: Annotation, b: Annotation) =>
+      b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
+    if (!filter.sort) return written;
+    const changed = (a: Annotation, b: Annotation) => b.updatedAt.localeCompare(a.updatedAt) || written(a, b);
+    if (filter.sort === 'changed') return changed;
+    const { store } = this.#ctx;
+    const lang = filter.lang ?? store.settings.language ?? 'de';
+    const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+    const key =
+      filter.sort === 'title'
+        ? (a: Annotation) => {
+            const texts = store.get('practices', a.practiceId)?.texts;
+            return (texts?.[lang] ?? texts?.[otherLang(lang)])?.title ?? '';
+          }
+        : (a: Annotation) => store.get('organisations', a.organisationId)?.name[lang] ?? a.organisationId;
+    const keys = new Map<string, string>();
+    const keyOf = (a: Annotation) => keys.get(a.id) ?? keys.set(a.id, key(a)).get(a.id)!;
+    return (a, b) => collator.compare(keyOf(a), keyOf(b)) || changed(a, b);
   }
 
   async save(id: string | undefined, input: AnnotationInput): Promise<AnnotationView> {

@@ -3,14 +3,13 @@ import type { Overview } from '../../shared/responses';
 import { conflictGroups } from '../write/provenance';
 import type { KbContext } from '../write/context';
 import type { SettingsService } from './settings';
+import { TagCatalog } from './tags';
 
 export function overview(ctx: KbContext, settings: SettingsService): Overview {
   const { store } = ctx;
   const all = store.all('practices');
   const practices = all.filter((p) => !p.deletedAt);
-  const tags = [...countBy(practices.flatMap((p) => p.tags))]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  const tags = TagCatalog.of(store).summarize(practices);
   const byTopic = countBy(practices.flatMap((p) => p.topicIds));
   const byOrganisation = countBy(practices.map((p) => p.organisationId));
   return {

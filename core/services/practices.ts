@@ -4,8 +4,16 @@
  */
 import type { z } from 'zod';
 import type { Page, PracticeDetail, PracticeSummary } from '../../shared/responses';
-import type { PracticeInput, PracticeQuery } from '../../shared/requests';
-import { LANGUAGES, type Lang, type Practice, type PracticeRevision, type PracticeText } from '../../shared/model';
+import type { PracticeInput, PracticeQuery, PracticeSort } from '../../shared/requests';
+import {
+  LANGUAGES,
+  otherLang,
+  type Lang,
+  type Organisation,
+  type Practice,
+  type PracticeRevision,
+  type PracticeText,
+} from '../../shared/model';
 import type { KbContext } from '../write/context';
 import { requireRecord, requireReference } from '../write/references';
 import { KbError } from '../base/errors';
@@ -13,6 +21,7 @@ import { conflictingVersions, provenance, settleConflicts } from '../write/prove
 import { purgeChanges } from '../write/purge';
 import { put } from '../store/store';
 import { textHash, translationStatuses } from '../store/translation';
+import { TagCatalog } from './tags';
 
 export class Practices {
   readonly #ctx: KbContext;
@@ -26,15 +35,22 @@ export class Practices {
     return this.#ctx.store.all('practices').filter((p) => !p.deletedAt);
   }
 
+  /**
+   * A page of live practices: filtered (a tag matches the practices carrying
+   * it or a tag merged into it) and ordered as asked, titles and
+   * organisations compared in the reader's language.
+   */
   list(filter: z.output<typeof PracticeQuery>): Page<PracticeSummary> {
+    const tags = filter.tag ? TagCatalog.of(this.#ctx.store) : undefined;
     const matching = this.live().filter(
       (p) =>
         (!filter.topicId || p.topicIds.includes(filter.topicId)) &&
         (!filter.organisationId || p.organisationId === filter.organisationId) &&
-        (!filter.tag || p.tags.includes(filter.tag)) &&
+        (!filter.tag || tags!.carries(p, filter.tag)) &&
         (!filter.needsTranslationInto || translationStatuses(p)[filter.needsTranslationInto] !== 'current'),
     );
-    matching.sort(newestFirst);
+    const lang = filter.lang ?? this.#ctx.store.settings.language ?? 'de';
+    matching.sort(practiceOrder(filter.sort ?? 'changed', lang, this.#ctx.store.all('organisations')));
     const counts = this.#annotationCounts();
     return {
       total: matching.length,
@@ -253,4 +269,22 @@ function summarize(p: Practice, annotationCounts: Map<string, number>): Practice
 }
 
 const newestFirst = (a: Practice, b: Practice) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id);
+
+/** The title a reader of `lang` sees: theirs, else the other language's. */
+const shownTitle = (p: Practice, lang: Lang) => (p.texts[lang] ?? p.texts[otherLang(lang)])?.title ?? '';
+
+/** How a list is ordered: newest change first, or by title or organisation name as a reader of `lang` sorts them. */
+function practiceOrder(
+  sort: PracticeSort,
+  lang: Lang,
+  organisations: readonly Organisation[],
+): (a: Practice, b: Practice) => number {
+  if (sort === 'changed') return newestFirst;
+  const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+  const byTitle = (a: Practice, b: Practice) => collator.compare(shownTitle(a, lang), shownTitle(b, lang));
+  if (sort === 'title') return (a, b) => byTitle(a, b) || newestFirst(a, b);
+  const names = new Map(organisations.map((o) => [o.id, o.name[lang]]));
+  const orgName = (p: Practice) => names.get(p.organisationId) ?? p.organisationId;
+  return (a, b) => collator.compare(orgName(a), orgName(b)) || byTitle(a, b) || newestFirst(a, b);
+}
 const unique = (items: string[]) => [...new Set(items)];

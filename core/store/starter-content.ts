@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import starterJson from '../../data/starter.json';
-import { ComparisonEntry, GlossaryTerm, Organisation, Practice, Topic, Visit } from '../../shared/model';
+import { ComparisonEntry, GlossaryTerm, Organisation, Practice, TagLabel, Topic, Visit } from '../../shared/model';
 
 export const StarterContent = z
   .object({
@@ -17,6 +17,8 @@ export const StarterContent = z
     visits: z.array(Visit),
     glossary: z.array(GlossaryTerm),
     comparison: z.array(ComparisonEntry),
+    /** German and Dutch labels of the starter practices' tags. */
+    tagLabels: z.array(TagLabel).default([]),
   })
   .strict();
 export type StarterContent = z.infer<typeof StarterContent>;

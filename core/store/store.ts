@@ -25,6 +25,7 @@ import {
   ParticipantContact,
   Practice,
   Revision,
+  TagLabel,
   Topic,
   Visit,
 } from '../../shared/model';
@@ -59,6 +60,7 @@ const collections = {
   contacts: z.array(ParticipantContact).default([]),
   glossary: z.array(GlossaryTerm),
   comparison: z.array(ComparisonEntry),
+  tagLabels: z.array(TagLabel).default([]),
   revisions: z.array(Revision).default([]),
   // Exchanging with the partner (exchange-records.ts).
   conflicts: z.array(StoredConflict).default([]),

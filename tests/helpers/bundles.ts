@@ -194,6 +194,7 @@ export function smallBundle(options: SmallBundleOptions = {}): Bundle {
     annotations: Array.from({ length: options.annotations ?? 1 }, (_, i) => annotationRecord(i + 1, 'practice-01')),
     glossary: [],
     comparison: [],
+    tagLabels: [],
   };
   return writeBundle(
     { all: (collection) => records[collection] as never, conflicts: () => options.conflicts ?? [] },

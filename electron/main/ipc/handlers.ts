@@ -188,6 +188,11 @@ export function createHandlers(kb: KnowledgeBase, shell: Shell): Handlers {
     listGlossaryRevisions: ({ id }) => glossary.revisions(id),
     restoreGlossaryRevision: ({ id, revisionId }) => glossary.restoreRevision(id, revisionId),
 
+    listTags: () => kb.tags.list(),
+    renameTag: (input) => kb.tags.rename(input),
+    mergeTags: ({ tag, into }) => kb.tags.merge(tag, into),
+    deleteTag: ({ tag }) => kb.tags.delete(tag),
+    undoTagChange: (change) => kb.tags.undo(change),
     search: (query) => kb.search.search(query),
 
     getStarterContent: () => kb.starterContent.state(),

@@ -1,6 +1,7 @@
 /**
- * Lessons learned across all practices: every annotation, newest first,
- * filtered by visit, topic, organisation and kind. The filter lives in the
+ * Lessons learned across all practices: every annotation, newest change
+ * first or by practice or organisation, filtered by visit, topic,
+ * organisation and kind. The filter lives in the
  * route, so going back returns to the same selection.
  */
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,8 @@ import { ViewHeading } from '../components/ViewHeading';
 import { useKbQuery } from '../hooks/useKbQuery';
 import { useLang } from '../hooks/useLang';
 import { visitLabel } from '../lib/visitLabel';
+import { SortChoice } from '../practices/SortChoice';
+import { useListSort } from '../practices/useListSort';
 
 export function Lessons({ filter }: { filter: LessonFilter }) {
   const { t } = useTranslation();
@@ -22,7 +25,8 @@ export function Lessons({ filter }: { filter: LessonFilter }) {
   const { overview } = useOverview();
   const { navigate } = useNavigation();
   const visits = useKbQuery('listVisits');
-  const annotations = useKbQuery('listAnnotations', { ...filter, limit: 500 });
+  const [sort, setSort] = useListSort('lessons');
+  const annotations = useKbQuery('listAnnotations', { ...filter, sort, lang, limit: 500 });
   const set = (change: Partial<LessonFilter>) => {
     const next = { ...filter, ...change };
     for (const key of Object.keys(next) as (keyof LessonFilter)[]) if (!next[key]) delete next[key];
@@ -74,6 +78,7 @@ export function Lessons({ filter }: { filter: LessonFilter }) {
             ))}
           </select>
         </label>
+        <SortChoice value={sort} onChange={setSort} lessons />
       </div>
       {annotations.error && <ErrorMessage error={annotations.error} />}
       {!annotations.data ? (

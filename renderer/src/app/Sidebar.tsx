@@ -1,7 +1,10 @@
 /**
  * The sidebar: the app's sections, and the practices by topic, organisation
- * and tag with their counts, the current one marked for screen readers.
+ * and tag with their counts, the current one marked for screen readers. Tags
+ * show in the reader's language: the most used ones, and all of them
+ * (alphabetically) behind a "more" button.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportDocumentsButton } from '../practices/DocumentDrafts';
 import type { PracticeFilter } from '../../../shared/requests';
@@ -10,6 +13,10 @@ import { useNavigation, type Route } from './navigation';
 import { useOverview } from './overview';
 import { SyncStatusLine } from '../sync/SyncStatusLine';
 import { useSync } from '../sync/useSync';
+import { useTagLabels } from '../tags/useTagLabels';
+
+/** How many of the most used tags the sidebar shows before "more". */
+export const TOP_TAGS = 12;
 
 const sameFilter = (a: PracticeFilter, b: PracticeFilter) =>
   a.topicId === b.topicId &&
@@ -24,6 +31,8 @@ export function Sidebar() {
   const { overview } = useOverview();
   const { route, navigate } = useNavigation();
   const sync = useSync();
+  const tagLabels = useTagLabels();
+  const [allTags, setAllTags] = useState(false);
   const syncing = (sync.status.data?.connections.length ?? 0) > 0;
 
   /** A section; `count`, when given, is read out with `countKey` (practices unless said). */
@@ -86,8 +95,30 @@ export function Sidebar() {
       </ul>
       <h2 id="nav-tags">{t('nav.tags')}</h2>
       <ul className="nav-list tag-list" aria-labelledby="nav-tags">
-        {overview.tags.map(({ tag, count }) => item({ view: 'practices', filter: { tag } }, tag, count))}
+        {tagLabels.tags
+          .slice(0, TOP_TAGS)
+          .map(({ tag, text, count }) => item({ view: 'practices', filter: { tag } }, text, count))}
       </ul>
+      {tagLabels.tags.length > TOP_TAGS && (
+        <>
+          <button
+            type="button"
+            className="link-button more-tags"
+            aria-expanded={allTags}
+            aria-controls="nav-all-tags"
+            onClick={() => setAllTags((open) => !open)}
+          >
+            {allTags ? t('nav.fewerTags') : t('nav.allTags', { count: tagLabels.tags.length })}
+          </button>
+          {allTags && (
+            <ul id="nav-all-tags" className="nav-list tag-list all-tags" aria-label={t('nav.allTagsLabel')}>
+              {[...tagLabels.tags]
+                .sort((a, b) => tagLabels.collator.compare(a.text, b.text))
+                .map(({ tag, text, count }) => item({ view: 'practices', filter: { tag } }, text, count))}
+            </ul>
+          )}
+        </>
+      )}
     </nav>
   );
 }

@@ -183,6 +183,15 @@ export function VersionContent({ collection, record }: { collection: BundleColle
         </>
       );
     }
+    case 'tagLabels': {
+      const l = record as Record_<'tagLabels'>;
+      return (
+        <>
+          <dl className="facts">{fact('mergedInto', l.sameAs)}</dl>
+          {pair(l.label)}
+        </>
+      );
+    }
     case 'organisations':
     case 'topics': {
       const o = record as Record_<'organisations' | 'topics'>;

@@ -45,6 +45,8 @@ export function useRecordTitle(): (
         const c = record as BundleRecord<'comparison'>;
         return { value: `${c.dimension} · ${orgName(c.organisationId)}` };
       }
+      case 'tagLabels':
+        return { value: (record as BundleRecord<'tagLabels'>).label[lang] };
       case 'organisations':
       case 'topics':
         return { value: (record as BundleRecord<'organisations' | 'topics'>).name[lang] };

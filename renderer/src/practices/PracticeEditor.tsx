@@ -30,6 +30,8 @@ import { useLang } from '../hooks/useLang';
 import { useShortcut } from '../hooks/useShortcut';
 import { useUnsavedGuard } from '../hooks/useUnsavedGuard';
 import { call } from '../lib/kb';
+import { TagField } from '../tags/TagField';
+import { useTagLabels } from '../tags/useTagLabels';
 
 type EditableText = { title: string; summary: string; body: string };
 interface Draft {
@@ -45,11 +47,17 @@ interface Draft {
 const EMPTY_TEXT: EditableText = { title: '', summary: '', body: '' };
 const hasText = (text: EditableText) => Boolean(text.title.trim() || text.summary.trim() || text.body.trim());
 
-function toDraft(practice: Practice | undefined, fallbackOrg: string, lang: Lang): Draft {
+/** The draft of a practice; its tags in the reader's language (`tagName`), as they are edited. */
+function toDraft(
+  practice: Practice | undefined,
+  fallbackOrg: string,
+  lang: Lang,
+  tagName: (tag: string) => string,
+): Draft {
   return {
     organisationId: practice?.organisationId ?? fallbackOrg,
     topicIds: practice?.topicIds ?? [],
-    tags: practice?.tags.join(', ') ?? '',
+    tags: practice?.tags.map(tagName).join(', ') ?? '',
     originalLanguage: practice?.originalLanguage ?? lang,
     texts: {
       de: practice?.texts.de ? pick(practice.texts.de) : EMPTY_TEXT,
@@ -101,12 +109,14 @@ export function PracticeForm({
   const confirmDiscard = useConfirmDiscard();
   const { run, busy, error } = useAction();
   // A new practice starts in the language and organisation of the moment the form opened: switching later must not reset it.
+  const tagLabels = useTagLabels();
   const [defaults] = useState(() => ({
     organisationId: overview.settings.user?.organisationId ?? overview.organisations[0]!.id,
     lang,
+    tagName: tagLabels.labelOf,
   }));
   const initial = useMemo(() => {
-    const start = toDraft(existing?.practice, defaults.organisationId, defaults.lang);
+    const start = toDraft(existing?.practice, defaults.organisationId, defaults.lang, defaults.tagName);
     if (!fromDocument) return start;
     const text = { title: fromDocument.title, summary: '', body: fromDocument.body };
     return {
@@ -206,10 +216,16 @@ export function PracticeForm({
     return {
       organisationId: draft.organisationId,
       topicIds: draft.topicIds,
-      tags: draft.tags
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean),
+      // What was typed or picked, as the key an existing tag already has.
+      tags: [
+        ...new Set(
+          draft.tags
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter(Boolean)
+            .map(tagLabels.keyFor),
+        ),
+      ],
       originalLanguage,
       texts: Object.fromEntries(written.map((l) => [l, draft.texts[l]])),
       sources: draft.sources.map((s) => ({ title: s.title.trim(), url: s.url.trim() })),
@@ -300,17 +316,7 @@ export function PracticeForm({
             selected={draft.topicIds}
             onChange={(topicIds) => update({ topicIds })}
           />
-          <label>
-            {t('editor.tags')}
-            <input
-              value={draft.tags}
-              onChange={(e) => update({ tags: e.target.value })}
-              aria-describedby={`${formId}-tags`}
-            />
-          </label>
-          <p id={`${formId}-tags`} className="hint">
-            {t('editor.tagsHint')}
-          </p>
+          <TagField value={draft.tags} onChange={(tags) => update({ tags })} />
           <label>
             {t('practice.contact')}
             <input value={draft.contact} onChange={(e) => update({ contact: e.target.value })} />

@@ -18,8 +18,11 @@ import { ViewHeading } from '../components/ViewHeading';
 import { useLang } from '../hooks/useLang';
 import { call } from '../lib/kb';
 import { pickText } from '../lib/texts';
+import { useTagLabels } from '../tags/useTagLabels';
+import { SortChoice } from './SortChoice';
 import { TranslationNeeds } from './TranslationNeeds';
 import { usePagedQuery } from './usePagedQuery';
+import { useListSort } from './useListSort';
 
 /** The practices matching a filter, fetched page by page as the list scrolls. Keyed by filter in the parent. */
 export function PracticeList({ filter }: { filter: PracticeFilter }) {
@@ -27,8 +30,10 @@ export function PracticeList({ filter }: { filter: PracticeFilter }) {
   const lang = useLang();
   const { overview } = useOverview();
   const { navigate } = useNavigation();
-  const list = usePagedQuery(JSON.stringify(filter), (offset, limit) =>
-    call('listPractices', { ...filter, offset, limit }),
+  const tagLabels = useTagLabels();
+  const [sort, setSort] = useListSort('practices');
+  const list = usePagedQuery(JSON.stringify({ filter, sort, lang }), (offset, limit) =>
+    call('listPractices', { ...filter, sort, lang, offset, limit }),
   );
   const setNeeds = (value: string) => {
     const { needsTranslationInto: _old, ...rest } = filter;
@@ -45,7 +50,7 @@ export function PracticeList({ filter }: { filter: PracticeFilter }) {
     : org
       ? t('list.byOrganisation', { name: org.name[lang] })
       : filter.tag
-        ? t('list.byTag', { tag: filter.tag })
+        ? t('list.byTag', { tag: tagLabels.labelOf(filter.tag) })
         : t('list.all');
 
   return (
@@ -63,6 +68,7 @@ export function PracticeList({ filter }: { filter: PracticeFilter }) {
             ))}
           </select>
         </label>
+        <SortChoice value={sort} onChange={setSort} />
       </div>
       {list.error && <ErrorMessage error={list.error} />}
       {list.total === undefined && !list.error && <Loading />}
@@ -187,6 +193,7 @@ function PracticeCard({ item, onOpen }: { item: PracticeSummary; onOpen: () => v
   const summary = pickText(item.summaries, lang);
   const org = overview.organisations.find((o) => o.id === item.organisationId);
   const topics = overview.topics.filter((x) => item.topicIds.includes(x.id));
+  const tagLabels = useTagLabels();
 
   return (
     <article className="practice-card">
@@ -209,10 +216,10 @@ function PracticeCard({ item, onOpen }: { item: PracticeSummary; onOpen: () => v
       )}
       {summary && <p lang={summary.lang}>{summary.value}</p>}
       {item.tags.length > 0 && (
-        <ul className="tags" aria-label={t('nav.tags')} lang={item.originalLanguage}>
+        <ul className="tags" aria-label={t('nav.tags')}>
           {item.tags.map((tag) => (
             <li key={tag} className="tag">
-              {tag}
+              {tagLabels.labelOf(tag)}
             </li>
           ))}
         </ul>

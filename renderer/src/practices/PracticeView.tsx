@@ -26,10 +26,12 @@ import { useLang } from '../hooks/useLang';
 import { call, KbCallError } from '../lib/kb';
 import { pickText } from '../lib/texts';
 import { formatCalendarDate, visitLabel } from '../lib/visitLabel';
+import { useTagLabels } from '../tags/useTagLabels';
 
 export function PracticeView({ id }: { id: string }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const tagLabels = useTagLabels();
   const { overview, reload: reloadOverview } = useOverview();
   const { back, canGoBack, navigate } = useNavigation();
   const { confirm, toast } = useFeedback();
@@ -153,16 +155,16 @@ export function PracticeView({ id }: { id: string }) {
         {practice.tags.length > 0 && (
           <>
             <dt>{t('nav.tags')}</dt>
-            <dd lang={practice.originalLanguage}>
+            <dd>
               {practice.tags.map((tag, i) => (
                 <span key={tag}>
                   {i > 0 && ', '}
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => navigate({ view: 'practices', filter: { tag } })}
+                    onClick={() => navigate({ view: 'practices', filter: { tag: tagLabels.resolve(tag) } })}
                   >
-                    {tag}
+                    {tagLabels.labelOf(tag)}
                   </button>
                 </span>
               ))}

@@ -42,6 +42,7 @@ function records(): Record<BundleCollection, unknown[]> & { conflicts: Collectio
     contacts: [],
     glossary: [],
     comparison: [],
+    tagLabels: [],
     conflicts: [
       { collection: 'practices', record: { ...practiceRecord(2), tags: ['andere Fassung'] } } as CollectionRecord,
     ],

@@ -230,3 +230,34 @@ describe('an annotation in both languages', () => {
     expect(restored.author).toBe('Erika Muster');
   });
 });
+
+describe('the order of the lessons', () => {
+  it('sorts annotations by newest change, by their practice’s title in the reader’s language, or by organisation', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const add = async (title: string) => {
+      const { practice } = await kb.practices.save(
+        undefined,
+        germanPractice(kb, {
+          texts: { de: { title, summary: '', body: '' }, nl: { title: `NL ${title}`, summary: '', body: '' } },
+        }),
+      );
+      return kb.annotations.save(undefined, { practiceId: practice.id, kind: 'lesson', text: title, language: 'de' });
+    };
+    const first = await add('Ulme');
+    await add('Ärztehaus');
+    await add('Abwasser');
+    await kb.annotations.save(first.id, {
+      practiceId: first.practiceId,
+      kind: 'lesson',
+      text: 'Ulme, geändert',
+      language: 'de',
+    });
+    const texts = (sort?: 'changed' | 'title' | 'organisation', lang?: 'de' | 'nl') =>
+      kb.annotations.list({ ...page, ...(sort ? { sort } : {}), ...(lang ? { lang } : {}) }).items.map((a) => a.text);
+    expect(texts()).toEqual(['Abwasser', 'Ärztehaus', 'Ulme, geändert']);
+    expect(texts('changed')).toEqual(['Ulme, geändert', 'Abwasser', 'Ärztehaus']);
+    expect(texts('title', 'de')).toEqual(['Abwasser', 'Ärztehaus', 'Ulme, geändert']);
+    expect(texts('title', 'nl')).toEqual(['Abwasser', 'Ärztehaus', 'Ulme, geändert']);
+    expect(texts('organisation', 'de')).toEqual(['Ulme, geändert', 'Abwasser', 'Ärztehaus']);
+  });
+});

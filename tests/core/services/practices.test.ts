@@ -209,3 +209,39 @@ describe('the trash', () => {
     expect(kb.store.all('annotations').filter((a) => a.practiceId === practice.id)).toEqual([]);
   });
 });
+
+describe('the order of the practice list', () => {
+  it('sorts practices by title and organisation in the reader’s language', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const titles = ['Zebrastreifen', 'Ärztehaus', 'Abwasser', 'ijsbaan', 'Ulme'];
+    for (const title of titles)
+      await kb.practices.save(
+        undefined,
+        germanPractice(kb, { tags: ['sortiert'], texts: { de: { title, summary: '', body: '' } } }),
+      );
+    const list = (sort: 'title' | 'changed', lang: 'de' | 'nl') =>
+      kb.practices
+        .list({ tag: 'sortiert', sort, lang, offset: 0, limit: 100 })
+        .items.map((p) => p.titles.de ?? p.titles.nl);
+    expect(list('title', 'de')).toEqual(['Abwasser', 'Ärztehaus', 'ijsbaan', 'Ulme', 'Zebrastreifen']);
+    expect(list('changed', 'de')).toEqual([...titles].reverse());
+    const byOrg = kb.practices.list({ sort: 'organisation', lang: 'nl', offset: 0, limit: 500 }).items;
+    const orgs = byOrg.map((p) => p.organisationId);
+    expect(orgs.indexOf(TS)).toBeGreaterThan(orgs.lastIndexOf(AV));
+  });
+
+  it('sorts German titles with umlauts among their letters and Dutch “ij” as i-j, not by code point', async () => {
+    const kb = await writableKnowledgeBase(await tempDir());
+    for (const title of ['Zuid', 'IJsbaan', 'Inrit', 'Öffnung', 'Ost'])
+      await kb.practices.save(
+        undefined,
+        germanPractice(kb, { tags: ['abc'], originalLanguage: 'nl', texts: { nl: { title, summary: '', body: '' } } }),
+      );
+    const titles = (lang: 'de' | 'nl') =>
+      kb.practices.list({ tag: 'abc', sort: 'title', lang, ...page }).items.map((p) => p.titles.nl);
+    expect(titles('de')).toEqual(['IJsbaan', 'Inrit', 'Öffnung', 'Ost', 'Zuid']);
+    expect(titles('nl')).toEqual(['IJsbaan', 'Inrit', 'Öffnung', 'Ost', 'Zuid']);
+    // Plain code-point order would put "Öffnung" last: the collator is what sorts it.
+    expect(['Zuid', 'Öffnung'].sort()).toEqual(['Zuid', 'Öffnung']);
+  });
+});
