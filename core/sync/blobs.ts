@@ -42,13 +42,15 @@ export interface BlobProblems {
   clear(id: string): void;
 }
 
-type Attached = { attachments?: readonly { sha256: string; size: number }[] } | undefined;
+type Attached = { attachments?: readonly { sha256: string; size: number; name: string }[] } | undefined;
+/** What a record says of an attachment's bytes: their size, and a name for messages. */
+type Named = { size: number; name: string };
 
 /** Every attachment the records of a bundle name (in the trash and in conflict too), with the size they say it has. */
-export function attachmentsNamedBy(content: BundleContent): Map<string, number> {
-  const named = new Map<string, number>();
+export function attachmentsNamedBy(content: BundleContent): Map<string, Named> {
+  const named = new Map<string, Named>();
   const add = (record: Attached) => {
-    for (const a of record?.attachments ?? []) named.set(a.sha256, a.size);
+    for (const a of record?.attachments ?? []) named.set(a.sha256, { size: a.size, name: a.name });
   };
   for (const kind of ATTACHMENT_OWNERS) for (const record of content[kind]) add(record);
   for (const { record } of content.tombstones) add(record as Attached);
@@ -57,10 +59,10 @@ export function attachmentsNamedBy(content: BundleContent): Map<string, number> 
 }
 
 /** Every attachment the records here name, wherever they are kept (for bytes to fetch, and bytes not to prune). */
-function attachmentsNamedHere(store: Store): Map<string, number> {
-  const named = new Map<string, number>();
+function attachmentsNamedHere(store: Store): Map<string, Named> {
+  const named = new Map<string, Named>();
   const add = (record: Attached) => {
-    for (const a of record?.attachments ?? []) named.set(a.sha256, a.size);
+    for (const a of record?.attachments ?? []) named.set(a.sha256, { size: a.size, name: a.name });
   };
   for (const kind of ATTACHMENT_OWNERS) for (const record of store.all(kind)) add(record);
   for (const { record } of store.all('conflicts')) add(record as Attached);
@@ -78,7 +80,7 @@ export class FolderBlobs {
   /** Which installations' folders hold which bytes, listed once per round when needed. */
   #listing: Map<string, string[]> | undefined;
   /** Bytes that records here name and that are not here, with the size the records say. */
-  readonly #wanted = new Map<string, number>();
+  readonly #wanted = new Map<string, Named>();
   /** Bytes our files name that no folder holds and that are not here either (yet): published once they are. */
   readonly #owed = new Set<string>();
 
@@ -97,7 +99,7 @@ export class FolderBlobs {
     this.#installationId = installationId;
     this.#problems = problems;
     // After a start nothing is known of what is missing: every attachment named here is looked at in the first round.
-    for (const [hash, size] of attachmentsNamedHere(store)) this.#wanted.set(hash, size);
+    for (const [hash, named] of attachmentsNamedHere(store)) this.#wanted.set(hash, named);
   }
 
   /** Whether these bytes are waiting to arrive from the folder (rather than lost). */
@@ -112,7 +114,7 @@ export class FolderBlobs {
 
   /** The attachments a merged file names: fetched in this round if they are not here. */
   want(content: BundleContent): void {
-    for (const [hash, size] of attachmentsNamedBy(content)) this.#wanted.set(hash, size);
+    for (const [hash, named] of attachmentsNamedBy(content)) this.#wanted.set(hash, named);
   }
 
   /**
@@ -123,13 +125,13 @@ export class FolderBlobs {
    */
   async exchange(): Promise<number> {
     let fetched = 0;
-    for (const [hash, size] of [...this.#wanted]) {
-      if (await this.#hereWhole(hash, size)) {
+    for (const [hash, named] of [...this.#wanted]) {
+      if (await this.#hereWhole(hash, named.size)) {
         this.#wanted.delete(hash);
         continue;
       }
       for (const peer of (await this.#holders()).get(hash) ?? []) {
-        if (await this.#fetch(peer, hash, size)) {
+        if (await this.#fetch(peer, hash, named)) {
           this.#wanted.delete(hash);
           fetched += 1;
           break;
@@ -161,8 +163,7 @@ export class FolderBlobs {
    * here, unless purged here; then it publishes them again itself).
    */
   async prune(checkpoint: BundleContent): Promise<void> {
-    const keep = attachmentsNamedBy(checkpoint);
-    for (const hash of attachmentsNamedHere(this.#store).keys()) keep.set(hash, 0);
+    const keep = new Set([...attachmentsNamedBy(checkpoint).keys(), ...attachmentsNamedHere(this.#store).keys()]);
     const own = blobsFolder(this.#folder, this.#installationId);
     let names: string[];
     try {
@@ -197,7 +198,7 @@ export class FolderBlobs {
   }
 
   /** Fetches `hash` from `peer`'s folder; false if it is not there, not complete yet, or refused (then reported). */
-  async #fetch(peer: string, hash: string, size: number): Promise<boolean> {
+  async #fetch(peer: string, hash: string, { size, name }: Named): Promise<boolean> {
     const id = `${peer}/${BLOBS_DIR}/${hash}`;
     const file = path.join(syncRoot(this.#folder), peer, BLOBS_DIR, hash);
     let stat: { size: number; mtimeMs: number };
@@ -213,11 +214,11 @@ export class FolderBlobs {
     if (known && !known.transient && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return false;
     const limitMB = megabytes(MAX_ATTACHMENT_BYTES);
     if (stat.size > MAX_ATTACHMENT_BYTES) {
-      this.#problems.report(id, stat, refusal('syncAttachmentRefused', id, { limitMB }));
+      this.#problems.report(id, stat, refusal('syncAttachmentRefused', name, { limitMB }));
       return false;
     }
     if (stat.size < size) {
-      this.#problems.report(id, stat, refusal('syncAttachmentIncomplete', id));
+      this.#problems.report(id, stat, refusal('syncAttachmentIncomplete', name));
       return false;
     }
     try {
@@ -228,8 +229,8 @@ export class FolderBlobs {
         error.code === 'fileReadFailed'
           ? error
           : error.code === 'attachmentDamaged'
-            ? refusal('syncAttachmentDamaged', id)
-            : refusal('syncAttachmentRefused', id, { limitMB });
+            ? refusal('syncAttachmentDamaged', name)
+            : refusal('syncAttachmentRefused', name, { limitMB });
       this.#problems.report(id, stat, code);
       return false;
     }
