@@ -40,6 +40,8 @@ export interface BlobProblems {
   known(id: string): FileProblem | undefined;
   report(id: string, stat: { size: number; mtimeMs: number }, error: KbError): void;
   clear(id: string): void;
+  /** Forgets the passing problems (still being copied) of every copy of these bytes: they are here now. */
+  clearBytes(sha256: string): void;
 }
 
 type Attached = { attachments?: readonly { sha256: string; size: number; name: string }[] } | undefined;
@@ -128,11 +130,13 @@ export class FolderBlobs {
     for (const [hash, named] of [...this.#wanted]) {
       if (await this.#hereWhole(hash, named.size)) {
         this.#wanted.delete(hash);
+        this.#problems.clearBytes(hash);
         continue;
       }
       for (const peer of (await this.#holders()).get(hash) ?? []) {
         if (await this.#fetch(peer, hash, named)) {
           this.#wanted.delete(hash);
+          this.#problems.clearBytes(hash);
           fetched += 1;
           break;
         }
@@ -206,7 +210,9 @@ export class FolderBlobs {
       const found = await this.#fs.stat(file);
       stat = { size: found.size, mtimeMs: found.mtimeMs };
     } catch (error) {
-      if (!isNotFound(error)) this.#problems.report(id, { size: -1, mtimeMs: -1 }, readFailure(error));
+      if (isNotFound(error))
+        this.#problems.clear(id); // gone (pruned by its writer): nothing to report
+      else this.#problems.report(id, { size: -1, mtimeMs: -1 }, readFailure(error));
       return false;
     }
     const known = this.#problems.known(id);

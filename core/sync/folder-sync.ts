@@ -138,6 +138,11 @@ export class FolderSync {
         known: (id) => this.#state.problems[id],
         report: (id, stat, error) => this.#problem(id, stat, error),
         clear: (id) => delete this.#state.problems[id],
+        clearBytes: (sha256) => {
+          for (const id of Object.keys(this.#state.problems))
+            if (id.endsWith(`/${BLOBS_DIR}/${sha256}`) && this.#state.problems[id]!.transient)
+              delete this.#state.problems[id];
+        },
       });
   }
 
