@@ -88,43 +88,42 @@ export class Attachments {
     });
   }
 
+  /** Puts stored bytes on the record: a new attachment, or a removed one restored. */
   async #attach(
     owner: AttachmentOwner,
     blob: StoredBlob,
     name: string,
     caption: AttachmentCaption,
   ): Promise<AttachmentView[]> {
-    {
-      const record = this.#editable(owner);
-      const list = [...(record.attachments ?? [])];
-      const index = list.findIndex((a) => a.sha256 === blob.sha256);
-      if (index >= 0) {
-        const { deletedAt: _deletedAt, ...existing } = list[index]!;
-        if (!list[index]!.deletedAt) return this.#views(record);
-        list[index] = existing;
-      } else {
-        if (list.filter((a) => !a.deletedAt).length >= MAX_ATTACHMENTS_PER_RECORD) {
-          throw new KbError('attachmentsTooMany', `${owner.kind} ${owner.id}`, {
-            params: { limit: MAX_ATTACHMENTS_PER_RECORD },
-          });
-        }
-        list.push({
-          sha256: blob.sha256,
-          name,
-          type: blob.type,
-          size: blob.size,
-          caption: trimCaption(caption),
-          addedAt: this.#ctx.clock.now(),
+    const record = this.#editable(owner);
+    const list = [...(record.attachments ?? [])];
+    const index = list.findIndex((a) => a.sha256 === blob.sha256);
+    if (index >= 0) {
+      const { deletedAt: _deletedAt, ...existing } = list[index]!;
+      if (!list[index]!.deletedAt) return this.#views(record);
+      list[index] = existing;
+    } else {
+      if (list.filter((a) => !a.deletedAt).length >= MAX_ATTACHMENTS_PER_RECORD) {
+        throw new KbError('attachmentsTooMany', `${owner.kind} ${owner.id}`, {
+          params: { limit: MAX_ATTACHMENTS_PER_RECORD },
         });
       }
-      const total = list.filter((a) => !a.deletedAt).reduce((sum, a) => sum + a.size, 0);
-      if (total > MAX_RECORD_ATTACHMENT_BYTES) {
-        throw new KbError('attachmentsTooLarge', `${owner.kind} ${owner.id}`, {
-          params: { name, limitMB: megabytes(MAX_RECORD_ATTACHMENT_BYTES) },
-        });
-      }
-      return this.#views(await this.#save(owner.kind, record, list));
+      list.push({
+        sha256: blob.sha256,
+        name,
+        type: blob.type,
+        size: blob.size,
+        caption: trimCaption(caption),
+        addedAt: this.#ctx.clock.now(),
+      });
     }
+    const total = list.filter((a) => !a.deletedAt).reduce((sum, a) => sum + a.size, 0);
+    if (total > MAX_RECORD_ATTACHMENT_BYTES) {
+      throw new KbError('attachmentsTooLarge', `${owner.kind} ${owner.id}`, {
+        params: { name, limitMB: megabytes(MAX_RECORD_ATTACHMENT_BYTES) },
+      });
+    }
+    return this.#views(await this.#save(owner.kind, record, list));
   }
 
   /**

@@ -7,7 +7,7 @@
  * "not yet available" while its bytes are still on their way.
  */
 import { createHash } from 'node:crypto';
-import { rename } from 'node:fs/promises';
+import { access, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -116,11 +116,17 @@ describe('two app instances on one shared folder', () => {
       { de: 'Turbo-Kreisel von oben', nl: 'Turborotonde van boven' },
     );
     await erika.page.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
-    await poll(() => erika.kb.sync.status().connections[0]?.pending).toBe(0);
-
-    // The sync client has brought the change file to Jan's PC, not yet the photo.
     const hash = createHash('sha256').update(photo).digest('hex');
     const blob = path.join(shared, SYNC_DIR, erika.kb.store.installationId, BLOBS_DIR, hash);
+    await poll(() =>
+      access(blob).then(
+        () => true,
+        () => false,
+      ),
+    ).toBe(true);
+    await poll(() => erika.kb.sync.status().connections[0]?.state).toBe('synced');
+
+    // The sync client has brought the change file to Jan's PC, not yet the photo.
     await rename(blob, `${shared}-photo`);
     await connectThroughSettings(jan, shared, /^Einstellungen/, /Ordner wählen und verbinden/);
     await poll(() => jan.kb.store.get('practices', practice.id)?.attachments?.length).toBe(1);
