@@ -33,6 +33,8 @@ export interface CleanupOptions {
   now?: () => number;
   /** Whether sweeps start by themselves (after start and deletions); tests call sweep(). */
   background?: boolean;
+  /** How long after records were deleted the sweep starts (tests make it short). */
+  debounceMs?: number;
 }
 
 export interface SweepResult {
@@ -82,7 +84,7 @@ export class AttachmentCleanup {
     this.#blobs = blobs;
     this.#options = options;
     ctx.writer.onApplied((changes) => {
-      if (changes.some(frees)) this.schedule(DEBOUNCE_MS);
+      if (changes.some(frees)) this.schedule(options.debounceMs ?? DEBOUNCE_MS);
     });
   }
 

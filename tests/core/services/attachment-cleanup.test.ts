@@ -166,6 +166,34 @@ describe('cleaning up attachment bytes no record names', () => {
     expect((await kb.cleanup!.sweep()).removed).toEqual([sha(photo)]);
   });
 
+  it('keeps the bytes of a version that lost a merge and waits in conflict', async () => {
+    const source = await knowledgeBase(await tempDir());
+    const { practice } = await source.practices.save(undefined, germanPractice(source));
+    const exportTo = async (kb: KnowledgeBase, into: KnowledgeBase) => {
+      const file = path.join(await tempDir(), kb.containers.suggestedFileName());
+      await kb.containers.export(file, {});
+      const preview = await into.containers.preview(file, path.basename(file));
+      await into.containers.confirm(preview.previewId);
+    };
+    const dir = await tempDir();
+    const partner = await knowledgeBase(dir, 0, { name: 'Jan de Vries', organisationId: AV });
+    await exportTo(source, partner);
+    // Both sides change the practice: the partner attaches a photo, the source edits the title.
+    const photo = png(14, 14, [0, 0, 250]);
+    await partner.attachments.add({ kind: 'practices', id: practice.id }, { bytes: photo, name: 'foto.png' });
+    for (let i = 0; i < 3; i++)
+      await source.practices.save(
+        practice.id,
+        germanPractice(source, { texts: { de: { title: `Anders ${i}`, summary: 'Kurz.', body: 'Text.' } } }),
+        source.practices.get(practice.id).practice.updatedAt,
+      );
+    await exportTo(source, partner);
+    expect(partner.store.all('conflicts')).toHaveLength(1);
+    expect(partner.practices.get(practice.id).practice.attachments ?? []).toEqual([]);
+    expect((await partner.cleanup!.sweep()).removed).toEqual([]);
+    expect(await stored(dir)).toEqual([sha(photo)]);
+  });
+
   it('sweeps by itself after start and a little after records were deleted for good', async () => {
     const dir = await tempDir();
     const stray = png(2, 2, [1, 1, 1]);
@@ -178,6 +206,21 @@ describe('cleaning up attachment bytes no record names', () => {
       cleanup: { graceMs: 0 },
     });
     open.push(kb);
+    await expect.poll(() => stored(dir), { timeout: 5_000 }).toEqual([]);
+    await kb.close();
+    open.pop();
+
+    const again = await openKnowledgeBase(dir, {
+      systemLocales: ['de-DE'],
+      now: () => new Date((tick += 1000)),
+      cleanup: { graceMs: 0, debounceMs: 10 },
+    });
+    open.push(again);
+    await again.settings.setUser({ name: 'Erika Muster', organisationId: TS });
+    const photo = png(2, 2, [2, 2, 2]);
+    const owner = await practiceWith(again, photo, 'weg.png');
+    await again.practices.trash(owner.id);
+    await again.practices.purge(owner.id);
     await expect.poll(() => stored(dir), { timeout: 5_000 }).toEqual([]);
   });
 });
