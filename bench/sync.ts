@@ -8,16 +8,21 @@
  * - changeWriteP50Ms/P95Ms: one edited practice written to the folder (a round);
  * - changeApplyP50Ms/P95Ms: that change read and merged by the other installation (a round);
  * - sharedMB after `edits` small edits, each written in a round of its own,
- *   against checkpointMB, the size of one checkpoint (pruning bounds the folder).
+ *   against checkpointMB, the size of one checkpoint (pruning bounds the folder);
+ * - photoPublishMs / photoFetchMs: `photos` photos of 2 MB attached on one
+ *   side, published to the folder in one round and fetched (hash and type
+ *   checked) by the other in one; blobsMB, their bytes in the folder (once).
  *
  *   jiti bench/sync.ts [--json] [--practices N]
  */
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openKnowledgeBase, type KnowledgeBase } from '../core/knowledge-base';
-import { SYNC_DIR } from '../core/sync/layout';
+import { BLOBS_DIR, SYNC_DIR } from '../core/sync/layout';
+import { png } from '../tests/helpers/attachment-fixtures';
 import type { PracticeInput } from '../shared/requests';
 import { generateKnowledgeBase, GENERATED_AV } from './generate';
 import { parseArgs, writeGeneratedStore } from './store';
@@ -33,17 +38,23 @@ export interface SyncBenchReport {
   edits: number;
   sharedMB: number;
   checkpointMB: number;
+  photos: number;
+  photoPublishMs: number;
+  photoFetchMs: number;
+  blobsMB: number;
 }
 
 export async function runSyncBench(options: {
   practices: number;
   changes?: number;
   edits?: number;
+  photos?: number;
   log?: (line: string) => void;
 }): Promise<SyncBenchReport> {
   const log = options.log ?? (() => undefined);
   const changes = options.changes ?? 30;
   const edits = options.edits ?? 1_000;
+  const photos = options.photos ?? 20;
   const work = await mkdtemp(path.join(tmpdir(), 'twinning-kb-sync-bench-'));
   const open = (dir: string) => openKnowledgeBase(dir, { systemLocales: ['de-DE'], sync: { background: false } });
   let big: KnowledgeBase | undefined;
@@ -78,12 +89,24 @@ export async function runSyncBench(options: {
       applies.push(await timed(() => other!.sync.syncNow()));
     }
 
+    log(`sync: ${photos} photos of 2 MB attached on one side, published and fetched`);
+    const header = png(1, 1); // a real PNG first, so that its content types it as one
+    for (let n = 0; n < photos; n++) {
+      const bytes = Buffer.concat([header, randomBytes(2 * 2 ** 20 - header.length)]);
+      await big.attachments.add(
+        { kind: 'practices', id: practices[n % practices.length]!.id },
+        { bytes, name: `foto-${n}.png` },
+      );
+    }
+    const photoPublishMs = await timed(() => big!.sync.syncNow());
+    const photoFetchMs = await timed(() => other!.sync.syncNow());
+
     log(`sync: ${edits} small edits, each written in a round of its own`);
     for (let n = 0; n < edits; n++) {
       await edit(big, practices[(n * 7) % practices.length]!.id, changes + n);
       await big.sync.syncNow();
     }
-    const { total, checkpoint } = await folderSizes(path.join(shared, SYNC_DIR));
+    const { total, checkpoint, blobs } = await folderSizes(path.join(shared, SYNC_DIR));
     return {
       practices: options.practices,
       publishMs,
@@ -95,6 +118,10 @@ export async function runSyncBench(options: {
       edits,
       sharedMB: total / 2 ** 20,
       checkpointMB: checkpoint / 2 ** 20,
+      photos,
+      photoPublishMs,
+      photoFetchMs,
+      blobsMB: blobs / 2 ** 20,
     };
   } finally {
     await big?.close();
@@ -135,18 +162,24 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
-/** Bytes in the shared folder, and of the largest checkpoint in it. */
-async function folderSizes(root: string): Promise<{ total: number; checkpoint: number }> {
+/** Bytes of the change files and checkpoints in the shared folder, of the largest checkpoint, and of the attachments. */
+async function folderSizes(root: string): Promise<{ total: number; checkpoint: number; blobs: number }> {
   let total = 0;
   let checkpoint = 0;
+  let blobs = 0;
   for (const installation of await readdir(root)) {
     for (const name of await readdir(path.join(root, installation))) {
+      if (name === BLOBS_DIR) {
+        for (const blob of await readdir(path.join(root, installation, name)))
+          blobs += (await stat(path.join(root, installation, name, blob))).size;
+        continue;
+      }
       const { size } = await stat(path.join(root, installation, name));
       total += size;
       if (name.startsWith('k-')) checkpoint = Math.max(checkpoint, size);
     }
   }
-  return { total, checkpoint };
+  return { total, checkpoint, blobs };
 }
 
 export function formatReport(report: SyncBenchReport): string {
@@ -158,6 +191,7 @@ export function formatReport(report: SyncBenchReport): string {
     `  one change written, p50 / p95                       ${ms(report.changeWriteP50Ms)} / ${ms(report.changeWriteP95Ms)}   (target ≤ 50 ms)`,
     `  one change applied on the other side, p50 / p95     ${ms(report.changeApplyP50Ms)} / ${ms(report.changeApplyP95Ms)}   (target ≤ 100 ms)`,
     `  shared folder after ${report.edits} small edits            ${report.sharedMB.toFixed(1)} MiB (one checkpoint: ${report.checkpointMB.toFixed(1)} MiB)`,
+    `  ${report.photos} photos of 2 MB: published / fetched           ${ms(report.photoPublishMs)} / ${ms(report.photoFetchMs)}   (${report.blobsMB.toFixed(1)} MiB in the folder)`,
   ].join('\n');
 }
 

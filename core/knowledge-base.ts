@@ -13,6 +13,7 @@ import { LiveSearch, SEARCH_INDEX_FILE, type LiveSearchOptions } from './search/
 import { BlobStore } from './attachments/blob-store';
 import { Annotations } from './services/annotations';
 import { Attachments } from './services/attachments';
+import { AttachmentCleanup, type CleanupOptions } from './services/attachment-cleanup';
 import { DocumentImport } from './services/document-import';
 import { Comparison } from './services/comparison';
 import { Glossary } from './services/glossary';
@@ -26,7 +27,7 @@ import { VisitReports } from './services/visit-report';
 import { Visits } from './services/visits';
 import { Sync, type SyncOptions } from './sync/sync';
 import { loadStarterContent } from './store/starter-content';
-import { openStore, type Store } from './store/store';
+import { BACKUPS_FOLDER, openStore, type Store } from './store/store';
 import { createContext } from './write/context';
 
 export interface OpenOptions {
@@ -35,7 +36,9 @@ export interface OpenOptions {
   /** The clock; tests pass their own. */
   now?: () => Date;
   /** Syncing through shared folders; the state is kept in `<dir>/sync`. */
-  sync?: Omit<SyncOptions, 'stateDir'>;
+  sync?: Omit<SyncOptions, 'stateDir' | 'blobs'>;
+  /** Removing attachment bytes no record names any more; in the background unless `background: false`. */
+  cleanup?: Omit<CleanupOptions, 'backupsDir'>;
 }
 
 /** The folder inside the store's folder where sync keeps what it knows about its shared folders. */
@@ -50,12 +53,14 @@ export async function openKnowledgeBase(dir: string, options: OpenOptions): Prom
     { file: path.join(dir, SEARCH_INDEX_FILE) },
     { ...options.sync, stateDir: path.join(dir, SYNC_STATE_DIR) },
     blobs,
+    { background: true, ...options.cleanup, backupsDir: path.join(dir, BACKUPS_FOLDER) },
   );
   if (!kb.settings.languageChosen) await kb.settings.setLanguage(pickLanguage(options.systemLocales));
-  const unavailable = await kb.attachments.unavailableCount();
+  await kb.sync.start(); // reads its small list of folders; the rounds run in the background
+  const unavailable = await kb.attachments.unavailableCount(); // bytes still expected from a shared folder are not
   if (unavailable > 0) kb.notices.push({ kind: 'attachmentsUnavailable', count: unavailable });
   kb.search.start(); // in the background: start-up never waits for the index
-  await kb.sync.start(); // reads its small list of folders; the rounds run in the background
+  kb.cleanup?.schedule(); // in the background: bytes left by a purge, a discarded draft or a failed import
   return kb;
 }
 
@@ -68,6 +73,8 @@ export class KnowledgeBase {
   readonly visits: Visits;
   readonly visitReports: VisitReports;
   readonly attachments: Attachments;
+  /** Removes attachment bytes nothing names any more; none for a knowledge base without a folder. */
+  readonly cleanup: AttachmentCleanup | undefined;
   readonly documents: DocumentImport;
   readonly exchange: Exchange;
   /** Bundles with their attachments, as one container file. */
@@ -86,7 +93,7 @@ export class KnowledgeBase {
 
   /**
    * `sync` says where sync keeps its state and whether its rounds run in the background; `blobs` holds the
-   * attachments' bytes (a knowledge base in memory has none). The search index starts on `search.start()` or
+   * attachments' bytes (a knowledge base in memory has none), which `cleanup` keeps free of unnamed ones. The search index starts on `search.start()` or
    * the first search, so knowledge bases opened only to write pay nothing for it.
    */
   constructor(
@@ -95,6 +102,7 @@ export class KnowledgeBase {
     search: LiveSearchOptions = {},
     sync: SyncOptions = { stateDir: '', background: false },
     blobs?: BlobStore,
+    cleanup: CleanupOptions = {},
   ) {
     const ctx = createContext(store, now);
     this.store = store;
@@ -105,6 +113,7 @@ export class KnowledgeBase {
     this.visits = new Visits(ctx);
     this.visitReports = new VisitReports(ctx, this.visits, this.annotations);
     this.attachments = new Attachments(ctx, blobs);
+    this.cleanup = blobs && new AttachmentCleanup(ctx, blobs, cleanup);
     this.documents = new DocumentImport(this.attachments);
     this.exchange = new Exchange(ctx);
     this.containers = new ContainerExchange(this.exchange, () => this.attachments.blobs);
@@ -114,7 +123,8 @@ export class KnowledgeBase {
     this.tags = new Tags(ctx);
     this.starterContent = new StarterRemoval(ctx);
     this.search = new LiveSearch(store, search);
-    this.sync = new Sync(ctx, sync);
+    this.sync = new Sync(ctx, { ...sync, ...(blobs ? { blobs } : {}) });
+    this.attachments.expectFrom((sha256) => this.sync.awaits(sha256));
     this.overview = () => {
       const shown = overview(ctx, this.settings);
       // The trash holds removed attachments too (of records not in it themselves).
@@ -127,6 +137,7 @@ export class KnowledgeBase {
   /** Finishes pending background work and closes the store; awaited before the app quits. */
   async close(): Promise<void> {
     await this.sync.close();
+    await this.cleanup?.close();
     await this.search.close();
     await this.store.close();
   }

@@ -76,8 +76,13 @@ export const AttachmentList = z
 export const ATTACHMENT_OWNERS = ['practices', 'visits', 'annotations'] as const;
 export type AttachmentOwnerKind = (typeof ATTACHMENT_OWNERS)[number];
 
-/** Whether an attachment's bytes are in the store and match their hash. */
-export type AttachmentHealth = 'ok' | 'missing' | 'damaged';
+/**
+ * Whether an attachment's bytes are in the store and match their hash;
+ * `arriving` when they are missing here but still expected from a shared folder.
+ */
+export type AttachmentHealth = BytesHealth | 'arriving';
+/** Whether bytes are in the store and match their hash, as the store alone can tell. */
+export type BytesHealth = 'ok' | 'missing' | 'damaged';
 
 /** The URL path under the app's own origin that serves an attached image to the renderer. */
 export const ATTACHMENT_URL_PATH = '/attachments/';

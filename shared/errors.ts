@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   'syncWriteFailed',
   'syncForeignWriter',
   'syncNotConnected',
+  'syncAttachmentIncomplete',
+  'syncAttachmentDamaged',
+  'syncAttachmentRefused',
   // Attachments.
   'attachmentTypeRefused',
   'attachmentTooLarge',

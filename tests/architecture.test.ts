@@ -31,7 +31,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'core/search': ['shared', 'core/base', 'core/store'],
   'core/exchange': ['shared', 'core/base', 'core/store', 'core/write', 'core/bundle', 'core/attachments'],
   'core/services': ['shared', 'core/base', 'core/store', 'core/write', 'core/attachments', 'core/documents'],
-  'core/sync': ['shared', 'core/base', 'core/store', 'core/write', 'core/bundle', 'core/exchange'],
+  'core/sync': ['shared', 'core/base', 'core/attachments', 'core/store', 'core/write', 'core/bundle', 'core/exchange'],
   core: [
     'shared',
     'core/base',

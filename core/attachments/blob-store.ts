@@ -8,13 +8,13 @@
  * hash to, so damage is detected, never shown as if fine. Files are written
  * like the store's (temp file in the same folder, fsync, rename, folder
  * fsync), so a crash leaves a whole attachment or none, and are never
- * changed afterwards. They are not deleted either: the store's backups and
- * its recovery may bring back records (and revisions) that name them, and a
- * backup is only a copy of the records, so the bytes it needs must still be here.
+ * changed afterwards. Bytes no record names any more are removed only by the
+ * cleanup (core/services/attachment-cleanup.ts), which asks `isHeld` first:
+ * bytes just stored are held until the write that names them is done.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { AttachmentHealth, AttachmentType } from '../../shared/attachments';
+import type { AttachmentType, BytesHealth } from '../../shared/attachments';
 import { AttachmentHash } from '../../shared/attachments';
 import { removeTempFiles } from '../base/durable-write';
 import { KbError } from '../base/errors';
@@ -38,6 +38,10 @@ export class BlobStore {
   readonly #fs: FileSystem;
   /** Files verified against their hash, by name → `size:mtime` when verified: unchanged files are not hashed again. */
   readonly #verified = new Map<string, string>();
+  /** Bytes stored for a write that has not named them yet, with how many such writes there are. */
+  readonly #held = new Map<string, number>();
+  /** Removals under way, by hash. */
+  readonly #removals = new Map<string, Promise<void>>();
 
   constructor(storeDir: string, fs: FileSystem = nodeFileSystem) {
     this.folder = path.join(storeDir, ATTACHMENTS_FOLDER);
@@ -81,18 +85,27 @@ export class BlobStore {
 
   /**
    * Stores bytes whose hash is known in advance (an attachment arriving in a
-   * bundle container), refusing them unless they hash to `sha256`.
+   * bundle container or from a shared folder), refusing them unless they hash
+   * to `sha256`: then nothing is stored. `name` is for messages.
    */
-  async addExpected(sha256: string, pieces: AsyncIterable<Uint8Array>, limit: number): Promise<StoredBlob> {
-    const blob = await this.#add(sha256, limit, async (write) => {
-      for await (const piece of pieces) await write(piece);
-    });
-    if (blob.sha256 !== sha256) throw new KbError('attachmentDamaged', sha256, { params: { name: sha256 } });
-    return blob;
+  async addExpected(
+    sha256: string,
+    pieces: AsyncIterable<Uint8Array>,
+    limit: number,
+    name: string = sha256,
+  ): Promise<StoredBlob> {
+    return this.#add(
+      name,
+      limit,
+      async (write) => {
+        for await (const piece of pieces) await write(piece);
+      },
+      sha256,
+    );
   }
 
   /** Whether the bytes of `sha256` are here and hash to it. Hashes a file again only when it changed since last checked. */
-  async health(sha256: string): Promise<AttachmentHealth> {
+  async health(sha256: string): Promise<BytesHealth> {
     const file = this.pathOf(sha256);
     let stamp: string;
     try {
@@ -127,6 +140,69 @@ export class BlobStore {
     return (await this.#fs.stat(this.pathOf(sha256))).size;
   }
 
+  /**
+   * Bytes stored (or found stored) by a write are held until that write
+   * calls `release`: the cleanup never removes held bytes. Document drafts
+   * keep theirs held until the app closes.
+   */
+  isHeld(sha256: string): boolean {
+    return (this.#held.get(sha256) ?? 0) > 0;
+  }
+
+  /** Holds bytes already stored for a write about to name them (storing bytes holds them too). */
+  hold(hashes: Iterable<string>): void {
+    for (const sha256 of hashes) this.#held.set(sha256, (this.#held.get(sha256) ?? 0) + 1);
+  }
+
+  /** Ends a hold on each of `hashes` (one per `hold`, or per store of those bytes). */
+  release(hashes: Iterable<string>): void {
+    for (const sha256 of hashes) {
+      const count = (this.#held.get(sha256) ?? 0) - 1;
+      if (count > 0) this.#held.set(sha256, count);
+      else this.#held.delete(sha256);
+    }
+  }
+
+  /** Every stored attachment file (named by a hash), with when it was last written. */
+  async list(): Promise<{ sha256: string; mtimeMs: number }[]> {
+    let names: string[];
+    try {
+      names = await this.#fs.readdir(this.folder);
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+    const found: { sha256: string; mtimeMs: number }[] = [];
+    for (const name of names) {
+      if (!AttachmentHash.safeParse(name).success) continue;
+      try {
+        found.push({ sha256: name, mtimeMs: (await this.#fs.stat(path.join(this.folder, name))).mtimeMs });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Removes the bytes of `sha256` unless they are held (the cleanup's
+   * decision, taken just before). Storing the same bytes meanwhile waits for
+   * the removal and then writes them afresh. Returns whether they were removed.
+   */
+  async remove(sha256: string): Promise<boolean> {
+    const file = this.pathOf(sha256);
+    if (this.isHeld(sha256) || this.#removals.has(sha256)) return false;
+    this.#verified.delete(sha256);
+    const removal = this.#fs.rm(file, { force: true });
+    this.#removals.set(sha256, removal);
+    try {
+      await removal;
+    } finally {
+      this.#removals.delete(sha256);
+    }
+    return true;
+  }
+
   /** Temp files left by a crash while an attachment was written. */
   removeLeftovers(): Promise<void> {
     return removeTempFiles(this.folder, this.#fs);
@@ -141,11 +217,13 @@ export class BlobStore {
     name: string,
     limit: number,
     fill: (write: (bytes: Uint8Array) => Promise<void>) => Promise<void>,
+    expected?: string,
   ): Promise<StoredBlob> {
     await this.#fs.mkdir(this.folder, { recursive: true });
     const temp = path.join(this.folder, `.incoming-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
     const hash = createHash('sha256');
     let size = 0;
+    let sha256: string | undefined;
     try {
       const handle = await this.#fs.open(temp, 'wx');
       try {
@@ -159,7 +237,12 @@ export class BlobStore {
       } finally {
         await handle.close();
       }
-      const sha256 = hash.digest('hex');
+      sha256 = hash.digest('hex');
+      if (expected !== undefined && sha256 !== expected)
+        throw new KbError('attachmentDamaged', `${name} hashes to ${sha256}`, { params: { name } });
+      // Held from here, so the cleanup leaves these bytes alone; a removal already under way is waited for.
+      this.hold([sha256]);
+      await this.#removals.get(sha256);
       const type = size > 0 ? await attachmentTypeOfFile(temp) : undefined;
       if (!type) throw new KbError('attachmentTypeRefused', name, { params: { name } });
       if ((await this.health(sha256)) === 'ok') {
@@ -170,6 +253,7 @@ export class BlobStore {
       }
       return { sha256, size, type };
     } catch (error) {
+      if (sha256 !== undefined && (expected === undefined || sha256 === expected)) this.release([sha256]);
       await this.#fs.rm(temp, { force: true }).catch(() => undefined);
       if (error instanceof KbError) throw error;
       throw new KbError('storeWriteFailed', (error as Error).message, { cause: error });

@@ -5,7 +5,8 @@
  * damaged attachment is never sent as if fine). Import: the container is
  * checked whole before the preview, writing nothing; only the confirmed
  * import stores the attachments' bytes (each checked again against its hash)
- * and then the records, so a record never names bytes that are not there.
+ * and then the records, so a record never names bytes that are not there;
+ * bytes stored for an import that then fails are left to the cleanup.
  */
 import type { BundleSelection } from '../../shared/bundle';
 import type { ExportSummary, ImportPreview, ImportSummary } from '../../shared/responses';
@@ -97,18 +98,26 @@ export class ContainerExchange {
    */
   async confirm(previewId: string, onProgress?: Progress): Promise<ImportSummary> {
     const file = this.#pending.get(previewId);
-    if (file && this.#exchange.pendingPreview === previewId) {
-      const blobs = this.#blobs();
-      await readContainer(file, {
-        ...(onProgress ? { onProgress } : {}),
-        onAttachment: async (sha256, pieces) => {
-          if ((await blobs.health(sha256)) !== 'ok') await blobs.addExpected(sha256, pieces, MAX_ATTACHMENT_BYTES);
-        },
-      });
+    const held: string[] = [];
+    try {
+      if (file && this.#exchange.pendingPreview === previewId) {
+        const blobs = this.#blobs();
+        await readContainer(file, {
+          ...(onProgress ? { onProgress } : {}),
+          onAttachment: async (sha256, pieces) => {
+            if ((await blobs.health(sha256)) === 'ok') blobs.hold([sha256]);
+            else await blobs.addExpected(sha256, pieces, MAX_ATTACHMENT_BYTES);
+            held.push(sha256);
+          },
+        });
+      }
+      const summary = await this.#exchange.confirm(previewId);
+      this.#pending.delete(previewId);
+      return summary;
+    } finally {
+      // Named by the imported records now, or (a failed import) by nothing: the cleanup removes those.
+      if (held.length > 0) this.#blobs().release(held);
     }
-    const summary = await this.#exchange.confirm(previewId);
-    this.#pending.delete(previewId);
-    return summary;
   }
 
   cancel(previewId: string): void {

@@ -46,6 +46,8 @@ export class Attachments {
   readonly #blobs: BlobStore | undefined;
   /** Images of documents brought in this session, shown in the editor before their practice is saved. */
   readonly #drafted = new Map<string, AttachmentType>();
+  /** Whether missing bytes are still expected from elsewhere (a shared folder): shown as arriving, not as missing. */
+  #awaited: (sha256: string) => boolean = () => false;
   /** Changes to attachments one at a time: each reads the record, then writes it. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -58,6 +60,11 @@ export class Attachments {
   get blobs(): BlobStore {
     if (!this.#blobs) throw new KbError('internal', 'this knowledge base has no attachment folder');
     return this.#blobs;
+  }
+
+  /** Tells which missing bytes are on their way (sync sets this; the service knows nothing of shared folders). */
+  expectFrom(awaited: (sha256: string) => boolean): void {
+    this.#awaited = awaited;
   }
 
   /** Every attachment of a record, removed ones included (marked), with whether its bytes are whole. */
@@ -75,36 +82,50 @@ export class Attachments {
       this.#editable(owner);
       const name = cleanName('file' in source ? path.basename(source.file) : source.name);
       const blob = await this.#store(source, name);
-      const record = this.#editable(owner);
-      const list = [...(record.attachments ?? [])];
-      const index = list.findIndex((a) => a.sha256 === blob.sha256);
-      if (index >= 0) {
-        const { deletedAt: _deletedAt, ...existing } = list[index]!;
-        if (!list[index]!.deletedAt) return this.#views(record);
-        list[index] = existing;
-      } else {
-        if (list.filter((a) => !a.deletedAt).length >= MAX_ATTACHMENTS_PER_RECORD) {
-          throw new KbError('attachmentsTooMany', `${owner.kind} ${owner.id}`, {
-            params: { limit: MAX_ATTACHMENTS_PER_RECORD },
-          });
-        }
-        list.push({
-          sha256: blob.sha256,
-          name,
-          type: blob.type,
-          size: blob.size,
-          caption: trimCaption(caption),
-          addedAt: this.#ctx.clock.now(),
-        });
+      try {
+        return await this.#attach(owner, blob, name, caption);
+      } finally {
+        this.blobs.release([blob.sha256]); // named by the record now, or not at all: the cleanup may decide
       }
-      const total = list.filter((a) => !a.deletedAt).reduce((sum, a) => sum + a.size, 0);
-      if (total > MAX_RECORD_ATTACHMENT_BYTES) {
-        throw new KbError('attachmentsTooLarge', `${owner.kind} ${owner.id}`, {
-          params: { name, limitMB: megabytes(MAX_RECORD_ATTACHMENT_BYTES) },
-        });
-      }
-      return this.#views(await this.#save(owner.kind, record, list));
     });
+  }
+
+  /** Puts stored bytes on the record: a new attachment, or a removed one restored. */
+  async #attach(
+    owner: AttachmentOwner,
+    blob: StoredBlob,
+    name: string,
+    caption: AttachmentCaption,
+  ): Promise<AttachmentView[]> {
+    const record = this.#editable(owner);
+    const list = [...(record.attachments ?? [])];
+    const index = list.findIndex((a) => a.sha256 === blob.sha256);
+    if (index >= 0) {
+      const { deletedAt: _deletedAt, ...existing } = list[index]!;
+      if (!list[index]!.deletedAt) return this.#views(record);
+      list[index] = existing;
+    } else {
+      if (list.filter((a) => !a.deletedAt).length >= MAX_ATTACHMENTS_PER_RECORD) {
+        throw new KbError('attachmentsTooMany', `${owner.kind} ${owner.id}`, {
+          params: { limit: MAX_ATTACHMENTS_PER_RECORD },
+        });
+      }
+      list.push({
+        sha256: blob.sha256,
+        name,
+        type: blob.type,
+        size: blob.size,
+        caption: trimCaption(caption),
+        addedAt: this.#ctx.clock.now(),
+      });
+    }
+    const total = list.filter((a) => !a.deletedAt).reduce((sum, a) => sum + a.size, 0);
+    if (total > MAX_RECORD_ATTACHMENT_BYTES) {
+      throw new KbError('attachmentsTooLarge', `${owner.kind} ${owner.id}`, {
+        params: { name, limitMB: megabytes(MAX_RECORD_ATTACHMENT_BYTES) },
+      });
+    }
+    return this.#views(await this.#save(owner.kind, record, list));
   }
 
   /**
@@ -115,24 +136,30 @@ export class Attachments {
     return this.#serial(async () => {
       const record = this.#editable(owner);
       const list = [...(record.attachments ?? [])];
-      for (const { sha256, name } of files) {
-        const bytes = await this.blobs.read(sha256, name);
-        const blob = await this.blobs.addBytes(bytes, name, MAX_ATTACHMENT_BYTES); // types them again; stores nothing twice
-        if (list.some((a) => a.sha256 === blob.sha256)) continue;
-        list.push({
-          sha256,
-          name: cleanName(name),
-          type: blob.type,
-          size: blob.size,
-          caption: {},
-          addedAt: this.#ctx.clock.now(),
-        });
+      const held: string[] = [];
+      try {
+        for (const { sha256, name } of files) {
+          const bytes = await this.blobs.read(sha256, name);
+          const blob = await this.blobs.addBytes(bytes, name, MAX_ATTACHMENT_BYTES); // types them again; stores nothing twice
+          held.push(blob.sha256);
+          if (list.some((a) => a.sha256 === blob.sha256)) continue;
+          list.push({
+            sha256,
+            name: cleanName(name),
+            type: blob.type,
+            size: blob.size,
+            caption: {},
+            addedAt: this.#ctx.clock.now(),
+          });
+        }
+        if (list.length > MAX_ATTACHMENTS_PER_RECORD)
+          throw new KbError('attachmentsTooMany', `${owner.kind} ${owner.id}`, {
+            params: { limit: MAX_ATTACHMENTS_PER_RECORD },
+          });
+        return this.#views(await this.#save(owner.kind, record, list));
+      } finally {
+        this.blobs.release(held);
       }
-      if (list.length > MAX_ATTACHMENTS_PER_RECORD)
-        throw new KbError('attachmentsTooMany', `${owner.kind} ${owner.id}`, {
-          params: { limit: MAX_ATTACHMENTS_PER_RECORD },
-        });
-      return this.#views(await this.#save(owner.kind, record, list));
     });
   }
 
@@ -297,7 +324,8 @@ export class Attachments {
 
   /**
    * A quick look at start, without reading the bytes: how many attachments
-   * of records not in the trash have no file, or one of the wrong size. Full
+   * of records not in the trash have no file, or one of the wrong size
+   * (bytes still expected from a shared folder are not counted). Full
    * checks against the hash happen whenever an attachment is shown or opened.
    */
   async unavailableCount(): Promise<number> {
@@ -306,7 +334,7 @@ export class Attachments {
       for (const record of this.#ctx.store.all(kind)) {
         if (record.deletedAt) continue;
         for (const attachment of record.attachments ?? []) {
-          if (attachment.deletedAt) continue;
+          if (attachment.deletedAt || this.#awaited(attachment.sha256)) continue;
           const size = await this.blobs.size(attachment.sha256).catch(() => -1);
           if (size !== attachment.size) count++;
         }
@@ -403,7 +431,11 @@ export class Attachments {
   async #views(record: OwnerRecord): Promise<AttachmentView[]> {
     const views: AttachmentView[] = [];
     for (const attachment of record.attachments ?? []) {
-      views.push({ ...attachment, health: await this.blobs.health(attachment.sha256) });
+      const health = await this.blobs.health(attachment.sha256);
+      views.push({
+        ...attachment,
+        health: health === 'missing' && this.#awaited(attachment.sha256) ? 'arriving' : health,
+      });
     }
     return views;
   }

@@ -18,6 +18,8 @@ export interface BackupFile {
 }
 
 export const AUTO_BACKUP = 'auto';
+/** The backups' folder inside the store's folder. */
+export const BACKUPS_FOLDER = 'backups';
 
 export class Backups {
   readonly folder: string;
@@ -27,7 +29,7 @@ export class Backups {
   readonly #pattern: RegExp;
 
   constructor(storeDir: string, base: string, keep: number, fs: FileSystem) {
-    this.folder = path.join(storeDir, 'backups');
+    this.folder = path.join(storeDir, BACKUPS_FOLDER);
     this.#base = base;
     this.#keep = keep;
     this.#fs = fs;

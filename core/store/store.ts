@@ -37,6 +37,7 @@ import type { StoreContent, StoreFormat } from '../storage/load';
 import type { EngineChange, StoredRecord } from '../storage/types';
 
 export type { StorageOptions } from '../storage/journaled-store';
+export { BACKUPS_FOLDER } from '../storage/backups';
 
 /** What opening the store itself has to tell (damage set aside, a restore). */
 export type StoreNotice = Exclude<Notice, { kind: 'attachmentsUnavailable' }>;

@@ -19,7 +19,9 @@ import type { ErrorParams } from '../../shared/errors';
 import { KbError } from '../base/errors';
 import { isTempFileName, writeFileDurably } from '../base/durable-write';
 import { isNotFound, nodeFileSystem, type FileSystem } from '../base/file-system';
+import type { BlobStore } from '../attachments/blob-store';
 import type { KbContext } from '../write/context';
+import { FolderBlobs } from './blobs';
 import { MAX_SYNC_FILE_BYTES, mergeSyncFile } from './incoming';
 import {
   allTravellingKeys,
@@ -30,6 +32,7 @@ import {
   type OutgoingOptions,
 } from './outgoing';
 import {
+  BLOBS_DIR,
   installationFolder,
   isInstallationFolder,
   parseSyncFileName,
@@ -49,7 +52,14 @@ import {
 } from './sync-state';
 
 /** Problems that usually mean a file is still arriving: retried every round, reported only after this long. */
-const INCOMPLETE_CODES = new Set(['bundleEmpty', 'bundleTruncated', 'bundleNotUtf8', 'bundleSyntax', 'fileReadFailed']);
+const INCOMPLETE_CODES = new Set([
+  'bundleEmpty',
+  'bundleTruncated',
+  'bundleNotUtf8',
+  'bundleSyntax',
+  'fileReadFailed',
+  'syncAttachmentIncomplete',
+]);
 const INCOMPLETE_GRACE_MS = 5 * 60_000;
 /** Own change files are folded into a checkpoint once they weigh more than it (and at least this much). */
 const MIN_CHECKPOINT_BYTES = 1024 * 1024;
@@ -64,6 +74,8 @@ export interface FolderSyncOptions {
   incompleteGraceMs?: number;
   /** Own change files are folded into a checkpoint once they weigh more than it and at least this much (tests make it small). */
   checkpointBytes?: number;
+  /** The local attachment store: attachments travel with their records (none for a knowledge base in memory). */
+  blobs?: BlobStore;
 }
 
 export interface RoundResult {
@@ -73,6 +85,8 @@ export interface RoundResult {
   changed: number;
   /** Our own file written in this round, if any. */
   wrote?: SyncFileName;
+  /** Attachments' bytes fetched from the folder in this round. */
+  fetched?: number;
 }
 
 export interface ReportedProblem {
@@ -97,6 +111,9 @@ export class FolderSync {
   readonly #ownSizes = new Map<string, number>();
   /** Foreign files and folders seen in the last round (ignored). */
   foreignFiles = 0;
+  /** Attachments' bytes in the folder; made sure of once after a start. */
+  readonly #blobs: FolderBlobs | undefined;
+  #blobsHealed = false;
 
   private constructor(
     ctx: KbContext,
@@ -115,6 +132,18 @@ export class FolderSync {
     this.#now = options.now ?? Date.now;
     this.#grace = options.incompleteGraceMs ?? INCOMPLETE_GRACE_MS;
     this.#checkpointBytes = options.checkpointBytes ?? MIN_CHECKPOINT_BYTES;
+    this.#blobs =
+      options.blobs &&
+      new FolderBlobs(options.blobs, ctx.store, this.#fs, connection.folder, this.#installationId, {
+        known: (id) => this.#state.problems[id],
+        report: (id, stat, error) => this.#problem(id, stat, error),
+        clear: (id) => delete this.#state.problems[id],
+        clearBytes: (sha256) => {
+          for (const id of Object.keys(this.#state.problems))
+            if (id.endsWith(`/${BLOBS_DIR}/${sha256}`) && this.#state.problems[id]!.transient)
+              delete this.#state.problems[id];
+        },
+      });
   }
 
   /** Loads what this installation remembers of the folder from `stateDir` (its own disk). */
@@ -147,6 +176,11 @@ export class FolderSync {
     return count;
   }
 
+  /** Whether an attachment's bytes are still to arrive from this folder (shown as not yet available). */
+  awaits(sha256: string): boolean {
+    return this.#blobs?.awaits(sha256) ?? false;
+  }
+
   /** Problems with files of other installations that the user should hear of. */
   problems(): ReportedProblem[] {
     const now = this.#now();
@@ -170,6 +204,7 @@ export class FolderSync {
       throw new KbError('syncFolderUnreachable', (error as Error).message, { params: { folder } });
     }
     if (!this.#dirty) await this.#compareAll();
+    this.#blobs?.startRound();
     const result: RoundResult = { merged: 0, changed: 0 };
     const root = syncRoot(folder);
     let entries: Dirent[] = [];
@@ -189,6 +224,7 @@ export class FolderSync {
       await this.#readPeer(entry.name, result);
     }
     this.#forgetVanishedProblems(new Set(entries.map((e) => e.name)));
+    if (this.#blobs) result.fetched = await this.#exchangeBlobs(this.#blobs);
     await this.#saveState();
     const wrote = await this.#write();
     if (wrote) result.wrote = wrote;
@@ -209,7 +245,7 @@ export class FolderSync {
     for (const name of names) {
       const parsed = parseSyncFileName(name);
       if (parsed) files.set(parsed.seq, parsed);
-      else if (!isTempFileName(name)) this.foreignFiles += 1;
+      else if (!isTempFileName(name) && name !== BLOBS_DIR) this.foreignFiles += 1;
     }
     const progress: PeerProgress = this.#state.peers[peer] ?? { through: 0, extra: [] };
     const extra = new Set(progress.extra);
@@ -274,6 +310,7 @@ export class FolderSync {
     }
     try {
       const merged = await mergeSyncFile(this.#ctx, bytes, { installationId: peer, fileName: id });
+      this.#blobs?.want(merged.bundle.content);
       // What the store now holds as the folder does is not ours to send there.
       for (const [key] of merged.inFolder) this.#dirty?.delete(key);
       await this.#published.add(merged.inFolder);
@@ -376,17 +413,13 @@ export class FolderSync {
       // A temp file of ours is left only by a crash mid-write: rounds never overlap, so none is being written now.
       else if (isTempFileName(name)) await fs.rm(path.join(own, name), { force: true });
     }
-    const user = this.#ctx.identity.author();
-    const options: OutgoingOptions = {
-      exportedAt: this.#ctx.clock.now(),
-      exportedBy: { installationId: this.#installationId, organisationId: user.organisationId, name: user.name },
-      ...(this.connection.selection ? { selection: this.connection.selection } : {}),
-    };
+    const options = this.#outgoingOptions();
 
     // Every change made here travels in a change file; a checkpoint only ever follows one.
     const seq = Math.max(this.#state.seq, ...ownFiles.map((f) => f.seq)) + 1;
     const change: SyncFileName = { kind: 'change', seq, name: syncFileName('change', seq) };
     const prepared = changeFile(this.#ctx.store, pending, options);
+    await this.#blobs?.publish(prepared.content); // the bytes before the file that names them
     // Hashes of what goes out, taken now: the records are the store's own and are never changed in place.
     const sent = publishedEntries(prepared);
     const sentKeys = new Set(sent.map(([key]) => key));
@@ -418,11 +451,43 @@ export class FolderSync {
    */
   async #checkpoint(own: string, seq: number, options: OutgoingOptions, older: readonly SyncFileName[]): Promise<void> {
     const prepared = checkpointFile(this.#ctx.store, options);
+    await this.#blobs?.publish(prepared.content);
     await writeFileDurably(path.join(own, syncFileName('checkpoint', seq)), prepared.pieces, this.#fs);
     this.#state.seq = seq;
     await this.#saveState();
     await this.#published.compact();
     for (const file of older) await this.#fs.rm(path.join(own, file.name), { force: true }).catch(() => undefined);
+    await this.#blobs?.prune(prepared.content).catch(() => undefined); // tried again after the next checkpoint
+  }
+
+  #outgoingOptions(): OutgoingOptions {
+    const user = this.#ctx.identity.author();
+    return {
+      exportedAt: this.#ctx.clock.now(),
+      exportedBy: { installationId: this.#installationId, organisationId: user.organisationId, name: user.name },
+      ...(this.connection.selection ? { selection: this.connection.selection } : {}),
+    };
+  }
+
+  /**
+   * Fetches the attachments merged records name, publishes what is owed,
+   * and once after a start makes sure what we publish here has its bytes in
+   * the folder. A folder that cannot be written fails the round like a change file.
+   */
+  async #exchangeBlobs(blobs: FolderBlobs): Promise<number> {
+    try {
+      const fetched = await blobs.exchange();
+      if (!this.#blobsHealed && this.#ctx.store.settings.user) {
+        await blobs.heal(checkpointFile(this.#ctx.store, this.#outgoingOptions()).content);
+        this.#blobsHealed = true;
+      }
+      return fetched;
+    } catch (error) {
+      if (error instanceof KbError) throw error;
+      throw new KbError('syncWriteFailed', (error as Error).message, {
+        params: { folder: this.connection.folder, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' },
+      });
+    }
   }
 
   async #ownSize(own: string, name: string): Promise<number> {

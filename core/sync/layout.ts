@@ -8,6 +8,7 @@
  *
  *   <shared folder>/twinning-kb-sync/<installation id>/c-000000042.json   a change file
  *   <shared folder>/twinning-kb-sync/<installation id>/k-000000040.json   a checkpoint
+ *   <shared folder>/twinning-kb-sync/<installation id>/blobs/<sha256>     an attachment's bytes
  */
 import path from 'node:path';
 
@@ -40,9 +41,17 @@ export function parseSyncFileName(name: string): SyncFileName | undefined {
   return seq >= 1 ? { name, kind: match[1] === 'c' ? 'change' : 'checkpoint', seq } : undefined;
 }
 
+/** The sub-folder of an installation's folder with the attachments it published, each named by the SHA-256 of its bytes. */
+export const BLOBS_DIR = 'blobs';
+const BLOB_PATTERN = /^[0-9a-f]{64}$/;
+/** Whether a name in a blobs folder is an attachment's (lower-case hex SHA-256); anything else is foreign. */
+export const isBlobName = (name: string): boolean => BLOB_PATTERN.test(name);
+
 /** Whether a folder name is an installation's folder: a lower-case UUID (upper case is some other tool's copy). */
 export const isInstallationFolder = (name: string): boolean => INSTALLATION_PATTERN.test(name);
 
 export const syncRoot = (sharedFolder: string): string => path.join(sharedFolder, SYNC_DIR);
 export const installationFolder = (sharedFolder: string, installationId: string): string =>
   path.join(syncRoot(sharedFolder), installationId.toLowerCase());
+export const blobsFolder = (sharedFolder: string, installationId: string): string =>
+  path.join(installationFolder(sharedFolder, installationId), BLOBS_DIR);

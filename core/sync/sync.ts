@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { BundleSelection } from '../../shared/bundle';
 import type { NewSince, NewSinceItem, SyncConnectionStatus, SyncStatus } from '../../shared/responses';
 import { KbError } from '../base/errors';
+import type { BlobStore } from '../attachments/blob-store';
 import type { FileSystem } from '../base/file-system';
 import type { KbContext } from '../write/context';
 import { FolderSync } from './folder-sync';
@@ -35,6 +36,8 @@ export interface SyncOptions {
   fs?: FileSystem;
   incompleteGraceMs?: number;
   checkpointBytes?: number;
+  /** The local attachment store: attachments travel through the folders with their records. */
+  blobs?: BlobStore;
 }
 
 interface Running {
@@ -52,8 +55,8 @@ interface Running {
 
 export class Sync {
   readonly #ctx: KbContext;
-  readonly #options: Required<Omit<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes'>> &
-    Pick<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes'>;
+  readonly #options: Required<Omit<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs'>> &
+    Pick<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs'>;
   #config: Connections = { connections: [] };
   readonly #running = new Map<string, Running>();
   #closed = false;
@@ -177,6 +180,12 @@ export class Sync {
     };
   }
 
+  /** Whether an attachment's bytes are still to arrive from a connected folder (not yet available, rather than lost). */
+  awaits(sha256: string): boolean {
+    for (const running of this.#running.values()) if (running.folder.awaits(sha256)) return true;
+    return false;
+  }
+
   /** What others changed that arrived through a shared folder since the user last looked, newest first. */
   newSince(limit = 200): NewSince {
     const { store } = this.#ctx;
@@ -213,6 +222,7 @@ export class Sync {
       ...(this.#options.fs ? { fs: this.#options.fs } : {}),
       ...(this.#options.incompleteGraceMs !== undefined ? { incompleteGraceMs: this.#options.incompleteGraceMs } : {}),
       ...(this.#options.checkpointBytes !== undefined ? { checkpointBytes: this.#options.checkpointBytes } : {}),
+      ...(this.#options.blobs ? { blobs: this.#options.blobs } : {}),
     });
     const running: Running = { folder, state: 'starting', failures: 0, again: false };
     this.#running.set(connection.id, running);

@@ -3,7 +3,7 @@ import { formatReport, runSyncBench } from '../../bench/sync';
 
 describe('the sync benchmark', () => {
   it('measures every figure it reports, on a small knowledge base', async () => {
-    const report = await runSyncBench({ practices: 20, changes: 3, edits: 5 });
+    const report = await runSyncBench({ practices: 20, changes: 3, edits: 5, photos: 2 });
     for (const figure of [
       'publishMs',
       'catchUpMs',
@@ -12,9 +12,11 @@ describe('the sync benchmark', () => {
       'changeApplyP50Ms',
       'changeApplyP95Ms',
       'sharedMB',
+      'photoPublishMs',
+      'photoFetchMs',
     ] as const)
       expect(report[figure], figure).toBeGreaterThan(0);
-    expect(report).toMatchObject({ practices: 20, edits: 5 });
+    expect(report).toMatchObject({ practices: 20, edits: 5, photos: 2, blobsMB: 4 });
     // So small a knowledge base stays under the size from which a checkpoint is worth writing.
     expect(report.checkpointMB).toBe(0);
     expect(formatReport(report)).toMatch(/sync, 20 practices/);

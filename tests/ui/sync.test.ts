@@ -3,14 +3,19 @@
  * the settings (the folder dialog), a practice written in the other appears
  * in its list and in its "new since your last visit" view, and the sync
  * status in the sidebar reads right in German and in Dutch, also while the
- * folder is away.
+ * folder is away; a photo attached in one shows in the other's gallery, as
+ * "not yet available" while its bytes are still on their way.
  */
-import { rename } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, rename } from 'node:fs/promises';
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Author } from '../../shared/model';
+import { BLOBS_DIR, SYNC_DIR } from '../../core/sync/layout';
+import { png } from '../helpers/attachment-fixtures';
 import { AV, germanPractice } from '../helpers/knowledge-base';
 import { useTempDirs } from '../helpers/temp-dir';
 import { closeAppsAfterEachTest, openApp, type AppSession } from './harness';
@@ -93,6 +98,59 @@ describe('two app instances on one shared folder', () => {
     );
     await erika.screenshot('sync-unreachable-de');
     await rename(`${shared}-away`, shared);
+  }, 90_000);
+
+  it('shows a photo attached in one in the gallery of the other, "not yet available" until its bytes arrive', async () => {
+    const shared = await tempDir();
+    const erika = await openApp();
+    const jan = await openApp({ user: JAN });
+    await connectThroughSettings(erika, shared, /^Einstellungen/, /Ordner wählen und verbinden/);
+    const { practice } = await erika.kb.practices.save(
+      undefined,
+      germanPractice(erika.kb, { texts: { de: { title: 'Turbo-Kreisel mit Foto', summary: '', body: 'Text.' } } }),
+    );
+    const photo = png(48, 32, [0, 120, 200]);
+    await erika.kb.attachments.add(
+      { kind: 'practices', id: practice.id },
+      { bytes: photo, name: 'turbo.png' },
+      { de: 'Turbo-Kreisel von oben', nl: 'Turborotonde van boven' },
+    );
+    await erika.page.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
+    const hash = createHash('sha256').update(photo).digest('hex');
+    const blob = path.join(shared, SYNC_DIR, erika.kb.store.installationId, BLOBS_DIR, hash);
+    await poll(() =>
+      access(blob).then(
+        () => true,
+        () => false,
+      ),
+    ).toBe(true);
+    await poll(() => erika.kb.sync.status().connections[0]?.state).toBe('synced');
+
+    // The sync client has brought the change file to Jan's PC, not yet the photo.
+    await rename(blob, `${shared}-photo`);
+    await connectThroughSettings(jan, shared, /^Einstellungen/, /Ordner wählen und verbinden/);
+    await poll(() => jan.kb.store.get('practices', practice.id)?.attachments?.length).toBe(1);
+    await nav(jan.page, /^Alle Praxisbeispiele/).click();
+    await jan.page.locator('.practice-card h2 button', { hasText: 'Turbo-Kreisel mit Foto' }).click();
+    await poll(() => jan.page.locator('.attachment').textContent()).toContain(
+      'Noch nicht verfügbar: Die Datei wird aus dem gemeinsamen Ordner übertragen.',
+    );
+    expect(await jan.page.locator('.gallery figure img').count()).toBe(0);
+    await checkAccessibility(jan.page);
+
+    await rename(`${shared}-photo`, blob);
+    await nav(jan.page, /^Einstellungen/).click();
+    await jan.page.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
+    await poll(async () => (await jan.kb.attachments.list({ kind: 'practices', id: practice.id }))[0]?.health).toBe(
+      'ok',
+    );
+    await nav(jan.page, /^Alle Praxisbeispiele/).click();
+    await jan.page.locator('.practice-card h2 button', { hasText: 'Turbo-Kreisel mit Foto' }).click();
+    const image = jan.page.locator('.gallery figure img');
+    await poll(() => image.getAttribute('alt')).toBe('Turbo-Kreisel von oben');
+    await poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(48);
+    await checkAccessibility(jan.page);
+    await jan.screenshot('sync-attachment-gallery-de');
   }, 90_000);
 
   it('reads the status and the settings in Dutch, the folder shared with the partner limited to topics', async () => {

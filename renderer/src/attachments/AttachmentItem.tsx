@@ -41,7 +41,10 @@ export function AttachmentItem({ attachment, first, last, onOpen, onSave, onMove
           </p>
         )}
         {attachment.health !== 'ok' && (
-          <p className="message message-error" role="status">
+          <p
+            className={`message ${attachment.health === 'arriving' ? 'message-warning' : 'message-error'}`}
+            role="status"
+          >
             {t(`attachments.${attachment.health}`)}
           </p>
         )}

@@ -1,9 +1,10 @@
 /**
  * Three installations in separate processes sync through one temporary
  * folder while fast-check drives the schedule: creates, edits, deletes,
- * restores and rounds of syncing on each, in any interleaving, edits of the
- * same record on several sides included. After the last rounds all hold the
- * same content, with the same conflicts, and every write reported saved is there.
+ * restores, attached photos and rounds of syncing on each, in any
+ * interleaving, edits of the same record on several sides included. After the
+ * last rounds all hold the same content, with the same conflicts, every write
+ * reported saved is there, and every attachment's bytes are whole everywhere.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ const tempDir = useTempDirs();
 const RUNS = Number(process.env.SYNC_RUNS ?? 3);
 const step = fc.record({
   peer: fc.integer({ min: 0, max: 2 }),
-  op: fc.constantFrom('create', 'edit', 'edit', 'delete', 'restore', 'sync', 'sync'),
+  op: fc.constantFrom('create', 'edit', 'edit', 'delete', 'restore', 'attach', 'sync', 'sync'),
   pick: fc.nat({ max: 20 }),
 });
 
@@ -33,6 +34,7 @@ describe('installations in separate processes on one shared folder', () => {
           const dumps = await Promise.all(peers.map((p) => p.dump()));
           expect(differences(dumps[1]!, dumps[0]!)).toEqual([]);
           expect(differences(dumps[2]!, dumps[0]!)).toEqual([]);
+          expect((dumps[0]!.attachmentBytes ?? []).filter((line) => !line.endsWith(' ok'))).toEqual([]);
           const saved = peers.flatMap((p) => p.saved);
           expect(lostWrites(saved, dumps[0]!)).toEqual([]);
         } finally {

@@ -21,6 +21,7 @@ export async function syncingKnowledgeBase(
     systemLocales: ['de-DE'],
     now: () => new Date((tick += 1000)),
     sync: { background: false, ...sync },
+    cleanup: { background: false },
   });
   if (!kb.store.settings.user) await kb.settings.setUser(user);
   return kb;

@@ -1,13 +1,16 @@
 /**
  * A child process of the multi-process sync tests: one installation with its
  * own store, connected to a shared folder. `serve` answers commands read
- * from stdin, one JSON line each (create, edit, delete, restore, sync, dump);
+ * from stdin, one JSON line each (create, edit, delete, restore, attach, sync,
+ * dump; an attached photo's colour follows `pick`, so peers attach the same
+ * bytes now and then, and the dump says which attachments' bytes are whole here);
  * `churn` writes and syncs as fast as it can until it is killed. Every write
  * whose save resolved is printed as `saved <json>` with the version saved.
  */
 import { createInterface } from 'node:readline';
 import { KbError } from '../../../core/base/errors';
 import { openKnowledgeBase } from '../../../core/knowledge-base';
+import { png } from '../../helpers/attachment-fixtures';
 import { content } from './helpers';
 
 const [dir, shared, mode, name, seedText] = process.argv.slice(2) as [string, string, string, string, string];
@@ -69,6 +72,16 @@ async function run(command: { op: string; pick?: number; body?: string }): Promi
         await kb.practices.restore(target.id);
         return saved(target.id);
       }
+      case 'attach': {
+        const target = pick(ours(false));
+        if (!target) return;
+        const shade = (command.pick ?? 0) % 4;
+        await kb.attachments.add(
+          { kind: 'practices', id: target.id },
+          { bytes: png(4 + shade, 4, [shade * 60, 100, 200]), name: `foto-${shade}.png` },
+        );
+        return saved(target.id);
+      }
       case 'sync': {
         await kb.sync.syncNow();
         const status = kb.sync.status().connections[0]!;
@@ -76,8 +89,17 @@ async function run(command: { op: string; pick?: number; body?: string }): Promi
           throw new Error(`sync ${status.state}: ${JSON.stringify(status.error ?? status.problems)}`);
         return;
       }
-      case 'dump':
-        return say(`dump ${JSON.stringify(content(kb))}`);
+      case 'dump': {
+        const named = new Set(
+          [...kb.store.all('practices'), ...kb.store.all('conflicts').map((c) => c.record as { attachments?: [] })]
+            .flatMap((r) => (r as { attachments?: { sha256: string }[] }).attachments ?? [])
+            .map((a) => a.sha256),
+        );
+        const bytes = await Promise.all(
+          [...named].sort().map(async (hash) => `${hash} ${await kb.attachments.blobs.health(hash)}`),
+        );
+        return say(`dump ${JSON.stringify({ ...(content(kb) as object), attachmentBytes: bytes })}`);
+      }
     }
   } catch (error) {
     if (error instanceof KbError && error.code === 'editConflict') return;
@@ -96,7 +118,7 @@ if (mode === 'serve') {
   say('ready');
   let seed = Number(seedText) >>> 0;
   const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-  const ops = ['create', 'create', 'edit', 'edit', 'delete', 'restore', 'sync', 'sync'];
+  const ops = ['create', 'create', 'edit', 'edit', 'delete', 'restore', 'attach', 'sync', 'sync'];
   for (;;) {
     await run({
       op: ops[Math.floor(random() * ops.length)]!,
