@@ -198,7 +198,7 @@ function RenameForm({
     onSave({ de: de.trim(), nl: nl.trim() });
   };
   return (
-    <form className="tag-form" onSubmit={submit} aria-label={t('tags.renameOne', { tag: row.text })}>
+    <form className="tag-form" noValidate onSubmit={submit} aria-label={t('tags.renameOne', { tag: row.text })}>
       <label>
         {t('tags.nameDe')}
         <input lang="de" value={de} maxLength={60} onChange={(e) => setDe(e.target.value)} autoFocus />
@@ -243,7 +243,7 @@ function MergeForm({
     if (target) onMerge(target);
   };
   return (
-    <form className="tag-form" onSubmit={submit} aria-label={t('tags.mergeOne', { tag: row.text })}>
+    <form className="tag-form" noValidate onSubmit={submit} aria-label={t('tags.mergeOne', { tag: row.text })}>
       <label>
         {t('tags.mergeInto', { tag: row.text })}
         <select value={into} onChange={(e) => setInto(e.target.value)} autoFocus>
