@@ -24,9 +24,10 @@ import { StarterRemoval } from './services/starter-removal';
 import { VisitReports } from './services/visit-report';
 import { Visits } from './services/visits';
 import { Sync, type SyncOptions } from './sync/sync';
-import { loadStarterContent } from './store/starter-content';
+import { loadStarterContent, type StarterContent } from './store/starter-content';
+import { upgradeStarter } from './exchange/starter-upgrade';
 import { openStore, type Store } from './store/store';
-import { createContext } from './write/context';
+import { createContext, type KbContext } from './write/context';
 
 export interface OpenOptions {
   /** The operating system's preferred locales, best first; picks the language on first start. */
@@ -43,13 +44,15 @@ export const SYNC_STATE_DIR = 'sync';
 export async function openKnowledgeBase(dir: string, options: OpenOptions): Promise<KnowledgeBase> {
   const blobs = new BlobStore(dir);
   await blobs.removeLeftovers();
+  const starter = loadStarterContent();
   const kb = new KnowledgeBase(
-    await openStore(dir, loadStarterContent),
+    await openStore(dir, () => starter),
     options.now,
     { file: path.join(dir, SEARCH_INDEX_FILE) },
     { ...options.sync, stateDir: path.join(dir, SYNC_STATE_DIR) },
     blobs,
   );
+  await kb.upgradeStarter(starter); // before search and sync start, so both see the current release
   if (!kb.settings.languageChosen) await kb.settings.setLanguage(pickLanguage(options.systemLocales));
   const unavailable = await kb.attachments.unavailableCount();
   if (unavailable > 0) kb.notices.push({ kind: 'attachmentsUnavailable', count: unavailable });
@@ -59,6 +62,7 @@ export async function openKnowledgeBase(dir: string, options: OpenOptions): Prom
 }
 
 export class KnowledgeBase {
+  readonly #ctx: KbContext;
   readonly store: Store;
   readonly settings: SettingsService;
   readonly organisations: Organisations;
@@ -95,6 +99,7 @@ export class KnowledgeBase {
     blobs?: BlobStore,
   ) {
     const ctx = createContext(store, now);
+    this.#ctx = ctx;
     this.store = store;
     this.settings = new SettingsService(ctx);
     this.organisations = new Organisations(ctx);
@@ -117,6 +122,11 @@ export class KnowledgeBase {
       return { ...shown, notices: [...shown.notices, ...this.notices] };
     };
     ctx.writer.onApplied((changes) => this.search.applied(changes));
+  }
+
+  /** Brings the starter content to the given release (see core/exchange/starter-upgrade.ts); returns the number of changes. */
+  upgradeStarter(starter: StarterContent): Promise<number> {
+    return upgradeStarter(this.#ctx, starter);
   }
 
   /** Finishes pending background work and closes the store; awaited before the app quits. */

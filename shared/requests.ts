@@ -21,6 +21,7 @@ import {
   Lang,
   Participant,
   PhoneNumber,
+  PracticeScope,
   PracticeText,
   ProgrammeDay,
   Source,
@@ -53,6 +54,8 @@ export const PracticeInput = z
     originalLanguage: Lang,
     texts: z.object({ de: EditableText.optional(), nl: EditableText.optional() }).strict(),
     sources: z.array(Source).max(50),
+    /** Whose practice it is; left out, the practice's scope stays as it was (none for a new one). */
+    scope: PracticeScope.optional(),
     contact: z.string().max(500).optional(),
   })
   .strict();
@@ -109,6 +112,8 @@ export const ComparisonCellInput = z
     baseUpdatedAt: Timestamp.nullable(),
     /** Markdown per language; an empty text means none in that language. */
     text: z.object({ de: CellText, nl: CellText }).strict(),
+    /** Where a reader can check the cell; left out, the cell's sources stay as they were. */
+    sources: z.array(Source).max(50).optional(),
   })
   .strict();
 export type ComparisonCellInput = z.infer<typeof ComparisonCellInput>;
@@ -121,6 +126,8 @@ export const GlossaryTermInput = z
     /** Where the concepts differ; empty in both languages means no note. */
     note: z.object({ de: GlossaryText, nl: GlossaryText }).strict(),
     topicIds: z.array(Id).max(20),
+    /** Where a reader can check the definition; left out, the term's sources stay as they were. */
+    sources: z.array(Source).max(50).optional(),
   })
   .strict();
 export type GlossaryTermInput = z.infer<typeof GlossaryTermInput>;

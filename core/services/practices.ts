@@ -5,7 +5,14 @@
 import type { z } from 'zod';
 import type { Page, PracticeDetail, PracticeSummary } from '../../shared/responses';
 import type { PracticeInput, PracticeQuery } from '../../shared/requests';
-import { LANGUAGES, type Lang, type Practice, type PracticeRevision, type PracticeText } from '../../shared/model';
+import {
+  LANGUAGES,
+  type Lang,
+  type Practice,
+  type PracticeRevision,
+  type PracticeScope,
+  type PracticeText,
+} from '../../shared/model';
 import type { KbContext } from '../write/context';
 import { requireRecord, requireReference } from '../write/references';
 import { KbError } from '../base/errors';
@@ -85,6 +92,7 @@ export class Practices {
       originalLanguage: input.originalLanguage,
       texts: stampTranslations(input, previous),
       sources: input.sources,
+      ...scopeOf(input.scope ?? previous?.scope),
       ...(input.contact?.trim() ? { contact: input.contact.trim() } : {}),
       ...(previous?.attachments ? { attachments: previous.attachments } : {}), // changed only through the attachments service
       createdAt: previous?.createdAt ?? now,
@@ -254,3 +262,14 @@ function summarize(p: Practice, annotationCounts: Map<string, number>): Practice
 
 const newestFirst = (a: Practice, b: Practice) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id);
 const unique = (items: string[]) => [...new Set(items)];
+
+/** A scope as stored: a label only where it says something, in the languages it is given. */
+function scopeOf(scope: PracticeScope | undefined): { scope?: PracticeScope } {
+  if (!scope) return {};
+  const label = Object.fromEntries(
+    Object.entries(scope.label ?? {})
+      .map(([lang, text]) => [lang, text?.trim()])
+      .filter(([, text]) => text),
+  ) as PracticeScope['label'];
+  return { scope: { level: scope.level, ...(label && Object.keys(label).length > 0 ? { label } : {}) } };
+}

@@ -115,12 +115,13 @@ export interface Store {
 /** A new store's content: the starter content, every other collection empty. */
 export function seedData(starter: StarterContent): StoreData {
   const empty = Object.fromEntries(COLLECTIONS.map((name) => [name, []])) as unknown as Pick<StoreData, CollectionName>;
+  const { release: _release, ...records } = structuredClone(starter);
   return {
     schemaVersion: STORE_SCHEMA_VERSION,
     installationId: randomUUID(),
     settings: { language: null, user: null },
     ...empty,
-    ...structuredClone(starter),
+    ...records,
   };
 }
 
