@@ -54,8 +54,8 @@ export const PracticeInput = z
     originalLanguage: Lang,
     texts: z.object({ de: EditableText.optional(), nl: EditableText.optional() }).strict(),
     sources: z.array(Source).max(50),
-    /** Whose practice it is; left out, the practice's scope stays as it was (none for a new one). */
-    scope: PracticeScope.optional(),
+    /** Whose practice it is; null says it is not stated; left out, the scope stays as it was (none for a new one). */
+    scope: PracticeScope.nullable().optional(),
     contact: z.string().max(500).optional(),
   })
   .strict();

@@ -92,7 +92,7 @@ export class Practices {
       originalLanguage: input.originalLanguage,
       texts: stampTranslations(input, previous),
       sources: input.sources,
-      ...scopeOf(input.scope ?? previous?.scope),
+      ...scopeOf(input.scope === undefined ? previous?.scope : (input.scope ?? undefined)),
       ...(input.contact?.trim() ? { contact: input.contact.trim() } : {}),
       ...(previous?.attachments ? { attachments: previous.attachments } : {}), // changed only through the attachments service
       createdAt: previous?.createdAt ?? now,
@@ -254,6 +254,7 @@ function summarize(p: Practice, annotationCounts: Map<string, number>): Practice
     summaries,
     translation: translationStatuses(p),
     annotationCount: annotationCounts.get(p.id) ?? 0,
+    ...(p.scope ? { scope: p.scope } : {}),
     updatedAt: p.updatedAt,
     ...(p.deletedAt ? { deletedAt: p.deletedAt } : {}),
     starter: p.starter === true,
