@@ -198,7 +198,7 @@ function PracticeCard({ item, onOpen }: { item: PracticeSummary; onOpen: () => v
       </h2>
       <p className="meta">
         {org?.name[lang]}
-        {item.scope && item.scope.level !== 'organisation' && (
+        {item.scope && (
           <>
             {' · '}
             <PracticeScopeText scope={item.scope} lang={lang} />
