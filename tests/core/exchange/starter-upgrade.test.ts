@@ -116,7 +116,7 @@ describe('an upgraded installation and one still on the older release', () => {
 
     const intoOld = await send(upgraded, old);
     expect(intoOld.practices).toMatchObject({ added: 0, updated: releaseTwo.practices.length, conflicts: 0 });
-    expect(intoOld.comparison).toMatchObject({ added: 2, conflicts: 0 }); // the new size row
+    expect(intoOld.comparison).toMatchObject({ added: 4, conflicts: 0 }); // the new size and green spaces rows
     expect(old.conflicts.list()).toEqual([]);
     expect(snapshot(old)).toEqual(snapshot(upgraded));
 

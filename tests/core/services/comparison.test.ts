@@ -31,7 +31,7 @@ describe('the comparison table', () => {
   it('holds the starter cells for both organisations, current in both languages, and counts practices per topic', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const { cells, practiceCounts } = kb.comparison.table();
-    expect(cells).toHaveLength(14);
+    expect(cells).toHaveLength(16);
     expect(new Set(cells.map((c) => c.entry.organisationId))).toEqual(new Set([TS, AV]));
     for (const c of cells) expect(c.translation).toEqual({ de: 'current', nl: 'current' });
     const live = kb.practices.live();
