@@ -50,7 +50,11 @@ export function planStarterUpgrade(
   starter: StarterContent,
   now: string,
 ): Change[] {
-  const removedStarter = store.all('purged').some((marker) => isStarterVersion(marker.version));
+  // Removed with "remove starter content" (before that was remembered: an untouched starter practice, visit or cell
+  // can only have been purged by it; a glossary term can be deleted alone).
+  const removedStarter =
+    store.settings.starterRemoved === true ||
+    store.all('purged').some((marker) => marker.collection !== 'glossary' && isStarterVersion(marker.version));
   const cells = new Set(store.all('comparison').map((c) => comparisonCellKey(c.dimension, c.organisationId)));
   const wanted = <T extends { id: string; dimension?: string; organisationId?: string }>(
     collection: (typeof BUNDLE_COLLECTIONS)[number],

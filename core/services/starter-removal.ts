@@ -5,7 +5,7 @@
 import type { StarterContentState } from '../../shared/responses';
 import { isStarterVersion } from '../../shared/model';
 import { recordKey } from '../store/exchange-records';
-import type { RecordOf, Store } from '../store/store';
+import { changeSettings, type RecordOf, type Store } from '../store/store';
 import type { KbContext } from '../write/context';
 import { purgeChanges } from '../write/purge';
 
@@ -67,7 +67,8 @@ export class StarterRemoval {
     this.#ctx.identity.author();
     const { removable, kept } = classifyStarter(store);
     const changes = removable.flatMap(({ collection, record }) => purgeChanges(store, history, collection, record));
-    if (changes.length > 0) await this.#ctx.writer.apply(changes);
+    // Remembered, so that a later starter release does not bring new starter content (core/exchange/starter-upgrade.ts).
+    if (changes.length > 0) await this.#ctx.writer.apply([...changes, changeSettings({ starterRemoved: true })]);
     return { removed: removable.length, removable: 0, kept };
   }
 }

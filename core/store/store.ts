@@ -73,6 +73,8 @@ export const StoreSettings = z.object({
   language: Lang.nullable(),
   /** Who writes here: asked on first start, stamped on everything written. */
   user: Author.nullable().default(null),
+  /** Set once the user removed the starter content: a later starter release then adds nothing new. */
+  starterRemoved: z.boolean().optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettings>;
 
