@@ -26,9 +26,10 @@ import { StarterRemoval } from './services/starter-removal';
 import { VisitReports } from './services/visit-report';
 import { Visits } from './services/visits';
 import { Sync, type SyncOptions } from './sync/sync';
-import { loadStarterContent } from './store/starter-content';
+import { loadStarterContent, type StarterContent } from './store/starter-content';
+import { upgradeStarter } from './exchange/starter-upgrade';
 import { BACKUPS_FOLDER, openStore, type Store } from './store/store';
-import { createContext } from './write/context';
+import { createContext, type KbContext } from './write/context';
 
 export interface OpenOptions {
   /** The operating system's preferred locales, best first; picks the language on first start. */
@@ -47,14 +48,16 @@ export const SYNC_STATE_DIR = 'sync';
 export async function openKnowledgeBase(dir: string, options: OpenOptions): Promise<KnowledgeBase> {
   const blobs = new BlobStore(dir);
   await blobs.removeLeftovers();
+  const starter = loadStarterContent();
   const kb = new KnowledgeBase(
-    await openStore(dir, loadStarterContent),
+    await openStore(dir, () => starter),
     options.now,
     { file: path.join(dir, SEARCH_INDEX_FILE) },
     { ...options.sync, stateDir: path.join(dir, SYNC_STATE_DIR) },
     blobs,
     { background: true, ...options.cleanup, backupsDir: path.join(dir, BACKUPS_FOLDER) },
   );
+  await kb.upgradeStarter(starter); // before search and sync start, so both see the current release
   if (!kb.settings.languageChosen) await kb.settings.setLanguage(pickLanguage(options.systemLocales));
   await kb.sync.start(); // reads its small list of folders; the rounds run in the background
   const unavailable = await kb.attachments.unavailableCount(); // bytes still expected from a shared folder are not
@@ -65,6 +68,7 @@ export async function openKnowledgeBase(dir: string, options: OpenOptions): Prom
 }
 
 export class KnowledgeBase {
+  readonly #ctx: KbContext;
   readonly store: Store;
   readonly settings: SettingsService;
   readonly organisations: Organisations;
@@ -105,6 +109,7 @@ export class KnowledgeBase {
     cleanup: CleanupOptions = {},
   ) {
     const ctx = createContext(store, now);
+    this.#ctx = ctx;
     this.store = store;
     this.settings = new SettingsService(ctx);
     this.organisations = new Organisations(ctx);
@@ -132,6 +137,11 @@ export class KnowledgeBase {
       return { ...shown, trashCount, notices: [...shown.notices, ...this.notices] };
     };
     ctx.writer.onApplied((changes) => this.search.applied(changes));
+  }
+
+  /** Brings the starter content to the given release (see core/exchange/starter-upgrade.ts); returns the number of changes. */
+  upgradeStarter(starter: StarterContent): Promise<number> {
+    return upgradeStarter(this.#ctx, starter);
   }
 
   /** Finishes pending background work and closes the store; awaited before the app quits. */

@@ -284,7 +284,16 @@ export function conformanceCases(): { case: ConformanceCase; bytes: Uint8Array }
   add(
     'accept-11-comparison-cell-under-own-id',
     'Comparison cells: a record for a cell held under another id merges as a version of that record',
-    text(bundle({ practices: [], annotations: [], comparison: [cell()] })),
+    // Written on top of the starter release of that cell, as a partner's app on the same release would.
+    text(
+      bundle({
+        practices: [],
+        annotations: [],
+        comparison: [
+          cell({ version: { ...(starterRecord('comparison', 'cmp-council-av').version as object), [PARTNER]: 1 } }),
+        ],
+      }),
+    ),
     accepted(
       { comparison: { updated: 1 } },
       {

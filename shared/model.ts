@@ -31,6 +31,19 @@ const Text = (max: number) => z.string().max(max);
 export const VersionVector = z.record(z.uuid(), z.number().int().min(1).max(Number.MAX_SAFE_INTEGER));
 export type VersionVector = z.infer<typeof VersionVector>;
 
+/**
+ * The installation id that stands for the starter content's releases: a
+ * starter record changed in release n of data/starter.json carries the version
+ * `{ [STARTER_RELEASES]: n }`, so it follows every earlier release of itself
+ * and is concurrent with any edit made on an installation
+ * (core/exchange/starter-upgrade.ts). No installation has this id.
+ */
+export const STARTER_RELEASES = '00000000-0000-4000-8000-000000000000';
+
+/** True for a version made only by starter releases (`{}` included): starter content nobody edited. */
+export const isStarterVersion = (version: VersionVector): boolean =>
+  Object.keys(version).every((key) => key === STARTER_RELEASES);
+
 /** What every exchanged record carries so that merging is deterministic. */
 const Versioned = {
   version: VersionVector.default({}),
@@ -97,6 +110,25 @@ export type Source = z.infer<typeof Source>;
 /** A tag as practices carry it: the key that joins them (any language, as first typed). */
 export const TagKey = Text(60).min(1);
 
+/**
+ * Whose practice it is, so that nobody passes a national rule off as a
+ * district's own: the administration's own (`organisation`), its city or state
+ * (Land Berlin, a Dutch province), its country (a national rule or guideline),
+ * or general practice not tied to any administration (Scrum, Kanban).
+ */
+export const PRACTICE_SCOPES = ['organisation', 'region', 'national', 'general'] as const;
+export const PracticeScope = z
+  .object({
+    level: z.enum(PRACTICE_SCOPES),
+    /** Who stands behind it where it is not the administration's own: "Land Berlin", "Niederlande (CROW)". */
+    label: z
+      .object({ de: Text(200).optional(), nl: Text(200).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type PracticeScope = z.infer<typeof PracticeScope>;
+
 export const Practice = z
   .object({
     id: Id,
@@ -108,6 +140,8 @@ export const Practice = z
     originalLanguage: Lang,
     texts: z.object({ de: PracticeText.optional(), nl: PracticeText.optional() }).strict(),
     sources: z.array(Source).max(50),
+    /** Whose practice it is; absent in practices written before scopes existed (shown as not stated). */
+    scope: PracticeScope.optional(),
     contact: Text(500).optional(),
     attachments: AttachmentList.optional(),
     createdAt: Timestamp,
@@ -296,6 +330,8 @@ export const GlossaryTerm = z
       .strict()
       .optional(),
     topicIds: z.array(Id).max(20),
+    /** Where a reader can check the definition; absent in terms written before terms had sources. */
+    sources: z.array(Source).max(50).optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     createdBy: Author.optional(),
@@ -369,6 +405,8 @@ export const ComparisonEntry = z
      * this language needs translating. Absent: consistent with whatever the other says.
      */
     basedOn: z.object({ de: TextHash.optional(), nl: TextHash.optional() }).strict().optional(),
+    /** Where a reader can check what the cell says; absent in cells written before cells had sources. */
+    sources: z.array(Source).max(50).optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     createdBy: Author.optional(),

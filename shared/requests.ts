@@ -21,6 +21,7 @@ import {
   Lang,
   Participant,
   PhoneNumber,
+  PracticeScope,
   PracticeText,
   ProgrammeDay,
   Source,
@@ -62,6 +63,8 @@ export const PracticeInput = z
     originalLanguage: Lang,
     texts: z.object({ de: EditableText.optional(), nl: EditableText.optional() }).strict(),
     sources: z.array(Source).max(50),
+    /** Whose practice it is; null says it is not stated; left out, the scope stays as it was (none for a new one). */
+    scope: PracticeScope.nullable().optional(),
     contact: z.string().max(500).optional(),
   })
   .strict();
@@ -122,6 +125,8 @@ export const ComparisonCellInput = z
     baseUpdatedAt: Timestamp.nullable(),
     /** Markdown per language; an empty text means none in that language. */
     text: z.object({ de: CellText, nl: CellText }).strict(),
+    /** Where a reader can check the cell; left out, the cell's sources stay as they were. */
+    sources: z.array(Source).max(50).optional(),
   })
   .strict();
 export type ComparisonCellInput = z.infer<typeof ComparisonCellInput>;
@@ -152,6 +157,8 @@ export const GlossaryTermInput = z
     /** Where the concepts differ; empty in both languages means no note. */
     note: z.object({ de: GlossaryText, nl: GlossaryText }).strict(),
     topicIds: z.array(Id).max(20),
+    /** Where a reader can check the definition; left out, the term's sources stay as they were. */
+    sources: z.array(Source).max(50).optional(),
   })
   .strict();
 export type GlossaryTermInput = z.infer<typeof GlossaryTermInput>;

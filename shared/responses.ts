@@ -15,6 +15,7 @@ import type {
   Lang,
   Organisation,
   Practice,
+  PracticeScope,
   Topic,
   TranslationStatus,
   Visit,
@@ -94,6 +95,8 @@ export interface PracticeSummary {
   summaries: Partial<Record<Lang, string>>;
   translation: TranslationStatuses;
   annotationCount: number;
+  /** Whose practice it is, when stated. */
+  scope?: PracticeScope;
   updatedAt: string;
   deletedAt?: string;
   starter: boolean;

@@ -6,7 +6,7 @@
  * (deterministically chosen, the same on every installation); the others are
  * conflicts, kept until a person resolves them.
  */
-import type { VersionVector } from '../../shared/model';
+import { isStarterVersion, type VersionVector } from '../../shared/model';
 import { compareVersions } from '../base/versioning';
 import { recordHash } from '../base/canonical-json';
 
@@ -44,12 +44,15 @@ export function mergeVersions<T extends VersionedRecord>(versions: readonly Hash
 
 /**
  * Which concurrent version is shown: a living record before a deleted one
- * (an edit is never hidden by a deletion it did not know of), then the most
- * recently updated, then fixed tie-breakers so every installation agrees.
+ * (an edit is never hidden by a deletion it did not know of), a version
+ * someone edited before an untouched release of the starter content (a new
+ * release never hides a user's edit: it waits beside it as a conflict), then
+ * the most recently updated, then fixed tie-breakers so every installation agrees.
  */
 function byPrecedence<T extends VersionedRecord>(a: Hashed<T>, b: Hashed<T>): number {
   return (
     Number(a.record.deletedAt !== undefined) - Number(b.record.deletedAt !== undefined) ||
+    Number(isStarterVersion(a.record.version)) - Number(isStarterVersion(b.record.version)) ||
     compareInstants(b.record.updatedAt, a.record.updatedAt) ||
     compareStrings(b.record.changedBy ?? '', a.record.changedBy ?? '') ||
     compareStrings(b.hash, a.hash)

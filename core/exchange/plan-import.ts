@@ -12,7 +12,7 @@ import { del, put, type Change, type Store } from '../store/store';
 import type { History } from '../write/history';
 import { compareVersions } from '../base/versioning';
 import type { ImportCounts, ImportItem, ImportOutcome } from '../../shared/responses';
-import { comparisonCellKey } from '../../shared/model';
+import { comparisonCellKey, isStarterVersion } from '../../shared/model';
 import { isImportedInto, recordKey, type Origin, type StoredConflict, type UndoStep } from '../store/exchange-records';
 
 export interface ImportPlan {
@@ -60,9 +60,14 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
   for (const [key, { collection, id, versions }] of ordered) {
     const count = counts[collection];
     const purged = store.get('purged', key);
-    // Versions a purge here already included stay deleted.
+    // Versions a purge here already included stay deleted; so does any release of starter content
+    // removed untouched here (core/exchange/starter-upgrade.ts): a partner's newer release brings nobody's edit.
     const wanted = purged
-      ? versions.filter((v) => !['before', 'equal'].includes(compareVersions(v.record.version, purged.version)))
+      ? versions.filter(
+          (v) =>
+            !['before', 'equal'].includes(compareVersions(v.record.version, purged.version)) &&
+            !(isStarterVersion(v.record.version) && isStarterVersion(purged.version)),
+        )
       : versions;
     const local = store.get(collection, id) as BundleRecord | undefined;
     const localHashed = local ? hashed(local) : undefined;

@@ -22,6 +22,7 @@ import type { KbContext } from '../write/context';
 import { requireRecord, requireReference } from '../write/references';
 import { KbError } from '../base/errors';
 import { provenance } from '../write/provenance';
+import { nonEmpty, sameSources } from '../store/sources';
 import { pairTranslation, plainTextHash, stampPairBasis } from '../store/translation';
 
 type CellText = ComparisonEntry['text'];
@@ -79,7 +80,13 @@ export class Comparison {
       if (value) text[lang] = value;
     }
     if (!previous && !text.de && !text.nl) throw new KbError('invalidRequest', 'an empty cell has nothing to save');
-    if (previous && LANGUAGES.every((lang) => previous.text[lang] === text[lang])) return this.#detail(previous);
+    const sources = input.sources ?? previous?.sources ?? [];
+    if (
+      previous &&
+      LANGUAGES.every((lang) => previous.text[lang] === text[lang]) &&
+      sameSources(previous.sources ?? [], sources)
+    )
+      return this.#detail(previous);
 
     const now = this.#ctx.clock.now();
     const basedOn = stampBasis(text, previous);
@@ -90,6 +97,7 @@ export class Comparison {
       organisationId: input.organisationId,
       text,
       ...(basedOn ? { basedOn } : {}),
+      ...nonEmpty(sources),
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
       createdBy: previous ? previous.createdBy : author,

@@ -11,6 +11,7 @@ import { requireRecord, requireReference } from '../write/references';
 import { KbError } from '../base/errors';
 import { purgeChanges } from '../write/purge';
 import { put } from '../store/store';
+import { nonEmpty } from '../store/sources';
 
 /** Compares terms as a reader would: case and spacing do not make a new term. */
 const sameTerm = (a: string, b: string) =>
@@ -52,6 +53,7 @@ export class Glossary {
       definition: input.definition,
       ...(hasNote ? { note: input.note } : {}),
       topicIds: [...new Set(input.topicIds)],
+      ...nonEmpty(input.sources ?? previous?.sources),
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
       createdBy: previous ? previous.createdBy : author,

@@ -12,6 +12,7 @@ import {
   type Organisation,
   type Practice,
   type PracticeRevision,
+  type PracticeScope,
   type PracticeText,
 } from '../../shared/model';
 import type { KbContext } from '../write/context';
@@ -101,6 +102,7 @@ export class Practices {
       originalLanguage: input.originalLanguage,
       texts: stampTranslations(input, previous),
       sources: input.sources,
+      ...scopeOf(input.scope === undefined ? previous?.scope : (input.scope ?? undefined)),
       ...(input.contact?.trim() ? { contact: input.contact.trim() } : {}),
       ...(previous?.attachments ? { attachments: previous.attachments } : {}), // changed only through the attachments service
       createdAt: previous?.createdAt ?? now,
@@ -262,6 +264,7 @@ function summarize(p: Practice, annotationCounts: Map<string, number>): Practice
     summaries,
     translation: translationStatuses(p),
     annotationCount: annotationCounts.get(p.id) ?? 0,
+    ...(p.scope ? { scope: p.scope } : {}),
     updatedAt: p.updatedAt,
     ...(p.deletedAt ? { deletedAt: p.deletedAt } : {}),
     starter: p.starter === true,
@@ -288,3 +291,14 @@ function practiceOrder(
   return (a, b) => collator.compare(orgName(a), orgName(b)) || byTitle(a, b) || newestFirst(a, b);
 }
 const unique = (items: string[]) => [...new Set(items)];
+
+/** A scope as stored: a label only where it says something, in the languages it is given. */
+function scopeOf(scope: PracticeScope | undefined): { scope?: PracticeScope } {
+  if (!scope) return {};
+  const label = Object.fromEntries(
+    Object.entries(scope.label ?? {})
+      .map(([lang, text]) => [lang, text?.trim()])
+      .filter(([, text]) => text),
+  ) as PracticeScope['label'];
+  return { scope: { level: scope.level, ...(label && Object.keys(label).length > 0 ? { label } : {}) } };
+}

@@ -3,8 +3,9 @@
  * their own: organisations and topics frame everything else and stay.
  */
 import type { StarterContentState } from '../../shared/responses';
+import { isStarterVersion } from '../../shared/model';
 import { recordKey } from '../store/exchange-records';
-import type { RecordOf, Store } from '../store/store';
+import { changeSettings, type RecordOf, type Store } from '../store/store';
 import type { KbContext } from '../write/context';
 import { purgeChanges } from '../write/purge';
 
@@ -15,8 +16,8 @@ type StarterRecord = RecordOf<Removable>;
 
 /**
  * Splits the starter records still marked as such into removable ones and
- * kept ones. Removable: never changed here (the empty version every
- * installation shares), nothing written about it (an annotation, even in the
+ * kept ones. Removable: never changed here (a version of starter releases only,
+ * which every installation shares), nothing written about it (an annotation, even in the
  * trash), and no partner version waiting in conflict.
  */
 function classifyStarter(store: Store): {
@@ -34,7 +35,7 @@ function classifyStarter(store: Store): {
   for (const collection of REMOVABLE) {
     for (const record of store.all(collection)) {
       if (!record.starter) continue;
-      const untouched = Object.keys(record.version).length === 0 && !referenced.has(recordKey(collection, record.id));
+      const untouched = isStarterVersion(record.version) && !referenced.has(recordKey(collection, record.id));
       if (untouched) removable.push({ collection, record });
       else kept += 1;
     }
@@ -66,7 +67,8 @@ export class StarterRemoval {
     this.#ctx.identity.author();
     const { removable, kept } = classifyStarter(store);
     const changes = removable.flatMap(({ collection, record }) => purgeChanges(store, history, collection, record));
-    if (changes.length > 0) await this.#ctx.writer.apply(changes);
+    // Remembered, so that a later starter release does not bring new starter content (core/exchange/starter-upgrade.ts).
+    if (changes.length > 0) await this.#ctx.writer.apply([...changes, changeSettings({ starterRemoved: true })]);
     return { removed: removable.length, removable: 0, kept };
   }
 }

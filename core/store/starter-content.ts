@@ -1,9 +1,14 @@
 /**
  * Starter content shipped in data/starter.json: what a new installation is
  * filled with on first start, validated with the same schemas as user data.
- * The file holds the exact records (version `{}`, translations' `basedOn`
+ * The file holds the exact records (versions, translations' `basedOn`
  * included), so that a partner who copies a starter record from the published
  * file sends what every installation already has.
+ *
+ * `release` counts the releases of the file. A record changed in release n
+ * carries the version `{ [STARTER_RELEASES]: n }`, one unchanged since the
+ * first release `{}`; installations holding an older release are brought to
+ * this one on start (core/exchange/starter-upgrade.ts).
  */
 import { z } from 'zod';
 import starterJson from '../../data/starter.json';
@@ -11,6 +16,7 @@ import { ComparisonEntry, GlossaryTerm, Organisation, Practice, TagLabel, Topic,
 
 export const StarterContent = z
   .object({
+    release: z.number().int().min(1),
     organisations: z.array(Organisation),
     topics: z.array(Topic),
     practices: z.array(Practice),

@@ -78,6 +78,8 @@ export const StoreSettings = z.object({
   language: Lang.nullable(),
   /** Who writes here: asked on first start, stamped on everything written. */
   user: Author.nullable().default(null),
+  /** Set once the user removed the starter content: a later starter release then adds nothing new. */
+  starterRemoved: z.boolean().optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettings>;
 
@@ -120,12 +122,13 @@ export interface Store {
 /** A new store's content: the starter content, every other collection empty. */
 export function seedData(starter: StarterContent): StoreData {
   const empty = Object.fromEntries(COLLECTIONS.map((name) => [name, []])) as unknown as Pick<StoreData, CollectionName>;
+  const { release: _release, ...records } = structuredClone(starter);
   return {
     schemaVersion: STORE_SCHEMA_VERSION,
     installationId: randomUUID(),
     settings: { language: null, user: null },
     ...empty,
-    ...structuredClone(starter),
+    ...records,
   };
 }
 

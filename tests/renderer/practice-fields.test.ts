@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { composePractice, practiceFields } from '../../renderer/src/exchange/practiceFields';
 import { practiceRecord } from '../helpers/bundles';
 
-const names = { organisation: (id: string) => `org:${id}`, topic: (id: string) => `topic:${id}` };
+const names = {
+  organisation: (id: string) => `org:${id}`,
+  topic: (id: string) => `topic:${id}`,
+  scope: (scope: { level: string } | undefined) => scope?.level ?? '',
+};
 
 const berlin = practiceRecord(1, {
   tags: ['Gründach', 'Förderung'],

@@ -58,9 +58,14 @@ describe('the comparison table', () => {
       expect(await rowLabels(page)).toEqual([...structure, ...starter.topics.map((t) => t.name.de)]);
       expect(await cellText(page, 'Gewählte Vertretung', 0)).toContain('Bezirksverordnetenversammlung');
       expect(await cellText(page, 'Gewählte Vertretung', 0)).toContain('Beispielinhalt');
+      // The size row is filled for both, with the reference date and the statistics office as a source.
+      expect(await cellText(page, 'Größe', 0)).toContain('53,09 km²');
+      expect(await cellText(page, 'Größe', 1)).toContain('Stand 1.1.2023');
       // Empty cells invite a contribution; topic rows link to that organisation's practices of the topic.
       expect(
-        await page.getByRole('button', { name: 'Noch keine Angabe – ergänzen: Größe, Gemeinde Amstelveen' }).count(),
+        await page
+          .getByRole('button', { name: 'Noch keine Angabe – ergänzen: Bürogestaltung, Gemeinde Amstelveen' })
+          .count(),
       ).toBe(1);
       const roundabouts = starter.practices.filter(
         (p) => p.topicIds.includes('topic-roundabouts') && p.organisationId === 'org-amstelveen',
@@ -87,7 +92,9 @@ describe('the comparison table', () => {
       ]);
       expect(await cellText(page, 'Gekozen volksvertegenwoordiging', 1)).toContain('gemeenteraad');
       expect(
-        await page.getByRole('button', { name: 'Nog geen gegevens – aanvullen: Omvang, Gemeente Amstelveen' }).count(),
+        await page
+          .getByRole('button', { name: 'Nog geen gegevens – aanvullen: Kantoorinrichting, Gemeente Amstelveen' })
+          .count(),
       ).toBe(1);
       await session.screenshot('41-compare-nl');
     },
@@ -114,38 +121,42 @@ describe('the comparison table', () => {
       session = await openApp({ dataDir });
       let page = session.page;
       await openComparison(page);
-      await page.getByRole('button', { name: 'Noch keine Angabe – ergänzen: Größe, Gemeinde Amstelveen' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Größe – Gemeinde Amstelveen' });
+      await page
+        .getByRole('button', { name: 'Noch keine Angabe – ergänzen: Bürogestaltung, Gemeinde Amstelveen' })
+        .click();
+      const dialog = page.getByRole('dialog', { name: 'Bürogestaltung – Gemeinde Amstelveen' });
       await dialog.getByLabel('Text auf Deutsch (Markdown)').fill('Rund **93 000** Einwohnerinnen und Einwohner.');
       expect(await dialog.getByLabel('Text auf Niederländisch (Markdown)').getAttribute('lang')).toBe('nl');
       await dialog.getByRole('button', { name: 'Speichern' }).click();
-      await expect.poll(() => cellText(page, 'Größe', 1)).toContain('Rund 93 000 Einwohnerinnen und Einwohner.');
-      expect(await cellText(page, 'Größe', 1)).toContain('NL: fehlt');
+      await expect
+        .poll(() => cellText(page, 'Bürogestaltung', 1))
+        .toContain('Rund 93 000 Einwohnerinnen und Einwohner.');
+      expect(await cellText(page, 'Bürogestaltung', 1)).toContain('NL: fehlt');
       // Focus lands on the new cell's edit button, not on the body.
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-        'Größe – Gemeinde Amstelveen bearbeiten',
+        'Bürogestaltung – Gemeinde Amstelveen bearbeiten',
       );
 
       // Add the Dutch: both current. Then change the German only: the Dutch is outdated.
-      await page.getByRole('button', { name: 'Größe – Gemeinde Amstelveen bearbeiten' }).click();
+      await page.getByRole('button', { name: 'Bürogestaltung – Gemeinde Amstelveen bearbeiten' }).click();
       await dialog.getByLabel('Text auf Niederländisch (Markdown)').fill('Ongeveer 93.000 inwoners.');
       await dialog.getByRole('button', { name: 'Speichern' }).click();
-      await expect.poll(() => cellText(page, 'Größe', 1)).not.toContain('NL: fehlt');
-      await page.getByRole('button', { name: 'Größe – Gemeinde Amstelveen bearbeiten' }).click();
+      await expect.poll(() => cellText(page, 'Bürogestaltung', 1)).not.toContain('NL: fehlt');
+      await page.getByRole('button', { name: 'Bürogestaltung – Gemeinde Amstelveen bearbeiten' }).click();
       await dialog.getByLabel('Text auf Deutsch (Markdown)').fill('Rund 94 000 Einwohnerinnen und Einwohner.');
       await dialog.getByRole('button', { name: 'Speichern' }).click();
-      await expect.poll(() => cellText(page, 'Größe', 1)).toContain('NL: veraltet');
+      await expect.poll(() => cellText(page, 'Bürogestaltung', 1)).toContain('NL: veraltet');
 
       // Reopen on the same store: the cell is still there.
       await session.close();
       session = await openApp({ dataDir });
       page = session.page;
       await openComparison(page);
-      expect(await cellText(page, 'Größe', 1)).toContain('Rund 94 000 Einwohnerinnen und Einwohner.');
+      expect(await cellText(page, 'Bürogestaltung', 1)).toContain('Rund 94 000 Einwohnerinnen und Einwohner.');
 
       // Restore the first version from the history.
-      await page.getByRole('button', { name: 'Versionen von Größe – Gemeinde Amstelveen' }).click();
-      const history = page.getByRole('dialog', { name: 'Versionen: Größe – Gemeinde Amstelveen' });
+      await page.getByRole('button', { name: 'Versionen von Bürogestaltung – Gemeinde Amstelveen' }).click();
+      const history = page.getByRole('dialog', { name: 'Versionen: Bürogestaltung – Gemeinde Amstelveen' });
       await expect.poll(() => history.locator('tbody tr').count()).toBe(3);
       await history
         .locator('tbody tr')
@@ -156,10 +167,12 @@ describe('the comparison table', () => {
         .getByRole('dialog', { name: 'Ältere Version wiederherstellen?' })
         .getByRole('button', { name: 'Wiederherstellen' })
         .click();
-      await expect.poll(() => cellText(page, 'Größe', 1)).toContain('Rund 93 000 Einwohnerinnen und Einwohner.');
+      await expect
+        .poll(() => cellText(page, 'Bürogestaltung', 1))
+        .toContain('Rund 93 000 Einwohnerinnen und Einwohner.');
       expect(
         session.kb.comparison.revisions(
-          session.kb.comparison.table().cells.find((c) => c.entry.dimension === 'size')!.entry.id,
+          session.kb.comparison.table().cells.find((c) => c.entry.dimension === 'topic:topic-office-design')!.entry.id,
         ),
       ).toHaveLength(3);
     },
@@ -296,7 +309,7 @@ describe('the comparison table', () => {
         expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
       }
       // An empty cell prints as such, without its button.
-      expect(await cellText(page, 'Größe', 0)).toBe('keine Angabe');
+      expect(await cellText(page, 'Bürogestaltung', 0)).toMatch(/^keine Angabe/);
       await session.screenshot('42-compare-print-de');
 
       // In Dutch, the printout is Dutch.

@@ -22,6 +22,7 @@ import { call } from '../lib/kb';
 import { cellButtonId, CompareCell } from './CompareCell';
 import { CompareCellEditor } from './CompareCellEditor';
 import { ROW_GROUPS, useCompareRows, type CompareRow, type RowGroup } from './useCompareRows';
+import { withinBrackets } from '../lib/withinBrackets';
 
 interface Target {
   row: CompareRow;
@@ -312,7 +313,7 @@ function PrintOrigin({
         {t('print.date', { date: new Date() })} ·{' '}
         {t('print.madeBy', {
           user: user?.name ?? '—',
-          organisation,
+          organisation: withinBrackets(organisation),
         })}
       </p>
       <p>{t('print.sources', { parts: parts.length > 0 ? parts.join(', ') : t('print.noEntries') })}</p>

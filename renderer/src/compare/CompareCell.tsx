@@ -9,6 +9,7 @@ import type { ComparisonCell } from '../../../shared/responses';
 import { useNavigation } from '../app/navigation';
 import { FallbackBadge } from '../components/FallbackBadge';
 import { Markdown } from '../components/Markdown';
+import { SourceList } from '../components/SourceList';
 import { TranslationBadge } from '../components/TranslationBadge';
 import { useLang } from '../hooks/useLang';
 import { pickText } from '../lib/texts';
@@ -49,6 +50,7 @@ export function CompareCell({
           {text.fallback && <FallbackBadge lang={text.lang} />}
           {cell!.entry.starter && <span className="badge">{t('app:content.starter')}</span>}
           <Markdown source={text.value} lang={text.lang} />
+          <SourceList sources={cell!.entry.sources} label={t('cell.sourcesLabel', context)} />
           {needs.length > 0 && (
             <p className="cell-translation no-print">
               {needs.map((l) => (

@@ -4,10 +4,11 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type Lang } from '../../../shared/model';
+import { LANGUAGES, type Lang, type Source } from '../../../shared/model';
 import type { ComparisonCell } from '../../../shared/responses';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { isCompleteSource, SourcesField } from '../components/SourcesField';
 import { DialogSaveCancel } from '../components/SaveCancelButtons';
 import { TranslationBadge } from '../components/TranslationBadge';
 import { useAction } from '../hooks/useAction';
@@ -35,15 +36,25 @@ export function CompareCellEditor({
   const fieldId = useId();
   const initial = { de: cell?.entry.text.de ?? '', nl: cell?.entry.text.nl ?? '' };
   const [text, setText] = useState(initial);
-  const dirty = LANGUAGES.some((l) => text[l] !== initial[l]);
+  const initialSources = cell?.entry.sources ?? [];
+  const [sources, setSources] = useState<Source[]>(initialSources);
+  const [problem, setProblem] = useState('');
+  const dirty =
+    LANGUAGES.some((l) => text[l] !== initial[l]) || JSON.stringify(sources) !== JSON.stringify(initialSources);
 
   async function save() {
+    if (!sources.every(isCompleteSource)) {
+      setProblem(t('app:editor.problem.badSource'));
+      return;
+    }
+    setProblem('');
     const saved = await action.run(() =>
       call('saveComparisonCell', {
         dimension,
         organisationId: organisation.id,
         baseUpdatedAt: cell?.entry.updatedAt ?? null,
         text,
+        sources: sources.map((s) => ({ title: s.title.trim(), url: s.url.trim() })),
       }),
     );
     if (saved) onSaved(saved);
@@ -80,6 +91,12 @@ export function CompareCellEditor({
             </div>
           ))}
         </div>
+        <SourcesField sources={sources} onChange={setSources} />
+        {problem && (
+          <p className="message message-error" role="alert">
+            {problem}
+          </p>
+        )}
         {action.error && <ErrorMessage error={action.error} />}
       </div>
     </Dialog>

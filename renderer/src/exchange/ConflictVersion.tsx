@@ -11,6 +11,7 @@ import { Markdown } from '../components/Markdown';
 import { useLang } from '../hooks/useLang';
 import { formatCalendarDate } from '../lib/visitLabel';
 import { useExchangeLabels } from './useExchangeLabels';
+import { withinBrackets } from '../lib/withinBrackets';
 
 type Record_<C extends BundleCollection> = BundleRecord<C>;
 type Any = BundleRecord;
@@ -33,7 +34,8 @@ export function VersionOrigin({ record }: { record: Any }) {
     : t('conflicts.starter');
   return (
     <p className="meta">
-      {by && `${t('conflicts.changedBy', { name: by.name, organisation: labels.organisation(by.organisationId) })} `}
+      {by &&
+        `${t('conflicts.changedBy', { name: by.name, organisation: withinBrackets(labels.organisation(by.organisationId)) })} `}
       {at && (
         <>
           <time dateTime={at}>{t('conflicts.changedAt', { date: new Date(at) })}</time>{' '}
@@ -112,7 +114,7 @@ export function VersionContent({ collection, record }: { collection: BundleColle
         <>
           <dl className="facts">
             {fact('kind', t(`app:annotation.kind.${a.kind}`))}
-            {fact('author', `${a.author} (${labels.organisation(a.organisationId)})`)}
+            {fact('author', `${a.author} (${withinBrackets(labels.organisation(a.organisationId))})`)}
             {fact('deleted', a.deletedAt && t('conflicts.changedAt', { date: new Date(a.deletedAt) }))}
           </dl>
           <p className="annotation-text" lang={a.language}>

@@ -12,6 +12,7 @@ import type { Query } from '../hooks/useKbQuery';
 import { call } from '../lib/kb';
 import { totalCounts } from './importCounts';
 import { useExchangeLabels } from './useExchangeLabels';
+import { withinBrackets } from '../lib/withinBrackets';
 
 const COLUMNS = ['added', 'updated', 'deleted', 'conflicts'] as const;
 
@@ -91,7 +92,11 @@ export function ImportHistory({ imports }: { imports: Query<ImportSummary[]> }) 
                           {t('history.date', { date: new Date(entry.importedAt) })}
                         </time>
                       </th>
-                      <td>{entry.exportedBy.name ? `${entry.exportedBy.name} (${organisation})` : organisation}</td>
+                      <td>
+                        {entry.exportedBy.name
+                          ? `${entry.exportedBy.name} (${withinBrackets(organisation)})`
+                          : organisation}
+                      </td>
                       <td className="file-name">{entry.fileName}</td>
                       {COLUMNS.map((k) => (
                         <td key={k}>{t('app:number', { value: total[k] })}</td>

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordOrigin } from '../../../shared/responses';
 import { useExchangeLabels } from './useExchangeLabels';
+import { withinBrackets } from '../lib/withinBrackets';
 
 export function ImportOrigin({ origin }: { origin?: RecordOrigin }) {
   const { t } = useTranslation('exchange');
@@ -17,7 +18,11 @@ export function ImportOrigin({ origin }: { origin?: RecordOrigin }) {
       <dt>{t('origin.label')}</dt>
       <dd className="origin">
         {exportedBy.name
-          ? t('origin.practiceByPerson', { ...values, name: exportedBy.name })
+          ? t('origin.practiceByPerson', {
+              ...values,
+              organisation: withinBrackets(values.organisation),
+              name: exportedBy.name,
+            })
           : t('origin.practice', values)}
       </dd>
     </>

@@ -10,6 +10,7 @@ import { TableScroll } from '../components/TableScroll';
 import { COUNT_KINDS } from './importCounts';
 import { ImportItems } from './ImportItems';
 import { useExchangeLabels } from './useExchangeLabels';
+import { withinBrackets } from '../lib/withinBrackets';
 
 export function ImportPreview({
   preview,
@@ -44,7 +45,11 @@ export function ImportPreview({
       </h3>
       <p>
         {exportedBy.name
-          ? t('import.exportedByPerson', { ...from, name: exportedBy.name })
+          ? t('import.exportedByPerson', {
+              ...from,
+              organisation: withinBrackets(from.organisation),
+              name: exportedBy.name,
+            })
           : t('import.exportedBy', from)}
       </p>
       {kinds.length > 0 && (

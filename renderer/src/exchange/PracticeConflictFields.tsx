@@ -7,6 +7,7 @@
 import { diffWords } from 'diff';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { scopeText } from '../practices/PracticeScopeText';
 import type { Practice } from '../../../shared/model';
 import { useOverview } from '../app/overview';
 import { useLang } from '../hooks/useLang';
@@ -33,6 +34,7 @@ export function PracticeConflictFields({
   const { differing, same } = practiceFields(versions, {
     organisation: labels.organisation,
     topic: (topicId) => overview.topics.find((topic) => topic.id === topicId)?.name[lang] ?? topicId,
+    scope: (scope) => scopeText(scope, lang, t),
   });
   const label = (field: PracticeField) =>
     field.text

@@ -8,7 +8,8 @@ import { LANGUAGES, type Lang, type Practice } from '../../../shared/model';
 const TEXT_PARTS = ['title', 'summary', 'body'] as const;
 type TextPart = (typeof TEXT_PARTS)[number];
 
-export type PracticeFieldKey = `${TextPart}.${Lang}` | 'organisation' | 'topics' | 'tags' | 'sources' | 'contact';
+export type PracticeFieldKey =
+  `${TextPart}.${Lang}` | 'organisation' | 'scope' | 'topics' | 'tags' | 'sources' | 'contact';
 
 export interface PracticeField {
   key: PracticeFieldKey;
@@ -22,11 +23,14 @@ export interface PracticeField {
 export interface FieldNames {
   organisation: (id: string) => string;
   topic: (id: string) => string;
+  /** Whose practice it is, as the reader sees it; '' when not stated. */
+  scope: (scope: Practice['scope']) => string;
 }
 
 const FIELD_KEYS: PracticeFieldKey[] = [
   ...LANGUAGES.flatMap((lang) => TEXT_PARTS.map((part): PracticeFieldKey => `${part}.${lang}`)),
   'organisation',
+  'scope',
   'topics',
   'tags',
   'sources',
@@ -37,6 +41,8 @@ function valueOf(practice: Practice, key: PracticeFieldKey, names: FieldNames): 
   switch (key) {
     case 'organisation':
       return names.organisation(practice.organisationId);
+    case 'scope':
+      return names.scope(practice.scope);
     case 'topics':
       return practice.topicIds.map(names.topic).join(', ');
     case 'tags':
@@ -94,6 +100,9 @@ export function composePractice(versions: Practice[], choices: Partial<Record<Pr
     sources: from('sources').sources,
     texts,
   };
+  const scope = from('scope').scope;
+  if (scope) merged.scope = scope;
+  else delete merged.scope;
   const contact = from('contact').contact;
   if (contact) merged.contact = contact;
   else delete merged.contact;

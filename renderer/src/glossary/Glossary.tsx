@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SourceList } from '../components/SourceList';
 import { foldDiacritics } from '../../../shared/fold';
 import { LANGUAGES, otherLang, type GlossaryTerm, type Lang } from '../../../shared/model';
 import { useOverview } from '../app/overview';
@@ -247,6 +248,14 @@ function GlossaryEntry({
           <div className="glossary-fact">
             <dt>{t('glossary.topics')}</dt>
             <dd>{topics.map((topic) => topic.name[lang]).join(', ')}</dd>
+          </div>
+        )}
+        {term.sources && term.sources.length > 0 && (
+          <div className="glossary-fact">
+            <dt>{t('app:practice.sources')}</dt>
+            <dd>
+              <SourceList sources={term.sources} label={t('glossary.sourcesLabel', { term: name })} />
+            </dd>
           </div>
         )}
       </dl>

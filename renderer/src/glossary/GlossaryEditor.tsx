@@ -4,9 +4,10 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type GlossaryTerm, type Lang } from '../../../shared/model';
+import { LANGUAGES, type GlossaryTerm, type Lang, type Source } from '../../../shared/model';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { isCompleteSource, SourcesField } from '../components/SourcesField';
 import { DialogSaveCancel } from '../components/SaveCancelButtons';
 import { TopicCheckboxes } from '../components/TopicCheckboxes';
 import { useAction } from '../hooks/useAction';
@@ -20,6 +21,7 @@ interface Form {
   definition: Bilingual;
   note: Bilingual;
   topicIds: string[];
+  sources: Source[];
 }
 
 const formOf = (term: GlossaryTerm | undefined): Form => ({
@@ -27,6 +29,7 @@ const formOf = (term: GlossaryTerm | undefined): Form => ({
   definition: { de: term?.definition.de ?? '', nl: term?.definition.nl ?? '' },
   note: { de: term?.note?.de ?? '', nl: term?.note?.nl ?? '' },
   topicIds: term?.topicIds ?? [],
+  sources: term?.sources ?? [],
 });
 
 export function GlossaryEditor({
@@ -57,9 +60,14 @@ export function GlossaryEditor({
       document.getElementById(`${id}-term-${LANGUAGES.find((l) => !form.term[l].trim())}`)?.focus();
       return;
     }
+    if (!form.sources.every(isCompleteSource)) {
+      setProblem(t('app:editor.problem.badSource'));
+      return;
+    }
     setProblem('');
+    const input = { ...form, sources: form.sources.map((s) => ({ title: s.title.trim(), url: s.url.trim() })) };
     const saved = await action.run(() =>
-      call('saveGlossaryTerm', { ...(term ? { id: term.id, baseUpdatedAt: term.updatedAt } : {}), term: form }),
+      call('saveGlossaryTerm', { ...(term ? { id: term.id, baseUpdatedAt: term.updatedAt } : {}), term: input }),
     );
     if (saved) onSaved(saved);
   }
@@ -118,6 +126,7 @@ export function GlossaryEditor({
           selected={form.topicIds}
           onChange={(topicIds) => setForm((f) => ({ ...f, topicIds }))}
         />
+        <SourcesField sources={form.sources} onChange={(sources) => setForm((f) => ({ ...f, sources }))} />
         {problem && (
           <p className="message message-error" role="alert">
             {problem}

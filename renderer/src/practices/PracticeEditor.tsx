@@ -5,7 +5,15 @@
  */
 import { useId, useMemo, useState, type ClipboardEvent, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, otherLang, type Lang, type Practice, type Source } from '../../../shared/model';
+import {
+  LANGUAGES,
+  otherLang,
+  PRACTICE_SCOPES,
+  type Lang,
+  type Practice,
+  type PracticeScope,
+  type Source,
+} from '../../../shared/model';
 import type { PracticeInput } from '../../../shared/requests';
 import type { DocumentDraft, PracticeDetail, StagedAttachment } from '../../../shared/responses';
 import { ATTACHMENT_REF_PREFIX } from '../../../shared/attachments';
@@ -42,6 +50,9 @@ interface Draft {
   texts: Record<Lang, EditableText>;
   sources: Source[];
   contact: string;
+  /** '' while not stated. */
+  scopeLevel: PracticeScope['level'] | '';
+  scopeLabel: Record<Lang, string>;
 }
 
 const EMPTY_TEXT: EditableText = { title: '', summary: '', body: '' };
@@ -65,6 +76,8 @@ function toDraft(
     },
     sources: practice?.sources ?? [],
     contact: practice?.contact ?? '',
+    scopeLevel: practice?.scope?.level ?? '',
+    scopeLabel: { de: practice?.scope?.label?.de ?? '', nl: practice?.scope?.label?.nl ?? '' },
   };
 }
 const pick = ({ title, summary, body }: EditableText): EditableText => ({ title, summary, body });
@@ -229,6 +242,7 @@ export function PracticeForm({
       originalLanguage,
       texts: Object.fromEntries(written.map((l) => [l, draft.texts[l]])),
       sources: draft.sources.map((s) => ({ title: s.title.trim(), url: s.url.trim() })),
+      scope: draft.scopeLevel ? { level: draft.scopeLevel, label: draft.scopeLabel } : null,
       ...(draft.contact.trim() ? { contact: draft.contact.trim() } : {}),
     };
   }
@@ -336,6 +350,38 @@ export function PracticeForm({
             ))}
           </fieldset>
           <SourcesField sources={draft.sources} onChange={(sources) => update({ sources })} />
+          <fieldset className="scope" aria-describedby={`${formId}-scope`}>
+            <legend>{t('editor.scope')}</legend>
+            <p id={`${formId}-scope`} className="hint">
+              {t('editor.scopeHint')}
+            </p>
+            <label>
+              {t('editor.scopeLevel')}
+              <select
+                value={draft.scopeLevel}
+                onChange={(e) => update({ scopeLevel: e.target.value as Draft['scopeLevel'] })}
+              >
+                <option value="">{t('editor.scopeLevelNone')}</option>
+                {PRACTICE_SCOPES.map((level) => (
+                  <option key={level} value={level}>
+                    {t(`practice.scopeLevel.${level}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {draft.scopeLevel !== '' &&
+              LANGUAGES.map((l) => (
+                <label key={l}>
+                  {t('editor.scopeLabel', { language: t(`content.languageName.${l}`) })}
+                  <input
+                    lang={l}
+                    value={draft.scopeLabel[l]}
+                    maxLength={200}
+                    onChange={(e) => update({ scopeLabel: { ...draft.scopeLabel, [l]: e.target.value } })}
+                  />
+                </label>
+              ))}
+          </fieldset>
         </fieldset>
 
         <div className="editor-columns">

@@ -6,6 +6,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PracticeScopeText } from './PracticeScopeText';
 import { LANGUAGES, type Lang } from '../../../shared/model';
 import type { PracticeFilter } from '../../../shared/requests';
 import type { PracticeSummary } from '../../../shared/responses';
@@ -204,6 +205,12 @@ function PracticeCard({ item, onOpen }: { item: PracticeSummary; onOpen: () => v
       </h2>
       <p className="meta">
         {org?.name[lang]}
+        {item.scope && (
+          <>
+            {' · '}
+            <PracticeScopeText scope={item.scope} lang={lang} />
+          </>
+        )}
         {topics.length > 0 && ' · '}
         {topics.map((x) => x.name[lang]).join(', ')}
         {' · '}

@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PrintedAttachments } from '../attachments/PrintedAttachments';
+import { PracticeScopeText } from './PracticeScopeText';
 import type { Lang, Practice } from '../../../shared/model';
 import { AnnotationText } from '../components/AnnotationText';
 import { useNavigation } from '../app/navigation';
@@ -51,6 +52,10 @@ export function PracticePrint({ id }: { id: string }) {
       <dl className="facts">
         <dt>{t('app:practice.organisation')}</dt>
         <dd>{org?.name[lang] ?? practice.organisationId}</dd>
+        <dt>{t('app:practice.scope')}</dt>
+        <dd>
+          <PracticeScopeText scope={practice.scope} lang={lang} />
+        </dd>
         <dt>{t('app:practice.topics')}</dt>
         <dd>{topics.map((topic) => topic.name[lang]).join(', ')}</dd>
         {practice.contact && (

@@ -5,6 +5,7 @@
  * versions or move it to the trash.
  */
 import { useTranslation } from 'react-i18next';
+import { PracticeScopeText } from './PracticeScopeText';
 import { LANGUAGES, type Lang } from '../../../shared/model';
 import { AnnotationsSection } from '../annotations/AnnotationsSection';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
@@ -137,6 +138,10 @@ export function PracticeView({ id }: { id: string }) {
       <dl className="facts">
         <dt>{t('practice.organisation')}</dt>
         <dd>{org?.name[lang] ?? practice.organisationId}</dd>
+        <dt>{t('practice.scope')}</dt>
+        <dd>
+          <PracticeScopeText scope={practice.scope} lang={lang} />
+        </dd>
         <dt>{t('practice.topics')}</dt>
         <dd>
           {topics.map((topic, i) => (

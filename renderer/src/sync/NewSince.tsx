@@ -9,6 +9,7 @@ import { useAction } from '../hooks/useAction';
 import { useKbQuery } from '../hooks/useKbQuery';
 import { useLang } from '../hooks/useLang';
 import { call } from '../lib/kb';
+import { withinBrackets } from '../lib/withinBrackets';
 
 export function NewSince() {
   const { t } = useTranslation('exchange');
@@ -49,7 +50,7 @@ export function NewSince() {
                 <span>
                   {t(`sync.newSince.${item.collection}.${item.kind}`, {
                     name: item.by.name ?? t('sync.newSince.someone'),
-                    organisation: organisation(item.by.organisationId),
+                    organisation: withinBrackets(organisation(item.by.organisationId)),
                   })}
                   {', '}
                   <time dateTime={item.changedAt}>{t('sync.newSince.at', { date: new Date(item.changedAt) })}</time>

@@ -130,12 +130,17 @@ describe('starter content copied from data/starter.json', () => {
 });
 
 describe('comparison cells', () => {
+  const starterCell = (dimension: string, organisationId: string) =>
+    (starterJson.comparison as ComparisonEntry[]).find(
+      (c) => c.dimension === dimension && c.organisationId === organisationId,
+    )!;
   const partnerCell = (text: string) =>
     changed(smallBundle({ practices: 0, annotations: 0 }), (b) => {
       b.content.comparison = [
         {
           id: 'partner-council-ts',
-          version: { [PARTNER]: 1 },
+          // Made on the starter release this installation holds (the cell there, unedited).
+          version: { ...starterCell('council', TS).version, [PARTNER]: 1 },
           changedBy: PARTNER,
           dimension: 'council',
           organisationId: TS,

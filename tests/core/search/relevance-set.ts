@@ -211,7 +211,7 @@ export function measureRelevance(
 
 /** The starter content as a search source. */
 export function starterSource(): SearchSource {
-  const content = loadStarterContent();
+  const { release: _release, ...content } = loadStarterContent();
   const data: Record<string, readonly unknown[]> = { ...content, annotations: [] };
   return { all: (collection: string) => data[collection] ?? [] } as SearchSource;
 }

@@ -8,6 +8,8 @@ import { useTempDirs } from '../../helpers/temp-dir';
 import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
+/** A row the starter content leaves empty. */
+const EMPTY_ROW = 'topic:topic-office-design';
 const code = (promise: Promise<unknown>) =>
   promise.then(
     () => 'resolved',
@@ -29,7 +31,7 @@ describe('the comparison table', () => {
   it('holds the starter cells for both organisations, current in both languages, and counts practices per topic', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
     const { cells, practiceCounts } = kb.comparison.table();
-    expect(cells).toHaveLength(12);
+    expect(cells).toHaveLength(16);
     expect(new Set(cells.map((c) => c.entry.organisationId))).toEqual(new Set([TS, AV]));
     for (const c of cells) expect(c.translation).toEqual({ de: 'current', nl: 'current' });
     const live = kb.practices.live();
@@ -43,9 +45,9 @@ describe('the comparison table', () => {
   it('fills an empty cell, stamps its author, and keeps it after reopening', async () => {
     const dir = await tempDir();
     const kb = await writableKnowledgeBase(dir);
-    const saved = await kb.comparison.save(cell('size', AV, { de: 'Rund 93 000 Einwohner.' }));
+    const saved = await kb.comparison.save(cell(EMPTY_ROW, AV, { de: 'Rund 93 000 Einwohner.' }));
     expect(saved.entry).toMatchObject({
-      dimension: 'size',
+      dimension: EMPTY_ROW,
       organisationId: AV,
       text: { de: 'Rund 93 000 Einwohner.' },
     });
@@ -57,32 +59,32 @@ describe('the comparison table', () => {
     const reopened = await openKnowledgeBase(dir, { systemLocales: [] });
     const found = reopened.comparison
       .table()
-      .cells.find((c) => c.entry.dimension === 'size' && c.entry.organisationId === AV);
+      .cells.find((c) => c.entry.dimension === EMPTY_ROW && c.entry.organisationId === AV);
     expect(found?.entry.text.de).toBe('Rund 93 000 Einwohner.');
   });
 
   it('marks the other language outdated when one changes, current again when it is translated or checked', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
-    let c = await kb.comparison.save(cell('size', TS, { de: 'Etwa 350 000 Einwohner.' }));
+    let c = await kb.comparison.save(cell(EMPTY_ROW, TS, { de: 'Etwa 350 000 Einwohner.' }));
     c = await kb.comparison.save(
-      cell('size', TS, { de: 'Etwa 350 000 Einwohner.', nl: 'Ongeveer 350.000 inwoners.' }, c.entry.updatedAt),
+      cell(EMPTY_ROW, TS, { de: 'Etwa 350 000 Einwohner.', nl: 'Ongeveer 350.000 inwoners.' }, c.entry.updatedAt),
     );
     expect(c.translation).toEqual({ de: 'current', nl: 'current' });
 
     // The German changes: the Dutch now needs translating.
     c = await kb.comparison.save(
-      cell('size', TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ongeveer 350.000 inwoners.' }, c.entry.updatedAt),
+      cell(EMPTY_ROW, TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ongeveer 350.000 inwoners.' }, c.entry.updatedAt),
     );
     expect(c.translation).toEqual({ de: 'current', nl: 'outdated' });
     // Updating the Dutch catches up: both current, the German is not marked.
     c = await kb.comparison.save(
-      cell('size', TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ongeveer 355.000 inwoners.' }, c.entry.updatedAt),
+      cell(EMPTY_ROW, TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ongeveer 355.000 inwoners.' }, c.entry.updatedAt),
     );
     expect(c.translation).toEqual({ de: 'current', nl: 'current' });
 
     // Now the Dutch changes on its own: the German needs translating.
     c = await kb.comparison.save(
-      cell('size', TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ruim 355.000 inwoners (2024).' }, c.entry.updatedAt),
+      cell(EMPTY_ROW, TS, { de: 'Etwa 355 000 Einwohner.', nl: 'Ruim 355.000 inwoners (2024).' }, c.entry.updatedAt),
     );
     expect(c.translation).toEqual({ de: 'outdated', nl: 'current' });
     // Checking the German against it makes it current without changing it.
@@ -109,8 +111,8 @@ describe('the comparison table', () => {
 
   it('keeps every replaced version and restores an old one as a new version', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
-    const first = await kb.comparison.save(cell('size', AV, { nl: 'Eerste versie.' }));
-    const second = await kb.comparison.save(cell('size', AV, { nl: 'Tweede versie.' }, first.entry.updatedAt));
+    const first = await kb.comparison.save(cell(EMPTY_ROW, AV, { nl: 'Eerste versie.' }));
+    const second = await kb.comparison.save(cell(EMPTY_ROW, AV, { nl: 'Tweede versie.' }, first.entry.updatedAt));
     const revisions = kb.comparison.revisions(second.entry.id);
     expect(revisions.map((r) => r.record.text.nl)).toEqual(['Eerste versie.']);
 
@@ -137,12 +139,12 @@ describe('the comparison table', () => {
 
   it('refuses unknown organisations and topics, empty new cells, and malformed requests', async () => {
     const kb = await writableKnowledgeBase(await tempDir());
-    expect(await code(kb.comparison.save(cell('size', 'org-nowhere', { de: 'x' })))).toBe('invalidReference');
+    expect(await code(kb.comparison.save(cell(EMPTY_ROW, 'org-nowhere', { de: 'x' })))).toBe('invalidReference');
     expect(await code(kb.comparison.save(cell('topic:topic-nowhere', TS, { de: 'x' })))).toBe('invalidReference');
-    expect(await code(kb.comparison.save(cell('size', TS, { de: '  ' })))).toBe('invalidRequest');
+    expect(await code(kb.comparison.save(cell(EMPTY_ROW, TS, { de: '  ' })))).toBe('invalidRequest');
     const request = contract.saveComparisonCell.request;
     expect(request.safeParse(cell('budget', TS, { de: 'x' })).success).toBe(false);
-    expect(request.safeParse({ ...cell('size', TS, { de: 'x' }), extra: 1 }).success).toBe(false);
+    expect(request.safeParse({ ...cell(EMPTY_ROW, TS, { de: 'x' }), extra: 1 }).success).toBe(false);
     expect(request.safeParse(cell('topic:topic-agile', TS, { de: 'x' })).success).toBe(true);
     expect(contract.printComparison.request.safeParse({ fileName: '../evil.pdf' }).success).toBe(false);
     expect(contract.printComparison.request.safeParse({ fileName: 'Vergleich 2027-05-12.pdf' }).success).toBe(true);
@@ -150,7 +152,7 @@ describe('the comparison table', () => {
 
   it('refuses to write before the user has said who they are', async () => {
     const kb = await openKnowledgeBase(await tempDir(), { systemLocales: ['de'] });
-    expect(await code(kb.comparison.save(cell('size', TS, { de: 'x' })))).toBe('identityRequired');
+    expect(await code(kb.comparison.save(cell(EMPTY_ROW, TS, { de: 'x' })))).toBe('identityRequired');
   });
 });
 
