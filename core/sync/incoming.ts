@@ -5,12 +5,14 @@
  * merge rules as an import, and applied as one batch through the store's
  * journaled write path. Unlike an import confirmed by a person there is no
  * backup and no undo entry per file: the change is atomic per file, and
- * merging it again changes nothing.
+ * merging it again changes nothing. A big file (a checkpoint) is read and
+ * planned in slices between which the event loop turns, so requests from
+ * the window are answered meanwhile.
  */
 import { BUNDLE_COLLECTIONS, type Bundle, type BundleCollection } from '../../shared/bundle';
 import { recordHash } from '../base/canonical-json';
 import { KbError } from '../base/errors';
-import { readBundle } from '../bundle/read-bundle';
+import { readBundleInSlices } from '../bundle/read-bundle';
 import { planImport, planImportInSlices, type ImportPlan, type PlanContext } from '../exchange/plan-import';
 import type { KbContext } from '../write/context';
 import { recordKey } from '../store/exchange-records';
@@ -36,7 +38,7 @@ export async function mergeSyncFile(
   bytes: Uint8Array,
   from: { installationId: string; fileName: string },
 ): Promise<Merged> {
-  const bundle = readBundle(bytes, { maxBytes: MAX_SYNC_FILE_BYTES });
+  const bundle = await readBundleInSlices(bytes, { maxBytes: MAX_SYNC_FILE_BYTES });
   if (bundle.exportedBy.installationId.toLowerCase() !== from.installationId) {
     throw new KbError('syncForeignWriter', `${from.fileName} says it is from ${bundle.exportedBy.installationId}`, {
       params: { file: from.fileName },
@@ -58,6 +60,7 @@ export async function mergeSyncFile(
   const plan = await planBetweenWrites(ctx, bundle, planContext);
   if (plan.changes.length > 0) await ctx.writer.apply(plan.changes);
   const changed = Object.values(plan.counts).reduce((n, c) => n + c.added + c.updated + c.deleted + c.conflicts, 0);
+  // In one go, right after the merge: a change made here meanwhile must not be mistaken for the folder's.
   return { bundle, changed, inFolder: heldAsInFolder(ctx, bundle, plan.hashes) };
 }
 
