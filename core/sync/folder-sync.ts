@@ -18,7 +18,7 @@ import type { Dirent } from 'node:fs';
 import type { ErrorParams } from '../../shared/errors';
 import { KbError } from '../base/errors';
 import { isTempFileName, writeFileDurably } from '../base/durable-write';
-import { isNotFound, nodeFileSystem, type FileSystem } from '../base/file-system';
+import { isNotFound, nodeFileSystem, syncDirectory, type FileSystem } from '../base/file-system';
 import type { KbContext } from '../write/context';
 import { MAX_SYNC_FILE_BYTES, mergeSyncFile } from './incoming';
 import {
@@ -93,6 +93,8 @@ export class FolderSync {
   readonly #published: PublishedLog;
   /** Keys that may differ from what was published; `undefined` until the first full comparison. */
   #dirty: Set<string> | undefined;
+  /** Whether our folder's name is known to be on disk (its parents fsync'd once since opening). */
+  #ownFolderDurable = false;
   /** The sizes of our own files in the folder, by name. */
   readonly #ownSizes = new Map<string, number>();
   /** Foreign files and folders seen in the last round (ignored). */
@@ -124,8 +126,9 @@ export class FolderSync {
     stateDir: string,
     options: FolderSyncOptions = {},
   ): Promise<FolderSync> {
-    const state = await readState(path.join(stateDir, 'state.json'), FolderState, emptyFolderState());
-    const published = await PublishedLog.open(path.join(stateDir, 'published.log'));
+    const fs = options.fs ?? nodeFileSystem;
+    const state = await readState(path.join(stateDir, 'state.json'), FolderState, emptyFolderState(), fs);
+    const published = await PublishedLog.open(path.join(stateDir, 'published.log'), fs);
     return new FolderSync(ctx, connection, stateDir, state, published, options);
   }
 
@@ -366,6 +369,13 @@ export class FolderSync {
     const fs = this.#fs;
     const own = installationFolder(this.connection.folder, this.#installationId);
     await fs.mkdir(own, { recursive: true });
+    if (!this.#ownFolderDurable) {
+      // Our folder (and the app's folder above it) may be new: its name must survive a power cut before any
+      // file in it counts as published, or the files would vanish with it while the log says they were sent.
+      await syncDirectory(syncRoot(this.connection.folder), fs);
+      await syncDirectory(this.connection.folder, fs);
+      this.#ownFolderDurable = true;
+    }
     const ownFiles: (SyncFileName & { size: number })[] = [];
     const listed = new Set(await fs.readdir(own));
     for (const name of this.#ownSizes.keys()) if (!listed.has(name)) this.#ownSizes.delete(name);
@@ -435,7 +445,7 @@ export class FolderSync {
   }
 
   async #saveState(): Promise<void> {
-    await writeState(this.#stateFile, this.#state);
+    await writeState(this.#stateFile, this.#state, this.#fs);
   }
 }
 
