@@ -5,7 +5,7 @@
  * - publishMs: the first round of the big installation (its change file and
  *   checkpoint of everything);
  * - catchUpMs: a new installation's first round, catching up from that checkpoint;
- * - changeWriteP50Ms/P95Ms: one edited practice written to the folder (a round);
+ * - changeWriteP50Ms/P95Ms: one edited practice written to the folder (a round), 200 times;
  * - changeApplyP50Ms/P95Ms: that change read and merged by the other installation (a round);
  * - sharedMB after `edits` small edits, each written in a round of its own,
  *   against checkpointMB, the size of one checkpoint (pruning bounds the folder).
@@ -42,7 +42,7 @@ export async function runSyncBench(options: {
   log?: (line: string) => void;
 }): Promise<SyncBenchReport> {
   const log = options.log ?? (() => undefined);
-  const changes = options.changes ?? 30;
+  const changes = options.changes ?? 200; // enough samples for a p95 that holds from run to run
   const edits = options.edits ?? 1_000;
   const work = await mkdtemp(path.join(tmpdir(), 'twinning-kb-sync-bench-'));
   const open = (dir: string) => openKnowledgeBase(dir, { systemLocales: ['de-DE'], sync: { background: false } });

@@ -93,6 +93,8 @@ export class FolderSync {
   readonly #published: PublishedLog;
   /** Keys that may differ from what was published; `undefined` until the first full comparison. */
   #dirty: Set<string> | undefined;
+  /** The state as last saved (or read), so that a round that changed nothing writes nothing. */
+  #savedState: string;
   /** Whether our folder's name is known to be on disk (its parents fsync'd once since opening). */
   #ownFolderDurable = false;
   /** The sizes of our own files in the folder, by name. */
@@ -112,6 +114,7 @@ export class FolderSync {
     this.connection = connection;
     this.#stateFile = path.join(stateDir, 'state.json');
     this.#state = state;
+    this.#savedState = JSON.stringify(state);
     this.#published = published;
     this.#fs = options.fs ?? nodeFileSystem;
     this.#now = options.now ?? Date.now;
@@ -192,9 +195,13 @@ export class FolderSync {
       await this.#readPeer(entry.name, result);
     }
     this.#forgetVanishedProblems(new Set(entries.map((e) => e.name)));
-    await this.#saveState();
-    const wrote = await this.#write();
-    if (wrote) result.wrote = wrote;
+    try {
+      const wrote = await this.#write();
+      if (wrote) result.wrote = wrote;
+    } finally {
+      // Once per round, and only when something changed: each save costs two fsyncs.
+      await this.#saveState();
+    }
     return result;
   }
 
@@ -405,8 +412,8 @@ export class FolderSync {
       .filter((key) => !sentKeys.has(key))
       .map((key): [string, string] => [key, currentHash(this.#ctx.store, key)!]);
     await writeFileDurably(path.join(own, change.name), prepared.pieces, fs);
+    // Saved with the state at the end of the round; until then the file itself, durable in our folder, says it is taken.
     this.#state.seq = seq;
-    await this.#saveState();
     await this.#published.add([...sent, ...held]);
     ownFiles.push({ ...change, size: await this.#ownSize(own, change.name) });
 
@@ -445,7 +452,10 @@ export class FolderSync {
   }
 
   async #saveState(): Promise<void> {
+    const text = JSON.stringify(this.#state);
+    if (text === this.#savedState) return;
     await writeState(this.#stateFile, this.#state, this.#fs);
+    this.#savedState = text;
   }
 }
 
