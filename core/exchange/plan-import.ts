@@ -7,7 +7,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { BUNDLE_COLLECTIONS, type Bundle, type BundleCollection, type BundleRecord } from '../../shared/bundle';
-import { canonicalize, canonicalWithHash, recordHash } from '../base/canonical-json';
+import { canonicalWithHash, recordHash } from '../base/canonical-json';
 import { hashed, mergeVersions, type Hashed } from './merge';
 import { currentRecords } from '../bundle/read-bundle';
 import { del, put, type Change, type Store } from '../store/store';
@@ -149,8 +149,9 @@ function* planSteps(bundle: Bundle, ctx: PlanContext): Generator<void, ImportPla
     items.push({ collection, id, outcome, record: shown });
 
     if (winnerChanged) {
-      // Put as the store keeps it (see canonical-json.ts), so that what it holds afterwards is this very object.
-      const winner = canonicalize(merged.winner.record); // the same object for the bundle's versions: canonical already
+      // Every version merged is canonical (the bundle's were made so above, the store's are kept so): the store
+      // holds afterwards this very object, whose hash the caller can look up.
+      const winner = merged.winner.record;
       if (local) changes.push(...ctx.history.keepReplaced(collection, local, ctx.now));
       changes.push(put(collection, winner));
       hashes.set(winner, merged.winner.hash);

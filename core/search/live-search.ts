@@ -49,6 +49,12 @@ export interface LiveSearchOptions {
   onError?: (error: unknown) => void;
   /** From how many changed records on a batch is answered by building the index afresh in the background (default 2 000). */
   rebuildFrom?: number;
+  /**
+   * How long after a big batch the rebuild starts (default 500 ms), so that
+   * the work that wrote it (a sync round) finishes first and several big
+   * batches in a row (checkpoints of several installations) cost one rebuild.
+   */
+  rebuildDelayMs?: number;
 }
 
 export class LiveSearch {
@@ -58,6 +64,9 @@ export class LiveSearch {
   readonly #saveDelayMs: number;
   readonly #onError: (error: unknown) => void;
   readonly #rebuildFrom: number;
+  readonly #rebuildDelayMs: number;
+  /** A rebuild is due but has not started: it will read the store as it is then. */
+  #rebuildWaiting = false;
   #index: SearchIndex | null = null;
   #opening: Promise<void> | null = null;
   #progress = { done: 0, total: 0 };
@@ -78,6 +87,7 @@ export class LiveSearch {
     this.#saveDelayMs = options.saveDelayMs ?? 60_000;
     this.#onError = options.onError ?? ((error) => console.error('search index:', error));
     this.#rebuildFrom = options.rebuildFrom ?? 2_000;
+    this.#rebuildDelayMs = options.rebuildDelayMs ?? 500;
   }
 
   /** Begins loading or building the index in the background; later calls do nothing. */
@@ -123,9 +133,9 @@ export class LiveSearch {
         id: change.op === 'put' ? change.record.id : change.id,
       });
     }
-    if (touched.length === 0) return;
+    if (touched.length === 0 || this.#rebuildWaiting) return;
     if (this.#index && touched.length >= this.#rebuildFrom) {
-      this.#startRebuild();
+      this.#startRebuild(this.#rebuildDelayMs);
       return;
     }
     for (const { collection, id } of touched) {
@@ -216,12 +226,31 @@ export class LiveSearch {
     }
   }
 
-  /** Drops the index and builds it afresh from the store in the background; changes meanwhile wait in #pending. */
-  #startRebuild(): void {
+  /**
+   * Drops the index and builds it afresh from the store in the background,
+   * in `delayMs`; changes made once the build has started wait in #pending.
+   */
+  #startRebuild(delayMs = 0): void {
     this.#index = null;
     this.#origin = null;
     this.#pending.clear();
-    this.#opening = this.#abort.signal.aborted ? null : this.#rebuild();
+    if (this.#abort.signal.aborted) {
+      this.#opening = null;
+      return;
+    }
+    this.#rebuildWaiting = true;
+    this.#opening = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delayMs);
+      timer.unref?.();
+      const stop = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.#abort.signal.addEventListener('abort', stop, { once: true });
+    }).then(() => {
+      this.#rebuildWaiting = false;
+      return this.#abort.signal.aborted ? undefined : this.#rebuild();
+    });
   }
 
   async #rebuild(): Promise<void> {

@@ -87,14 +87,14 @@ export class MemoryState {
       const map = touched.get(collection);
       collections[collection] = map ? Array.from(map.values()) : this.all(collection);
     }
-    return { journalSeq, savedAt, fields: { ...fields }, collections };
+    return { journalSeq, savedAt, fields: { ...fields }, collections, canonical: true };
   }
 
   /** The whole state as a snapshot; the arrays are shared, not copied (they are never mutated). */
   snapshot(journalSeq: number, savedAt: string): Snapshot {
     const collections: Record<string, readonly StoredRecord[]> = {};
     for (const collection of this.#collections) collections[collection] = this.all(collection);
-    return { journalSeq, savedAt, fields: { ...this.#fields }, collections };
+    return { journalSeq, savedAt, fields: { ...this.#fields }, collections, canonical: true };
   }
 
   #map(collection: string): Map<string, StoredRecord> {
