@@ -96,7 +96,8 @@ export type BundleRecord<C extends BundleCollection = BundleCollection> = z.infe
 /** The collections whose records can be deleted, i.e. carry `deletedAt`. */
 export const DELETABLE_COLLECTIONS = ['practices', 'visits', 'annotations'] as const;
 
-const MAX_RECORDS = 200_000;
+/** The most records one section of a bundle may hold. */
+export const MAX_RECORDS = 200_000;
 
 /** A record with the collection it belongs to. */
 export type CollectionRecord<C extends BundleCollection = BundleCollection> = {

@@ -96,6 +96,17 @@ export function sha256Hex(data: string | Uint8Array): string {
   return hash('sha256', typeof data === 'string' && data.length > 4096 ? Buffer.from(data, 'utf8') : data, 'hex');
 }
 
+/**
+ * A value canonicalized as the store keeps it, with its recordHash: one walk
+ * and one serialisation for both. A value with a key that looks like an array
+ * index is hashed the recursive way and kept as canonicalize would keep it.
+ */
+export function canonicalWithHash<T>(value: T): { value: T; hash: string } {
+  const ordered = inOrder(value, true);
+  if (ordered === UNORDERABLE) return { value: canonicalize(value), hash: sha256Hex(recursiveCanonicalJson(value)) };
+  return { value: ordered as T, hash: sha256Hex(JSON.stringify(ordered)) };
+}
+
 /** Identifies one version of a record by its content: equal content, equal hash, on every installation. */
 export function recordHash(record: unknown): string {
   return sha256Hex(canonicalJson(record));

@@ -3,17 +3,20 @@
  * anything is changed, in an order that names the first real problem: size,
  * encoding, JSON syntax (with line and column), nesting and dangerous keys,
  * format and schema version, schema (which record, which field), checksum,
- * placement, duplicate ids and comparison cells, and references. The app and the command line both use it.
+ * placement, duplicate ids and comparison cells, and references. The app and the command line both use it;
+ * sync reads big files in slices between which the event loop turns (readBundleInSlices).
  */
 import { isUtf8 } from 'node:buffer';
-import type { z } from 'zod';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { z } from 'zod';
 import {
   Bundle,
+  BundleContent,
+  MAX_RECORDS,
   BUNDLE_COLLECTIONS,
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA_VERSION,
   type BundleCollection,
-  type BundleContent,
   type BundleRecord,
 } from '../../shared/bundle';
 import { KbError } from '../base/errors';
@@ -38,13 +41,40 @@ export interface ReadOptions {
 }
 
 export function readBundle(bytes: Uint8Array, options: ReadOptions = {}): Bundle {
+  const steps = readSteps(bytes, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same reading and the same checks, with a turn of the event loop
+ * between the steps and between slices of records while they are checked
+ * against the schema, so that a big file (a sync checkpoint) does not hold
+ * up everything else for seconds. Parsing the JSON is still one step.
+ */
+export async function readBundleInSlices(bytes: Uint8Array, options: ReadOptions = {}): Promise<Bundle> {
+  const steps = readSteps(bytes, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldToEventLoop();
+  }
+}
+
+function* readSteps(bytes: Uint8Array, options: ReadOptions): Generator<void, Bundle> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES;
   if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
   const kind = foreignFileKind(bytes);
   if (kind) throw new KbError('bundleForeignFile', `a file of kind ${kind}`, { params: { fileKind: kind } });
   const text = decodeUtf8(bytes);
+  yield;
   const spans: TopLevelSpans = new Map();
-  const raw = parseBundleJson(text, spans);
+  const problem = scanBundleJson(text, spans);
+  yield;
+  const raw = problem ?? (JSON.parse(text) as unknown);
+  yield;
   // The content as written, in bytes: its start counted from the front (after any byte order mark) and its
   // end from the back, so only the short header and trailer are measured, never the content itself.
   const content = spans.get('content');
@@ -54,7 +84,7 @@ export function readBundle(bytes: Uint8Array, options: ReadOptions = {}): Bundle
       byteOrderMarkLength(bytes) + utf8Length(text.slice(0, content.start)),
       bytes.byteLength - utf8Length(text.slice(content.end)),
     );
-  return checkBundle(raw, contentBytes);
+  return yield* checkSteps(raw, contentBytes);
 }
 
 const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
@@ -77,6 +107,12 @@ function decodeUtf8(bytes: Uint8Array): string {
 
 /** Parses the text after scanning it; `spans` receives where each top-level member is written. */
 export function parseBundleJson(text: string, spans?: TopLevelSpans): unknown {
+  scanBundleJson(text, spans);
+  return JSON.parse(text) as unknown;
+}
+
+/** Throws the first problem the scan finds; returns nothing (undefined) when the text is well-formed. */
+function scanBundleJson(text: string, spans?: TopLevelSpans): undefined {
   if (text.trim() === '') throw new KbError('bundleEmpty');
   const problem = scanJson(text, MAX_DEPTH, spans);
   if (problem) {
@@ -93,7 +129,7 @@ export function parseBundleJson(text: string, spans?: TopLevelSpans): unknown {
     )[kind];
     throw new KbError(code, `${kind} at ${params.line}:${params.column}`, { params });
   }
-  return JSON.parse(text) as unknown;
+  return undefined;
 }
 
 /**
@@ -103,11 +139,17 @@ export function parseBundleJson(text: string, spans?: TopLevelSpans): unknown {
  * need not be serialised again.
  */
 export function checkBundle(raw: unknown, contentBytes?: Uint8Array): Bundle {
+  const steps = checkSteps(raw, contentBytes);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function* checkSteps(raw: unknown, contentBytes?: Uint8Array): Generator<void, Bundle> {
   const upgraded = upgrade(raw);
-  // reportInput lets an issue say whether the field was missing or had the wrong type.
-  const parsed = Bundle.safeParse(upgraded, { reportInput: true });
-  if (!parsed.success) throw schemaError(parsed.error, upgraded);
-  const bundle = parsed.data;
+  const bundle = yield* parseSchema(upgraded);
+  yield;
 
   // The checksum covers the content as sent, before defaults were filled in.
   const expected = bundle.checksum.value;
@@ -120,6 +162,60 @@ export function checkBundle(raw: unknown, contentBytes?: Uint8Array): Bundle {
   checkUniqueCells(bundle.content);
   checkReferences(bundle.content);
   return bundle;
+}
+
+/** Records checked against their schema between two turns of the event loop. */
+const SLICE = 2_000;
+
+type ArraySchema = z.ZodArray<z.ZodType>;
+const SECTIONS = Object.entries(BundleContent.shape).map(([name, schema]) => ({
+  name,
+  optional: schema instanceof z.ZodOptional,
+  element: (schema instanceof z.ZodOptional ? (schema.unwrap() as ArraySchema) : (schema as ArraySchema)).element,
+}));
+/** The bundle with its sections' records left unchecked: checked one by one after it. */
+const Envelope = Bundle.extend({
+  content: z
+    .object(
+      Object.fromEntries(
+        SECTIONS.map(({ name, optional }) => {
+          const records = z.array(z.unknown()).max(MAX_RECORDS);
+          return [name, optional ? records.optional() : records];
+        }),
+      ),
+    )
+    .strict(),
+});
+
+/**
+ * The bundle checked against its schema: the envelope, then the records of
+ * each section, a slice at a time. Every check is the schema's own; should
+ * anything fail, the whole bundle is checked again in one go, so that the
+ * problem named is the first one exactly as the schema orders them.
+ */
+function* parseSchema(upgraded: Record<string, unknown>): Generator<void, Bundle> {
+  // reportInput lets an issue say whether the field was missing or had the wrong type.
+  const whole = () => {
+    const parsed = Bundle.safeParse(upgraded, { reportInput: true });
+    if (!parsed.success) throw schemaError(parsed.error, upgraded);
+    return parsed.data;
+  };
+  const envelope = Envelope.safeParse(upgraded);
+  if (!envelope.success) return whole();
+  const content = envelope.data.content as Record<string, unknown[] | undefined>;
+  for (const { name, element } of SECTIONS) {
+    const records = content[name];
+    if (!records) continue;
+    const checked: unknown[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const parsed = element.safeParse(records[i]);
+      if (!parsed.success) return whole();
+      checked[i] = parsed.data;
+      if ((i + 1) % SLICE === 0) yield;
+    }
+    content[name] = checked;
+  }
+  return envelope.data as Bundle;
 }
 
 function upgrade(raw: unknown): Record<string, unknown> {

@@ -95,7 +95,9 @@ export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans):
       const end = scanString(text, i);
       if (end === -1) return stringProblem(text, i);
       if (end < -1) return loneSurrogate(text, -end - 2);
-      const key = JSON.parse(text.slice(i, end)) as string; // decodes escapes: "\u005f_proto__" is __proto__ too
+      // Decodes escapes: "\u005f_proto__" is __proto__ too. A key without any is its text as written.
+      const raw = text.slice(i + 1, end - 1);
+      const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
       if (FORBIDDEN_KEYS.has(key)) return { kind: 'forbiddenKey', ...at(i), key };
       const keys = stack[stack.length - 1]!;
       if (keys.has(key)) return { kind: 'duplicateKey', ...at(i), key };

@@ -2,10 +2,12 @@
  * Works out what importing a bundle would change, without changing anything:
  * per record, the local versions (current and in conflict) and the bundle's
  * are merged; what differs from the store becomes a change. The same plan
- * serves the preview (its counts) and the import (its changes).
+ * serves the preview (its counts) and the import (its changes); sync plans
+ * big files in slices between which the event loop turns (planImportInSlices).
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { BUNDLE_COLLECTIONS, type Bundle, type BundleCollection, type BundleRecord } from '../../shared/bundle';
-import { recordHash } from '../base/canonical-json';
+import { canonicalWithHash, recordHash } from '../base/canonical-json';
 import { hashed, mergeVersions, type Hashed } from './merge';
 import { currentRecords } from '../bundle/read-bundle';
 import { del, put, type Change, type Store } from '../store/store';
@@ -23,6 +25,13 @@ export interface ImportPlan {
   counts: Record<BundleCollection, ImportCounts>;
   /** Every record the import would change, with its outcome and the version the user should see for it. */
   items: ImportItem[];
+  /**
+   * The hash of every record version the plan looked at, by the object: the
+   * bundle's versions, the store's, and the records it puts (as put, so a
+   * caller finding one in the store afterwards knows its hash without
+   * hashing it again).
+   */
+  hashes: ReadonlyMap<object, string>;
 }
 
 export interface PlanContext {
@@ -30,25 +39,53 @@ export interface PlanContext {
   history: History;
   now: string;
   origin: Omit<Origin, 'id'>;
+  /** Whether to work out how to take the import back (default true); sync, which has no undo, says false. */
+  undo?: boolean;
 }
 
+/** Records merged between two turns of the event loop in planImportInSlices. */
+const SLICE = 2_000;
+
 export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
+  const steps = planSteps(bundle, ctx);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same plan, made in slices of a few thousand records with a turn of the event loop after each. */
+export async function planImportInSlices(bundle: Bundle, ctx: PlanContext): Promise<ImportPlan> {
+  const steps = planSteps(bundle, ctx);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldToEventLoop();
+  }
+}
+
+/** Plans, yielding after every SLICE records; the store must not change until it returns. */
+function* planSteps(bundle: Bundle, ctx: PlanContext): Generator<void, ImportPlan> {
   const { store } = ctx;
   const incoming = new Map<string, { collection: BundleCollection; id: string; versions: Hashed<BundleRecord>[] }>();
+  /** Hashes computed while merging, by record (as sent, and as canonicalized): an undo step, and the caller, need them again. */
+  const hashes = new Map<object, string>();
   const toCell = cellHolders(store);
   for (const { collection, record: sent } of [...currentRecords(bundle.content), ...bundle.content.conflicts]) {
     const record = collection === 'comparison' ? toCell(sent as BundleRecord<'comparison'>) : sent;
     const key = recordKey(collection, record.id);
     const entry = incoming.get(key) ?? { collection, id: record.id, versions: [] };
-    entry.versions.push(hashed(record));
+    // Canonicalized as the store keeps records, and hashed, in one pass.
+    const { value, hash } = canonicalWithHash(record);
+    entry.versions.push({ record: value, hash });
+    hashes.set(sent, hash);
     incoming.set(key, entry);
   }
   const localConflicts = groupConflicts(store.all('conflicts'));
 
   const changes: Change[] = [];
   const items: ImportItem[] = [];
-  /** Hashes already computed while merging, by record: an undo step needs them again. */
-  const hashes = new Map<unknown, string>();
+  for (const { versions } of incoming.values()) for (const v of versions) hashes.set(v.record, v.hash);
   const counts = Object.fromEntries(
     BUNDLE_COLLECTIONS.map((c) => [c, { added: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 }]),
   ) as Record<BundleCollection, ImportCounts>;
@@ -57,7 +94,9 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
   const ordered = [...incoming.entries()].sort(
     ([, a], [, b]) => BUNDLE_COLLECTIONS.indexOf(a.collection) - BUNDLE_COLLECTIONS.indexOf(b.collection),
   );
+  let done = 0;
   for (const [key, { collection, id, versions }] of ordered) {
+    if (++done % SLICE === 0) yield;
     const count = counts[collection];
     const purged = store.get('purged', key);
     // Versions a purge here already included stay deleted; so does any release of starter content
@@ -71,6 +110,7 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
       : versions;
     const local = store.get(collection, id) as BundleRecord | undefined;
     const localHashed = local ? hashed(local) : undefined;
+    if (localHashed) hashes.set(localHashed.record, localHashed.hash);
     const conflicts = localConflicts.get(key) ?? [];
     if (wanted.length === 0) {
       count.unchanged += 1;
@@ -114,6 +154,8 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
     items.push({ collection, id, outcome, record: shown });
 
     if (winnerChanged) {
+      // Every version merged is canonical (the bundle's were made so above, the store's are kept so): the store
+      // holds afterwards this very object, whose hash the caller can look up.
       const winner = merged.winner.record;
       if (local) changes.push(...ctx.history.keepReplaced(collection, local, ctx.now));
       changes.push(put(collection, winner));
@@ -132,7 +174,8 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
     }
     changes.push(put('origins', { id: key, ...ctx.origin }));
   }
-  return { changes, undo: changes.map((change) => undoStep(store, change, hashes)), counts, items };
+  const undo = ctx.undo === false ? [] : changes.map((change) => undoStep(store, change, hashes));
+  return { changes, undo, counts, items, hashes };
 }
 
 /**

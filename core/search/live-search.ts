@@ -6,8 +6,12 @@
  * store) or, when there is none or it is stale or damaged, builds the index in
  * the background. Until then `search` answers with the status "building".
  * Every batch the knowledge base applies is passed to `applied`; batches that
- * arrive while loading or building are replayed once the index is there. The
- * index is saved a while after the last change and on `close`.
+ * arrive while loading or building are replayed once the index is there. A
+ * big batch (sync catching up from a checkpoint) is not indexed record by
+ * record, which would hold up the event loop for seconds: the index is
+ * built afresh in the background instead, and answers meanwhile with the
+ * status "building". The index is saved a while after the last change and on
+ * `close`.
  */
 import { readFile } from 'node:fs/promises';
 import type { SearchQuery, SearchResponse, SearchStatus } from '../../shared/search';
@@ -43,6 +47,14 @@ export interface LiveSearchOptions {
   saveDelayMs?: number;
   /** Hears failures that cost only time (a failed save, a rebuild); the default writes them to the console. */
   onError?: (error: unknown) => void;
+  /** From how many changed records on a batch is answered by building the index afresh in the background (default 2 000). */
+  rebuildFrom?: number;
+  /**
+   * How long after a big batch the rebuild starts (default 500 ms), so that
+   * the work that wrote it (a sync round) finishes first and several big
+   * batches in a row (checkpoints of several installations) cost one rebuild.
+   */
+  rebuildDelayMs?: number;
 }
 
 export class LiveSearch {
@@ -51,6 +63,10 @@ export class LiveSearch {
   readonly #chunkSize: number | undefined;
   readonly #saveDelayMs: number;
   readonly #onError: (error: unknown) => void;
+  readonly #rebuildFrom: number;
+  readonly #rebuildDelayMs: number;
+  /** A rebuild is due but has not started: it will read the store as it is then. */
+  #rebuildWaiting = false;
   #index: SearchIndex | null = null;
   #opening: Promise<void> | null = null;
   #progress = { done: 0, total: 0 };
@@ -70,6 +86,8 @@ export class LiveSearch {
     this.#chunkSize = options.chunkSize;
     this.#saveDelayMs = options.saveDelayMs ?? 60_000;
     this.#onError = options.onError ?? ((error) => console.error('search index:', error));
+    this.#rebuildFrom = options.rebuildFrom ?? 2_000;
+    this.#rebuildDelayMs = options.rebuildDelayMs ?? 500;
   }
 
   /** Begins loading or building the index in the background; later calls do nothing. */
@@ -107,16 +125,24 @@ export class LiveSearch {
   /** Takes in a batch the knowledge base has just written. Never throws: the write itself succeeded. */
   applied(changes: readonly Change[]): void {
     if (!this.#opening || this.#abort.signal.aborted) return; // not started: the index will read the store as it is then
-    let touched = false;
+    const touched: { collection: SearchCollection; id: string }[] = [];
     for (const change of changes) {
       if (change.op === 'settings' || !INDEXED.has(change.collection)) continue;
-      const collection = change.collection as SearchCollection;
-      const id = change.op === 'put' ? change.record.id : change.id;
-      touched = true;
+      touched.push({
+        collection: change.collection as SearchCollection,
+        id: change.op === 'put' ? change.record.id : change.id,
+      });
+    }
+    if (touched.length === 0 || this.#rebuildWaiting) return;
+    if (this.#index && touched.length >= this.#rebuildFrom) {
+      this.#startRebuild(this.#rebuildDelayMs);
+      return;
+    }
+    for (const { collection, id } of touched) {
       if (this.#index) this.#refresh(collection, id);
       else this.#pending.set(`${collection}\n${id}`, { collection, id });
     }
-    if (touched && this.#index) this.#changed();
+    if (this.#index) this.#changed();
   }
 
   /** Stops a build still running and saves the index if it changed; awaited before the app quits. */
@@ -175,6 +201,10 @@ export class LiveSearch {
   /** Replays what changed while the index was loading or building. */
   #catchUp(): void {
     if (this.#pending.size === 0) return;
+    if (this.#pending.size >= this.#rebuildFrom) {
+      this.#startRebuild(); // a big batch came while building: the records read early may be outdated
+      return;
+    }
     for (const { collection, id } of this.#pending.values()) this.#refresh(collection, id);
     this.#pending.clear();
     this.#changed();
@@ -192,11 +222,35 @@ export class LiveSearch {
     } catch (error) {
       // An index that missed a change would answer wrongly: start over from the store.
       this.#onError(error);
-      this.#index = null;
-      this.#origin = null;
-      this.#pending.clear();
-      this.#opening = this.#abort.signal.aborted ? null : this.#rebuild();
+      this.#startRebuild();
     }
+  }
+
+  /**
+   * Drops the index and builds it afresh from the store in the background,
+   * in `delayMs`; changes made once the build has started wait in #pending.
+   */
+  #startRebuild(delayMs = 0): void {
+    this.#index = null;
+    this.#origin = null;
+    this.#pending.clear();
+    if (this.#abort.signal.aborted) {
+      this.#opening = null;
+      return;
+    }
+    this.#rebuildWaiting = true;
+    this.#opening = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delayMs);
+      timer.unref?.();
+      const stop = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.#abort.signal.addEventListener('abort', stop, { once: true });
+    }).then(() => {
+      this.#rebuildWaiting = false;
+      return this.#abort.signal.aborted ? undefined : this.#rebuild();
+    });
   }
 
   async #rebuild(): Promise<void> {

@@ -9,7 +9,12 @@
  *   with its keys in canonical order, so that an export can write them with
  *   plain JSON.stringify;
  * - `apply` appends the batch as one checksummed line to the journal and
- *   fsyncs it; only then does memory change and the promise resolve;
+ *   fsyncs it; only then does memory change and the promise resolve. A
+ *   batch as big as a share of the store (sync catching up from a
+ *   checkpoint) is instead written straight into a new snapshot, durably,
+ *   with no append meanwhile: one big write instead of a giant journal line
+ *   followed by a compaction that writes it all again (and keeps the disk
+ *   busy under later small writes);
  * - in the background, once the journal has grown past a share of the
  *   snapshot, the whole state is written as a new snapshot (temp file,
  *   fsync, rename, folder fsync; a lowdb adapter) and the journal segments
@@ -47,6 +52,8 @@ export interface StorageOptions {
   backupInterval?: number;
   /** How many backups of each reason are kept. Default 5. */
   backupsKept?: number;
+  /** A batch of at least this many changes is saved as a new snapshot rather than a journal line (default 10 000). */
+  snapshotBatchChanges?: number;
 }
 
 const MiB = 1 << 20;
@@ -66,6 +73,7 @@ export class JournaledStore {
   readonly #compactionBytes: number;
   readonly #compactionShare: number;
   readonly #backupInterval: number;
+  readonly #snapshotBatchChanges: number;
   #snapshotBytes: number;
   /** Compactions and backups, one at a time. */
   #maintenance: Promise<unknown> = Promise.resolve();
@@ -128,6 +136,7 @@ export class JournaledStore {
     this.#compactionBytes = options.compactionBytes ?? MiB;
     this.#compactionShare = options.compactionShare ?? 0.25;
     this.#backupInterval = options.backupInterval ?? 60 * 60 * 1000;
+    this.#snapshotBatchChanges = options.snapshotBatchChanges ?? 10_000;
     this.notices = notices;
   }
 
@@ -158,9 +167,35 @@ export class JournaledStore {
     if (this.#lock.lost) throw new Error('another process took over the store folder', { cause: this.#lock.lost });
     const checked = changes.map((change) => checkChange(change, this.#collections));
     if (checked.length === 0) return;
+    if (checked.length >= this.#snapshotBatchChanges) return this.#applyAsSnapshot(checked);
     const json = JSON.stringify(checked); // taken now: later edits to these objects cannot slip into the journal
     await this.#journal.append(json, this.#now().toISOString(), () => this.#state.apply(checked));
     this.#maybeCompact();
+  }
+
+  /**
+   * Saves a big batch as a new snapshot holding it and everything before it,
+   * as a compaction would (temp file, fsync, rename, folder fsync), with no
+   * compaction and no append meanwhile, so that the snapshot is exactly the
+   * store's state after the batch; memory changes once it is durable. On
+   * failure nothing changed, as for an append: the old snapshot and the
+   * journal segments still hold everything, and the batch is not saved.
+   */
+  #applyAsSnapshot(checked: readonly EngineChange[]): Promise<void> {
+    return this.#maintain(() =>
+      this.#journal.exclusive(async () => {
+        await this.#journal.rotate();
+        const snapshot = this.#state.snapshotWith(checked, this.#journal.seq, this.#now().toISOString());
+        await new Low(this.#snapshotFile, snapshot).write();
+        this.#state.apply(checked);
+        // Saved: what follows only tidies up, and a later compaction does it should it fail.
+        this.#snapshotBytes = await this.#fs.stat(this.file).then(
+          (info) => info.size,
+          () => this.#snapshotBytes,
+        );
+        await this.#journal.release(snapshot.journalSeq).catch(() => undefined);
+      }),
+    );
   }
 
   /**

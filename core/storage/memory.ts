@@ -64,11 +64,37 @@ export class MemoryState {
     }
   }
 
+  /**
+   * The whole state as it will be once `changes` are applied, as a snapshot,
+   * leaving the state itself as it is: a big batch is saved as a new snapshot
+   * before memory changes. Collections the batch leaves alone are shared.
+   */
+  snapshotWith(changes: readonly EngineChange[], journalSeq: number, savedAt: string): Snapshot {
+    let fields = this.#fields;
+    const touched = new Map<string, Map<string, StoredRecord>>();
+    for (const change of changes) {
+      if (change.op === 'settings') {
+        fields = { ...fields, settings: { ...fields.settings, ...change.settings } };
+        continue;
+      }
+      let map = touched.get(change.collection);
+      if (!map) touched.set(change.collection, (map = new Map(this.#map(change.collection))));
+      if (change.op === 'put') map.set(change.record.id, change.record);
+      else map.delete(change.id);
+    }
+    const collections: Record<string, readonly StoredRecord[]> = {};
+    for (const collection of this.#collections) {
+      const map = touched.get(collection);
+      collections[collection] = map ? Array.from(map.values()) : this.all(collection);
+    }
+    return { journalSeq, savedAt, fields: { ...fields }, collections, canonical: true };
+  }
+
   /** The whole state as a snapshot; the arrays are shared, not copied (they are never mutated). */
   snapshot(journalSeq: number, savedAt: string): Snapshot {
     const collections: Record<string, readonly StoredRecord[]> = {};
     for (const collection of this.#collections) collections[collection] = this.all(collection);
-    return { journalSeq, savedAt, fields: { ...this.#fields }, collections };
+    return { journalSeq, savedAt, fields: { ...this.#fields }, collections, canonical: true };
   }
 
   #map(collection: string): Map<string, StoredRecord> {

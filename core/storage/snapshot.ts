@@ -42,6 +42,8 @@ export interface Snapshot {
   /** Everything that is not a collection: schema version, installation id, settings. */
   fields: Record<string, unknown>;
   collections: Record<string, readonly unknown[]>;
+  /** Whether every record is canonicalized already (the store's own state always is): written without another pass. */
+  canonical?: boolean;
 }
 
 export type SnapshotRead =
@@ -98,7 +100,8 @@ export function* snapshotLines(snapshot: Snapshot): Generator<string> {
   for (const [name, records] of Object.entries(snapshot.collections)) {
     yield line(`${JSON.stringify(name)}:[`);
     const last = records.length - 1;
-    for (let i = 0; i <= last; i++) yield line(JSON.stringify(canonicalize(records[i])) + (i < last ? ',' : ''));
+    const inOrder = snapshot.canonical ? (record: unknown) => record : canonicalize;
+    for (let i = 0; i <= last; i++) yield line(JSON.stringify(inOrder(records[i])) + (i < last ? ',' : ''));
     yield line('],');
   }
   yield `"checksum":"crc32:${hex(checksum)}"}\n`;

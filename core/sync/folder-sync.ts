@@ -18,7 +18,7 @@ import type { Dirent } from 'node:fs';
 import type { ErrorParams } from '../../shared/errors';
 import { KbError } from '../base/errors';
 import { isTempFileName, writeFileDurably } from '../base/durable-write';
-import { isNotFound, nodeFileSystem, type FileSystem } from '../base/file-system';
+import { isNotFound, nodeFileSystem, syncDirectory, type FileSystem } from '../base/file-system';
 import type { BlobStore } from '../attachments/blob-store';
 import type { KbContext } from '../write/context';
 import { FolderBlobs } from './blobs';
@@ -107,6 +107,10 @@ export class FolderSync {
   readonly #published: PublishedLog;
   /** Keys that may differ from what was published; `undefined` until the first full comparison. */
   #dirty: Set<string> | undefined;
+  /** The state as last saved (or read), so that a round that changed nothing writes nothing. */
+  #savedState: string;
+  /** Whether our folder's name is known to be on disk (its parents fsync'd once since opening). */
+  #ownFolderDurable = false;
   /** The sizes of our own files in the folder, by name. */
   readonly #ownSizes = new Map<string, number>();
   /** Foreign files and folders seen in the last round (ignored). */
@@ -127,6 +131,7 @@ export class FolderSync {
     this.connection = connection;
     this.#stateFile = path.join(stateDir, 'state.json');
     this.#state = state;
+    this.#savedState = JSON.stringify(state);
     this.#published = published;
     this.#fs = options.fs ?? nodeFileSystem;
     this.#now = options.now ?? Date.now;
@@ -153,8 +158,9 @@ export class FolderSync {
     stateDir: string,
     options: FolderSyncOptions = {},
   ): Promise<FolderSync> {
-    const state = await readState(path.join(stateDir, 'state.json'), FolderState, emptyFolderState());
-    const published = await PublishedLog.open(path.join(stateDir, 'published.log'));
+    const fs = options.fs ?? nodeFileSystem;
+    const state = await readState(path.join(stateDir, 'state.json'), FolderState, emptyFolderState(), fs);
+    const published = await PublishedLog.open(path.join(stateDir, 'published.log'), fs);
     return new FolderSync(ctx, connection, stateDir, state, published, options);
   }
 
@@ -224,10 +230,14 @@ export class FolderSync {
       await this.#readPeer(entry.name, result);
     }
     this.#forgetVanishedProblems(new Set(entries.map((e) => e.name)));
-    if (this.#blobs) result.fetched = await this.#exchangeBlobs(this.#blobs);
-    await this.#saveState();
-    const wrote = await this.#write();
-    if (wrote) result.wrote = wrote;
+    try {
+      if (this.#blobs) result.fetched = await this.#exchangeBlobs(this.#blobs);
+      const wrote = await this.#write();
+      if (wrote) result.wrote = wrote;
+    } finally {
+      // Once per round, and only when something changed: each save costs two fsyncs.
+      await this.#saveState();
+    }
     return result;
   }
 
@@ -403,6 +413,13 @@ export class FolderSync {
     const fs = this.#fs;
     const own = installationFolder(this.connection.folder, this.#installationId);
     await fs.mkdir(own, { recursive: true });
+    if (!this.#ownFolderDurable) {
+      // Our folder (and the app's folder above it) may be new: its name must survive a power cut before any
+      // file in it counts as published, or the files would vanish with it while the log says they were sent.
+      await syncDirectory(syncRoot(this.connection.folder), fs);
+      await syncDirectory(this.connection.folder, fs);
+      this.#ownFolderDurable = true;
+    }
     const ownFiles: (SyncFileName & { size: number })[] = [];
     const listed = new Set(await fs.readdir(own));
     for (const name of this.#ownSizes.keys()) if (!listed.has(name)) this.#ownSizes.delete(name);
@@ -428,8 +445,8 @@ export class FolderSync {
       .filter((key) => !sentKeys.has(key))
       .map((key): [string, string] => [key, currentHash(this.#ctx.store, key)!]);
     await writeFileDurably(path.join(own, change.name), prepared.pieces, fs);
+    // Saved with the state at the end of the round; until then the file itself, durable in our folder, says it is taken.
     this.#state.seq = seq;
-    await this.#saveState();
     await this.#published.add([...sent, ...held]);
     ownFiles.push({ ...change, size: await this.#ownSize(own, change.name) });
 
@@ -500,7 +517,10 @@ export class FolderSync {
   }
 
   async #saveState(): Promise<void> {
-    await writeState(this.#stateFile, this.#state);
+    const text = JSON.stringify(this.#state);
+    if (text === this.#savedState) return;
+    await writeState(this.#stateFile, this.#state, this.#fs);
+    this.#savedState = text;
   }
 }
 

@@ -5,13 +5,15 @@
  * merge rules as an import, and applied as one batch through the store's
  * journaled write path. Unlike an import confirmed by a person there is no
  * backup and no undo entry per file: the change is atomic per file, and
- * merging it again changes nothing.
+ * merging it again changes nothing. A big file (a checkpoint) is read and
+ * planned in slices between which the event loop turns, so requests from
+ * the window are answered meanwhile.
  */
 import { BUNDLE_COLLECTIONS, type Bundle, type BundleCollection } from '../../shared/bundle';
 import { recordHash } from '../base/canonical-json';
 import { KbError } from '../base/errors';
-import { readBundle } from '../bundle/read-bundle';
-import { planImport } from '../exchange/plan-import';
+import { readBundleInSlices } from '../bundle/read-bundle';
+import { planImport, planImportInSlices, type ImportPlan, type PlanContext } from '../exchange/plan-import';
 import type { KbContext } from '../write/context';
 import { recordKey } from '../store/exchange-records';
 import { conflictKey, currentHash } from './outgoing';
@@ -36,14 +38,14 @@ export async function mergeSyncFile(
   bytes: Uint8Array,
   from: { installationId: string; fileName: string },
 ): Promise<Merged> {
-  const bundle = readBundle(bytes, { maxBytes: MAX_SYNC_FILE_BYTES });
+  const bundle = await readBundleInSlices(bytes, { maxBytes: MAX_SYNC_FILE_BYTES });
   if (bundle.exportedBy.installationId.toLowerCase() !== from.installationId) {
     throw new KbError('syncForeignWriter', `${from.fileName} says it is from ${bundle.exportedBy.installationId}`, {
       params: { file: from.fileName },
     });
   }
   const importedAt = ctx.clock.now();
-  const plan = planImport(bundle, {
+  const planContext: PlanContext = {
     store: ctx.store,
     history: ctx.history,
     now: importedAt,
@@ -53,14 +55,35 @@ export async function mergeSyncFile(
       fileName: from.fileName,
       exportedBy: bundle.exportedBy,
     },
-  });
+    undo: false,
+  };
+  const plan = await planBetweenWrites(ctx, bundle, planContext);
   if (plan.changes.length > 0) await ctx.writer.apply(plan.changes);
   const changed = Object.values(plan.counts).reduce((n, c) => n + c.added + c.updated + c.deleted + c.conflicts, 0);
-  return { bundle, changed, inFolder: heldAsInFolder(ctx, bundle) };
+  // In one go, right after the merge: a change made here meanwhile must not be mistaken for the folder's.
+  return { bundle, changed, inFolder: heldAsInFolder(ctx, bundle, plan.hashes) };
 }
 
-/** The records of the bundle whose version the store now holds unchanged, current or in conflict. */
-function heldAsInFolder(ctx: KbContext, bundle: Bundle): [string, string][] {
+/**
+ * Plans in slices, so a big file does not hold up the event loop; a plan
+ * that a write overtook (the store changed while it was made) is made again,
+ * and in the end in one go, so no change made meanwhile is overwritten.
+ */
+async function planBetweenWrites(ctx: KbContext, bundle: Bundle, planContext: PlanContext): Promise<ImportPlan> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const generation = ctx.writer.generation;
+    const plan = await planImportInSlices(bundle, planContext);
+    if (ctx.writer.generation === generation) return plan;
+  }
+  return planImport(bundle, planContext);
+}
+
+/**
+ * The records of the bundle whose version the store now holds unchanged,
+ * current or in conflict. `hashes` are those the plan computed: a record is
+ * hashed once per file, not once more here.
+ */
+function heldAsInFolder(ctx: KbContext, bundle: Bundle, hashes: ReadonlyMap<object, string>): [string, string][] {
   const held: [string, string][] = [];
   const versions: { collection: BundleCollection; record: { id: string } }[] = [
     ...BUNDLE_COLLECTIONS.flatMap((collection) =>
@@ -71,10 +94,11 @@ function heldAsInFolder(ctx: KbContext, bundle: Bundle): [string, string][] {
   ];
   for (const { collection, record } of versions) {
     const key = recordKey(collection, record.id);
-    const hash = recordHash(record);
-    // A record the merge put in the store is the bundle's own object: no need to hash it again.
+    const hash = hashes.get(record) ?? recordHash(record);
+    // A record the plan put or looked at is hashed already.
     const stored = ctx.store.get(collection, record.id);
-    if (stored === record || (stored && currentHash(ctx.store, key) === hash)) held.push([key, hash]);
+    const storedHash = stored && (hashes.get(stored) ?? currentHash(ctx.store, key));
+    if (storedHash === hash) held.push([key, hash]);
     const asConflict = conflictKey(`${key}:${hash.slice(0, 16)}`);
     if (ctx.store.get('conflicts', asConflict.slice('conflicts:'.length))) held.push([asConflict, hash]);
   }

@@ -123,25 +123,24 @@ export class PublishedLog {
 
   /** Records entries durably (appended, then fsync'd). */
   async add(entries: Iterable<[key: string, hash: string]>): Promise<void> {
-    const lines: string[] = [];
-    for (const [key, hash] of entries) {
+    const fresh: [string, string][] = [];
+    for (const entry of entries) {
+      const [key, hash] = entry;
       if (this.hashes.get(key) === hash || key.includes('\n') || key.includes('\t')) continue;
-      lines.push(`${key}\t${hash}\n`);
+      fresh.push(entry);
     }
-    if (lines.length === 0) return;
+    if (fresh.length === 0) return;
+    let text = '\n'; // start on a fresh line: a crash may have left half a line at the end
+    for (const [key, hash] of fresh) text += `${key}\t${hash}\n`;
     await this.#fs.mkdir(path.dirname(this.#file), { recursive: true });
-    // Start on a fresh line: a crash may have left half a line at the end.
     const handle = await this.#fs.open(this.#file, 'a');
     try {
-      await handle.write(`\n${lines.join('')}`);
+      await handle.write(text);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    for (const line of lines) {
-      const [key, hash] = line.slice(0, -1).split('\t') as [string, string];
-      this.hashes.set(key, hash);
-    }
+    for (const [key, hash] of fresh) this.hashes.set(key, hash);
   }
 
   /** Rewrites the log whole (after a checkpoint), so it does not grow for ever. */

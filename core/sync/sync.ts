@@ -91,7 +91,7 @@ export class Sync {
 
   /** Loads the connections and starts their first rounds in the background. */
   async start(): Promise<void> {
-    this.#config = await readState(this.#configFile, Connections, { connections: [] });
+    this.#config = await readState(this.#configFile, Connections, { connections: [] }, this.#options.fs);
     for (const connection of this.#config.connections) await this.#open(connection);
   }
 
@@ -122,7 +122,7 @@ export class Sync {
       connectedAt: this.#ctx.clock.now(),
     };
     this.#config = { ...this.#config, connections: [...this.#config.connections, connection] };
-    await writeState(this.#configFile, this.#config);
+    await writeState(this.#configFile, this.#config, this.#options.fs);
     await this.#open(connection);
     return this.status();
   }
@@ -132,7 +132,7 @@ export class Sync {
     const running = this.#running.get(id);
     if (!this.#config.connections.some((c) => c.id === id)) throw new KbError('syncNotConnected', id);
     this.#config = { ...this.#config, connections: this.#config.connections.filter((c) => c.id !== id) };
-    await writeState(this.#configFile, this.#config);
+    await writeState(this.#configFile, this.#config, this.#options.fs);
     if (running) {
       this.#running.delete(id);
       this.#stop(running);
@@ -203,7 +203,7 @@ export class Sync {
   /** The user has seen what is new: the list starts afresh. */
   async markSeen(): Promise<NewSince> {
     this.#config = { ...this.#config, seenUntil: this.#ctx.clock.now() };
-    await writeState(this.#configFile, this.#config);
+    await writeState(this.#configFile, this.#config, this.#options.fs);
     return this.newSince();
   }
 

@@ -7,6 +7,7 @@ describe('the sync benchmark', () => {
     for (const figure of [
       'publishMs',
       'catchUpMs',
+      'catchUpCpuMs',
       'changeWriteP50Ms',
       'changeWriteP95Ms',
       'changeApplyP50Ms',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBundle, parseBundleJson, readBundle } from '../../../core/bundle/read-bundle';
+import { checkBundle, parseBundleJson, readBundle, readBundleInSlices } from '../../../core/bundle/read-bundle';
 import { KbError } from '../../../core/base/errors';
 import type { Bundle } from '../../../shared/bundle';
 import type { Practice } from '../../../shared/model';
@@ -549,5 +549,30 @@ describe('reading text that is no text', () => {
     const error = refusal(text.replace('Kreisverkehr X', 'Kreisverkehr \\ud83d'));
     expect(error.code).toBe('bundleLoneSurrogate');
     expect(error.params).toMatchObject({ line: 1, escape: '\\ud83d' });
+  });
+});
+
+describe('reading in slices (sync, for big files)', () => {
+  it('returns exactly what reading in one go returns', async () => {
+    const bytes = encode(bundleText(smallBundle({ practices: 30, trashedPractice: 31 })));
+    expect(await readBundleInSlices(bytes)).toEqual(readBundle(bytes));
+  });
+
+  it('names the same first problem, in the order the schema checks, even when a later part is wrong too', async () => {
+    // A broken record deep in the content and a malformed checksum after it: the record comes first.
+    const bundle = changed(smallBundle({ practices: 30 }), (b) => void (b.content.practices[27]!.version = {}));
+    const text = bundleText(bundle).replace('"sha256"', '"sha1"');
+    const expected = refusal(text);
+    expect(expected).toMatchObject({ code: 'bundleInvalidRecord', params: { position: 28, field: 'version' } });
+    await expect(readBundleInSlices(encode(text))).rejects.toMatchObject({
+      code: expected.code,
+      params: expected.params,
+    });
+    // Only the top is wrong: named as in one go.
+    const top = bundleText(smallBundle()).replace('"format":', '"extra":1,"format":');
+    await expect(readBundleInSlices(encode(top))).rejects.toMatchObject({
+      code: refusal(top).code,
+      params: refusal(top).params,
+    });
   });
 });

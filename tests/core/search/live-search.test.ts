@@ -224,6 +224,40 @@ describe('keeping the index current', () => {
   });
 });
 
+describe('a big batch', () => {
+  it('is not indexed record by record but answered by building the index afresh in the background', async () => {
+    const data = { ...seedData(loadStarterContent()), settings: { language: 'de' as const, user } };
+    const kb = new KnowledgeBase(new MemoryStore(data), () => new Date('2026-11-20T09:00:00Z'), {
+      chunkSize: 5,
+      rebuildFrom: 3,
+    });
+    await kb.search.ready();
+    expect(kb.search.origin).toBe('built');
+    const { practice } = await kb.practices.save(undefined, garages(kb)); // one practice, one revision: below the limit
+    expect(kb.search.status.state).toBe('ready');
+    expect(found(kb, 'Quartiersgarage')).toEqual([practice.id]);
+
+    // Three practices in one batch, as a sync merge writes them.
+    const ids = ['p-big-1', 'p-big-2', 'p-big-3'];
+    await kb.store.apply(
+      ids.map((id) => ({
+        op: 'put' as const,
+        collection: 'practices' as const,
+        record: { ...practice, id, texts: { de: { ...practice.texts.de!, title: `Fahrradparkhaus ${id}` } } },
+      })),
+    );
+    // kb.store.apply bypasses the writer: tell the index as the writer would.
+    kb.search.applied(
+      ids.map((id) => ({ op: 'put', collection: 'practices', record: kb.store.get('practices', id)! })),
+    );
+    expect(kb.search.status.state).toBe('building');
+    await kb.practices.trash(practice.id); // a change while it builds is replayed afterwards
+    await kb.search.ready();
+    expect(found(kb, 'Fahrradparkhaus').sort()).toEqual(ids);
+    expect(found(kb, 'Quartiersgarage')).toEqual([]);
+  });
+});
+
 describe('the saved index', () => {
   it('is saved at close and reused at the next start, brought up to date with changes made without it', async () => {
     const dir = await tempDir();

@@ -79,3 +79,44 @@ describe('compaction', () => {
     expect((await readSnapshotData(dir)).annotations.map((a) => a.id)).toEqual(['a-1']);
   });
 });
+
+describe('a batch as big as a share of the store', () => {
+  it('is saved as a new snapshot, without a journal line and without a compaction after it', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { snapshotBatchChanges: 3 });
+    await putAnnotations(store, ['a-1']);
+    await store.flush();
+    expect(await storeFiles(dir)).toEqual(['twinning-kb-000000000001.journal', STORE_FILE]);
+
+    await putAnnotations(store, bulky('b'));
+    expect(annotationIds(store)).toEqual(['a-1', ...bulky('b')]);
+    // The journal it covered is gone at once; the next append starts a new segment.
+    expect(await storeFiles(dir)).toEqual([STORE_FILE]);
+    expect((await readSnapshotData(dir)).annotations.map((a) => a.id)).toEqual(['a-1', ...bulky('b')]);
+    await putAnnotations(store, ['a-2']);
+    await store.flush();
+    expect(await storeFiles(dir)).toEqual(['twinning-kb-000000000002.journal', STORE_FILE]);
+    await abandon(dir);
+    expect(annotationIds(await open(dir))).toEqual(['a-1', ...bulky('b'), 'a-2']);
+  });
+
+  it('changes nothing, in memory or on disk, when its snapshot cannot be written, and saves again afterwards', async () => {
+    const dir = await tempDir();
+    const fs = new FaultyFileSystem();
+    const store = await open(dir, { fs, snapshotBatchChanges: 3 });
+    await putAnnotations(store, ['a-1']);
+    await store.flush();
+    const before = await readFile(path.join(dir, STORE_FILE));
+
+    fs.spaceLeft = 100;
+    await expect(putAnnotations(store, bulky('b'), long)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(annotationIds(store)).toEqual(['a-1']);
+    expect(await readFile(path.join(dir, STORE_FILE))).toEqual(before);
+
+    fs.spaceLeft = Infinity;
+    await putAnnotations(store, ['a-2']);
+    await store.flush();
+    await abandon(dir);
+    expect(annotationIds(await open(dir))).toEqual(['a-1', 'a-2']);
+  });
+});

@@ -225,9 +225,10 @@ export class RecordingFileSystem implements FileSystem {
       await handle.sync();
       this.#record('dir' in target ? { kind: 'dirsync', name: target.dir } : { kind: 'fsync', inode: target.inode });
     };
-    const write = async (data: Uint8Array, offset = 0, length = data.length - offset) => {
+    const write = async (data: Uint8Array | string, offset = 0, length = data.length - offset) => {
       if ('dir' in target) throw new Error('writing to a folder');
-      const bytes = Buffer.from(data.subarray(offset, offset + length));
+      // A string is written whole (handle.write(text) appends it as UTF-8).
+      const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.subarray(offset, offset + length));
       const at = target.append ? this.#live.data.get(target.inode)!.length : position;
       const result = await handle.write(bytes, 0, bytes.length, at);
       this.#record({ kind: 'write', inode: target.inode, offset: at, data: bytes.subarray(0, result.bytesWritten) });
