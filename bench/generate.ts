@@ -60,6 +60,7 @@ interface TopicWords {
   nouns: Record<Lang, [string, string][]>;
 }
 
+/** The starter content's topics (same ids), so that opening a generated store adds none beside them. */
 const TOPICS: TopicWords[] = [
   {
     id: 'topic-roundabouts',
@@ -88,7 +89,7 @@ const TOPICS: TopicWords[] = [
     },
   },
   {
-    id: 'topic-traffic',
+    id: 'topic-traffic-infrastructure',
     name: { de: 'Verkehrsinfrastruktur', nl: 'Verkeersinfrastructuur' },
     nouns: {
       de: [
@@ -114,7 +115,7 @@ const TOPICS: TopicWords[] = [
     },
   },
   {
-    id: 'topic-green',
+    id: 'topic-green-spaces',
     name: { de: 'Grünflächen', nl: 'Groenvoorzieningen' },
     nouns: {
       de: [
@@ -140,7 +141,7 @@ const TOPICS: TopicWords[] = [
     },
   },
   {
-    id: 'topic-office',
+    id: 'topic-office-design',
     name: { de: 'Bürogestaltung', nl: 'Kantoorinrichting' },
     nouns: {
       de: [
@@ -192,7 +193,7 @@ const TOPICS: TopicWords[] = [
     },
   },
   {
-    id: 'topic-climate',
+    id: 'topic-climate-adaptation',
     name: { de: 'Klimaanpassung', nl: 'Klimaatadaptatie' },
     nouns: {
       de: [
@@ -218,7 +219,7 @@ const TOPICS: TopicWords[] = [
     },
   },
   {
-    id: 'topic-structure',
+    id: 'topic-administration',
     name: { de: 'Verwaltungsstruktur', nl: 'Bestuursstructuur' },
     nouns: {
       de: [

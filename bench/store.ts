@@ -170,7 +170,8 @@ export async function writeGeneratedStore(dir: string, generated: GeneratedKnowl
   const data = {
     schemaVersion: STORE_SCHEMA_VERSION,
     installationId: randomUUID(),
-    settings: { language: 'de', user: { name: 'Bench', organisationId: GENERATED_TS } },
+    // Generated content only: no starter content, and none brought by the starter upgrade on opening.
+    settings: { language: 'de', user: { name: 'Bench', organisationId: GENERATED_TS }, starterRemoved: true },
     ...Object.fromEntries(COLLECTIONS.map((name) => [name, []])),
     ...generated,
   } as StoreData;
