@@ -1,9 +1,9 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadStarterContent } from '../../core/store/starter-content';
 import { useTempDirs } from '../helpers/temp-dir';
 import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
+import { axeViolations } from './axe';
 
 const tempDir = useTempDirs();
 const starter = loadStarterContent();
@@ -27,16 +27,6 @@ async function openComparison(page: Page) {
   await page.getByRole('button', { name: 'Vergleich', exact: true }).click();
   await expect.poll(() => heading(page)).toBe('Verwaltungen im Vergleich');
   await expect.poll(() => page.locator('.compare-table').count()).toBe(1);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run('#main', {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe('the comparison table', () => {
@@ -76,7 +66,7 @@ describe('the comparison table', () => {
         .click();
       await expect.poll(() => page.locator('.practice-card').count()).toBe(roundabouts.length);
       await page.getByRole('button', { name: 'Vergleich', exact: true }).click();
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '#main')).toEqual([]);
       await session.screenshot('40-compare-de');
 
       await page.getByRole('button', { name: 'Nederlands' }).click();

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../shared/bundle';
@@ -11,6 +10,7 @@ import { bundleText, exportedBundle, garbageBytes, snapshotFiles, tampered } fro
 import { AV, germanPractice } from '../helpers/knowledge-base';
 import { useTempDirs } from '../helpers/temp-dir';
 import { closeAppsAfterEachTest, openApp, type AppSession } from './harness';
+import { axeViolations } from './axe';
 
 const tempDir = useTempDirs();
 const JAN: Author = { name: 'Jan de Vries', organisationId: AV };
@@ -70,17 +70,6 @@ async function openPractice(page: Page, title: string) {
 /** Saves a new version of a practice directly in a knowledge base, as its user would in the editor. */
 async function edit(kb: KnowledgeBase, id: string, texts: Parameters<typeof germanPractice>[1]) {
   await kb.practices.save(id, germanPractice(kb, texts), kb.practices.get(id).practice.updatedAt);
-}
-
-/** Accessibility problems (WCAG 2.1 A and AA) axe-core finds in the view. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run('#main', {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 /** The knowledge base's files: the store, its journal and backups; not the search index, a cache rebuilt from them. */
@@ -155,7 +144,7 @@ describe('exchanging knowledge between two installations', () => {
       expect(await previewRow(page, 'Anmerkungen')).toEqual(['1', '0', '0', '0', '0']);
       expect(() => av.kb.practices.get(practice.id)).toThrow(); // nothing changes before confirming
       await av.screenshot('41-import-preview-de');
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '#main')).toEqual([]);
 
       // The preview takes focus; the confirm button is reached with Tab and pressed with Enter.
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vorschau: ts.twinning-kb.json');
@@ -250,7 +239,7 @@ describe('exchanging knowledge between two installations', () => {
       await item.click();
       await poll(() => group.locator('.import-record [lang="nl"]').first().textContent()).toContain('Groene daken');
       await ts.screenshot('41-import-preview-items-de');
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '#main')).toEqual([]);
       await page.locator('.import-preview').getByRole('button', { name: 'Importieren' }).click();
       await poll(() => conflictsInSidebar(page)).toBe(1);
       expect(
@@ -279,7 +268,7 @@ describe('exchanging knowledge between two installations', () => {
         ]),
       );
       await ts.screenshot('43-conflict-de');
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '#main')).toEqual([]);
 
       // Keep the Berlin version.
       const berlin = conflict.locator('.conflict-version').filter({ hasText: 'Gründächer – Berliner Fassung' });

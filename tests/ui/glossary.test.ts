@@ -1,9 +1,9 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadStarterContent } from '../../core/store/starter-content';
 import { germanPractice } from '../helpers/knowledge-base';
 import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
+import { axeViolations } from './axe';
 
 const starter = loadStarterContent();
 let session: AppSession | undefined;
@@ -18,16 +18,6 @@ async function openGlossary(page: Page) {
   await page.getByRole('button', { name: 'Glossar', exact: true }).click();
   await expect.poll(() => heading(page)).toBe('Glossar Deutsch – Niederländisch');
   await expect.poll(() => count(page)).toBe(`${starter.glossary.length} Begriffe`);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run('#main', {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe('the glossary', () => {
@@ -100,7 +90,7 @@ describe('the glossary', () => {
     session = await openApp();
     const { page } = session;
     await openGlossary(page);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, '#main')).toEqual([]);
     await page.getByRole('button', { name: '„Kreisverkehr“ bearbeiten' }).click();
     const dialog = page.getByRole('dialog', { name: 'Begriff bearbeiten: Kreisverkehr' });
     await dialog

@@ -3,23 +3,13 @@
  * sources of a comparison cell, edited in the cell editor: in German and in
  * Dutch, checked with axe.
  */
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
+import { axeViolations } from './axe';
 
 let session: AppSession | undefined;
 closeAppsAfterEachTest();
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run('#main', {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 const practiceFacts = (page: Page) => page.locator('dl.facts').first().innerText();
 
@@ -36,14 +26,14 @@ describe('the scope of a practice', () => {
       await card.locator('h2 button').click();
       await expect.poll(() => practiceFacts(page)).toContain('Geltungsbereich');
       expect(await practiceFacts(page)).toContain('Land oder Region: Land Berlin (Landesgesetz)');
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '#main')).toEqual([]);
 
       await page.getByRole('button', { name: 'Nederlands' }).click();
       await expect.poll(() => practiceFacts(page)).toContain('Reikwijdte');
       expect(await practiceFacts(page)).toContain(
         'Deelstaat, provincie of regio: deelstaat Berlijn (wet van de deelstaat)',
       );
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '#main')).toEqual([]);
       await session.screenshot('17-practice-scope-nl');
     },
   );
@@ -58,7 +48,7 @@ describe('the scope of a practice', () => {
     await level.selectOption('organisation');
     await page.getByLabel('Wer dahintersteht (Deutsch)').fill('');
     await page.getByLabel('Wer dahintersteht (Niederländisch)').fill('');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, '#main')).toEqual([]);
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await expect.poll(() => practiceFacts(page)).toContain('Eigene Praxis dieser Verwaltung');
     const kanban = session.kb.practices.live().find((p) => p.id === 'practice-de-kanban-teams')!;
@@ -91,7 +81,7 @@ describe('the sources of a comparison cell', () => {
         .poll(() => dialog.getByRole('alert').innerText())
         .toContain('Jede Quelle braucht einen Titel und eine Adresse');
       await dialog.getByLabel(`Adresse der Quelle ${n}`).fill('https://www.amstelveen.nl/gemeenteraad');
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '#main')).toEqual([]);
       await dialog.getByRole('button', { name: 'Speichern' }).click();
       const councilSources = page.getByRole('list', { name: 'Quellen zu Gewählte Vertretung – Gemeinde Amstelveen' });
       await expect.poll(() => councilSources.getByRole('link').allTextContents()).toContain('Gemeenteraad Amstelveen');
@@ -111,7 +101,7 @@ describe('the sources of a comparison cell', () => {
       const nlDialog = page.getByRole('dialog', { name: 'Gekozen volksvertegenwoordiging – Gemeente Amstelveen' });
       await expect.poll(() => nlDialog.getByRole('group', { name: 'Bronnen' }).count()).toBe(1);
       expect(await nlDialog.getByLabel(`Titel van bron ${n}`).inputValue()).toBe('Gemeenteraad Amstelveen');
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, '#main')).toEqual([]);
       await session.screenshot('42-compare-cell-sources-nl');
     },
   );

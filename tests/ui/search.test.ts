@@ -1,10 +1,10 @@
-import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadStarterContent } from '../../core/store/starter-content';
 import type { SearchResponse } from '../../shared/search';
 import { germanPractice } from '../helpers/knowledge-base';
 import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
+import { axeViolations } from './axe';
 
 const starter = loadStarterContent();
 const title = (id: string, lang: 'de' | 'nl') => starter.practices.find((p) => p.id === id)!.texts[lang]!.title;
@@ -31,16 +31,6 @@ async function openReady(): Promise<AppSession> {
   await page.getByRole('button', { name: /^Suchen/ }).waitFor();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return session;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run('dialog', {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe('searching', { timeout: 60_000 }, () => {
@@ -78,7 +68,7 @@ describe('searching', { timeout: 60_000 }, () => {
     // Matched text is plain text with <mark> elements, never markup from the content.
     expect(await page.locator('.search-option mark *').count()).toBe(0);
     expect(await page.locator('.search-option [lang] > :not(mark)').count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'dialog')).toEqual([]);
     await session!.screenshot('search-01-results-de');
 
     await page.keyboard.press('ArrowDown');
@@ -229,7 +219,7 @@ describe('searching', { timeout: 60_000 }, () => {
     expect(await group.getByRole('option').first().locator('.search-option-title').textContent()).toBe(
       'Gewählte Vertretung: Bezirksamt Tempelhof-Schöneberg',
     );
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'dialog')).toEqual([]);
 
     await searchBox(page).fill('Schwammstadt Kanban ');
     await expect

@@ -9,8 +9,6 @@
 import { createHash } from 'node:crypto';
 import { access, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Author } from '../../shared/model';
@@ -19,6 +17,7 @@ import { png } from '../helpers/attachment-fixtures';
 import { AV, germanPractice } from '../helpers/knowledge-base';
 import { useTempDirs } from '../helpers/temp-dir';
 import { closeAppsAfterEachTest, openApp, type AppSession } from './harness';
+import { axeViolations } from './axe';
 
 const tempDir = useTempDirs();
 const JAN: Author = { name: 'Jan de Vries', organisationId: AV };
@@ -34,23 +33,6 @@ async function connectThroughSettings(session: AppSession, folder: string, setti
   session.dialogs.folderPath = folder;
   await page.getByRole('button', { name: connect }).click();
   await poll(() => page.getByRole('navigation').getByTestId('sync-status').count()).toBe(1);
-}
-
-/** axe-core, injected through the DevTools protocol as in accessibility.test.ts: the page's CSP refuses inline scripts. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function checkAccessibility(page: Page) {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run(context: Document, options: object): Promise<{ violations: { id: string }[] }> };
-      }
-    ).axe
-      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((result) => result.violations.map((v) => v.id)),
-  );
-  expect(found).toEqual([]);
 }
 
 describe('two app instances on one shared folder', () => {
@@ -77,7 +59,7 @@ describe('two app instances on one shared folder', () => {
     expect(await item.textContent()).toContain(
       'neues Praxisbeispiel von Erika Muster (Bezirksamt Tempelhof-Schöneberg)',
     );
-    await checkAccessibility(jan.page);
+    expect(await axeViolations(jan.page)).toEqual([]);
     await jan.screenshot('sync-new-since-de');
     await nav(jan.page, /^Alle Praxisbeispiele/).click();
     await poll(() => jan.page.getByText('Kreisel vor dem Rathaus').count()).toBeGreaterThan(0);
@@ -136,7 +118,7 @@ describe('two app instances on one shared folder', () => {
       'Noch nicht verfügbar: Die Datei wird aus dem gemeinsamen Ordner übertragen.',
     );
     expect(await jan.page.locator('.gallery figure img').count()).toBe(0);
-    await checkAccessibility(jan.page);
+    expect(await axeViolations(jan.page)).toEqual([]);
 
     await rename(`${shared}-photo`, blob);
     await nav(jan.page, /^Einstellungen/).click();
@@ -149,7 +131,7 @@ describe('two app instances on one shared folder', () => {
     const image = jan.page.locator('.gallery figure img');
     await poll(() => image.getAttribute('alt')).toBe('Turbo-Kreisel von oben');
     await poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(48);
-    await checkAccessibility(jan.page);
+    expect(await axeViolations(jan.page)).toEqual([]);
     await jan.screenshot('sync-attachment-gallery-de');
   }, 90_000);
 
@@ -168,7 +150,7 @@ describe('two app instances on one shared folder', () => {
       `Alleen deze onderwerpen worden gedeeld: ${topic.name.nl}`,
     );
     expect(jan.kb.sync.status().connections[0]!.selection).toEqual({ topicIds: [topic.id] });
-    await checkAccessibility(page);
+    expect(await axeViolations(page)).toEqual([]);
     await jan.screenshot('sync-settings-nl');
   }, 60_000);
 });

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -11,24 +9,11 @@ import { pdfText } from '../helpers/pdf-text';
 import { png } from '../helpers/attachment-fixtures';
 import { useTempDirs } from '../helpers/temp-dir';
 import { type AppSession, closeAppsAfterEachTest, openApp } from './harness';
+import { axeViolations } from './axe';
 
 const tempDir = useTempDirs();
 let session: AppSession | undefined;
 closeAppsAfterEachTest();
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe
-      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)),
-  );
-}
 
 const heading = (page: Page) => page.locator('h1').textContent();
 const focusedName = (page: Page) =>
@@ -145,7 +130,7 @@ describe('visits', () => {
       await page.keyboard.press('Enter');
       expect(await page.getByLabel('Titel auf Deutsch – Tag 1, Punkt 1').inputValue()).toBe('Turbokreisel besichtigen');
       await session.screenshot('60-visit-programme-editor-de');
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: 'Speichern', exact: true }).click();
       await expect.poll(() => page.locator('.programme-entry').count()).toBe(3);
@@ -195,7 +180,7 @@ describe('visits', () => {
       await page.getByRole('button', { name: 'Versionen', exact: true }).click();
       const dialog = page.getByRole('dialog');
       await expect.poll(() => dialog.locator('tbody tr').count()).toBe(3);
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await dialog
         .getByRole('button', { name: /^Version vom .* wiederherstellen$/ })
         .first()
@@ -266,7 +251,7 @@ describe('visits', () => {
       // The Dutch question, untranslated, is shown in Dutch and marked.
       expect(await results.innerText()).toContain('Noch nicht übersetzt: Original aus dem Niederländischen');
       expect(await results.locator('[lang=nl]').first().textContent()).toBe('Hoe wordt het regenwater gemeten?');
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       session.dialogs.savePath = path.join(dir, 'bericht-de.pdf');
       await page.getByRole('button', { name: 'Drucken / als PDF speichern' }).click();
@@ -306,16 +291,16 @@ describe('visits', () => {
       for (const hidden of ['.sidebar', '.app-header', '.print-toolbar', '.back']) {
         expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
       }
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await session.screenshot('61-visit-report-print-de');
       await page.emulateMedia({ media: 'screen' });
 
       // In the Dutch interface, the report and its print view pass axe too.
       await page.getByRole('button', { name: 'Nederlands', exact: true }).click();
       await expect.poll(() => heading(page)).toMatch(/^Verslag: /);
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.emulateMedia({ media: 'print' });
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.emulateMedia({ media: 'screen' });
       expect(visit.id).toBeTruthy();
     },
@@ -338,7 +323,7 @@ describe('visits', () => {
       await openRoundabout(page);
       await page.getByRole('button', { name: 'Drucken / PDF' }).click();
       await expect.poll(() => page.locator('.practice-print').count()).toBe(1);
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       session.dialogs.savePath = path.join(dir, 'praxis.pdf');
       await page.getByRole('button', { name: 'Drucken / als PDF speichern' }).click();
       await expect.poll(() => session!.printed.length).toBe(1);
@@ -361,7 +346,7 @@ describe('visits', () => {
       expect(both).toContain(practice.texts.de!.title);
       expect(both).toContain('Luchtfoto van de turborotonde');
       await page.emulateMedia({ media: 'print' });
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.emulateMedia({ media: 'screen' });
     },
   );
@@ -392,7 +377,7 @@ describe('visits', () => {
       const nlItem = page.locator('li.annotation').filter({ hasText: 'Een vroege rijstrookkeuze' });
       await expect.poll(() => nlItem.locator('.badge-translation').textContent()).toBe('Vertaling uit het Duits');
       expect(await nlItem.locator('.annotation-text').getAttribute('lang')).toBe('nl');
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Deutsch', exact: true }).click();
 
       // The author edits the original: the translation is outdated.
@@ -455,7 +440,7 @@ describe('visits', () => {
       await expect.poll(() => kb.visits.list().length).toBe(before + 1);
       const saved = kb.visits.list().find((v) => v.startDate === '2027-10-09')!;
       expect(saved.endDate).toBe('2027-10-11');
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     },
   );
 
