@@ -18,7 +18,7 @@ import type { AttachmentType, BytesHealth } from '../../shared/attachments';
 import { AttachmentHash } from '../../shared/attachments';
 import { removeTempFiles } from '../base/durable-write';
 import { KbError } from '../base/errors';
-import { isNotFound, nodeFileSystem, syncDirectory, type FileSystem } from '../base/file-system';
+import { isNotFound, namesIn, nodeFileSystem, syncDirectory, type FileSystem } from '../base/file-system';
 import { attachmentTypeOfFile } from './content-type';
 
 export const ATTACHMENTS_FOLDER = 'attachments';
@@ -165,13 +165,7 @@ export class BlobStore {
 
   /** Every stored attachment file (named by a hash), with when it was last written. */
   async list(): Promise<{ sha256: string; mtimeMs: number }[]> {
-    let names: string[];
-    try {
-      names = await this.#fs.readdir(this.folder);
-    } catch (error) {
-      if (isNotFound(error)) return [];
-      throw error;
-    }
+    const names = await namesIn(this.folder, this.#fs);
     const found: { sha256: string; mtimeMs: number }[] = [];
     for (const name of names) {
       if (!AttachmentHash.safeParse(name).success) continue;

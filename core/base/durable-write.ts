@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { isNotFound, nodeFileSystem, syncDirectory, type FileSystem } from './file-system';
+import { namesIn, nodeFileSystem, syncDirectory, type FileSystem } from './file-system';
 import { utf8 } from './utf8';
 
 /** Text pieces are gathered to about this many characters per write: memory stays flat and the event loop keeps turning. */
@@ -120,12 +120,6 @@ export function isTempFileName(name: string): boolean {
 
 /** Removes the temp files a crash left in `folder` while writing there; a folder that does not exist has none. */
 export async function removeTempFiles(folder: string, fs: FileSystem = nodeFileSystem): Promise<void> {
-  let names: string[];
-  try {
-    names = await fs.readdir(folder);
-  } catch (error) {
-    if (isNotFound(error)) return;
-    throw error;
-  }
-  for (const name of names.filter(isTempFileName)) await fs.rm(path.join(folder, name), { force: true });
+  for (const name of (await namesIn(folder, fs)).filter(isTempFileName))
+    await fs.rm(path.join(folder, name), { force: true });
 }

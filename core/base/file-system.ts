@@ -44,3 +44,13 @@ export async function syncDirectory(dir: string, fs: FileSystem = nodeFileSystem
 export function isNotFound(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }
+
+/** The names in folder `dir`; none when the folder does not exist (yet). */
+export async function namesIn(dir: string, fs: FileSystem = nodeFileSystem): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+}

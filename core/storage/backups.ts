@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { copyFileDurably, removeTempFiles } from '../base/durable-write';
-import { isNotFound, type FileSystem } from '../base/file-system';
+import { namesIn, type FileSystem } from '../base/file-system';
 
 export interface BackupFile {
   file: string;
@@ -38,13 +38,7 @@ export class Backups {
 
   /** Every backup, newest first. */
   async list(): Promise<BackupFile[]> {
-    let names: string[];
-    try {
-      names = await this.#fs.readdir(this.folder);
-    } catch (error) {
-      if (isNotFound(error)) return [];
-      throw error;
-    }
+    const names = await namesIn(this.folder, this.#fs);
     return names
       .flatMap((name) => {
         const match = this.#pattern.exec(name);

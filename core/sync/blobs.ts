@@ -28,7 +28,7 @@ import type { BlobStore } from '../attachments/blob-store';
 import { megabytes } from '../attachments/blob-store';
 import { copyFileDurably, removeTempFiles } from '../base/durable-write';
 import { KbError } from '../base/errors';
-import { isNotFound, type FileSystem } from '../base/file-system';
+import { isNotFound, namesIn, type FileSystem } from '../base/file-system';
 import type { Store } from '../store/store';
 import { BLOBS_DIR, blobsFolder, isBlobName, isInstallationFolder, syncRoot } from './layout';
 import type { FileProblem } from './sync-state';
@@ -169,14 +169,7 @@ export class FolderBlobs {
   async prune(checkpoint: BundleContent): Promise<void> {
     const keep = new Set([...attachmentsNamedBy(checkpoint).keys(), ...attachmentsNamedHere(this.#store).keys()]);
     const own = blobsFolder(this.#folder, this.#installationId);
-    let names: string[];
-    try {
-      names = await this.#fs.readdir(own);
-    } catch (error) {
-      if (isNotFound(error)) return;
-      throw error;
-    }
-    for (const name of names) {
+    for (const name of await namesIn(own, this.#fs)) {
       if (!isBlobName(name) || keep.has(name)) continue;
       await this.#fs.rm(path.join(own, name), { force: true });
       this.#listing?.delete(name);
