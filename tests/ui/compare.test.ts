@@ -29,6 +29,15 @@ async function openComparison(page: Page) {
   await expect.poll(() => page.locator('.compare-table').count()).toBe(1);
 }
 
+/** Shows the rows nobody has filled yet, hidden at first. */
+const showEmptyRows = (page: Page) => page.getByRole('checkbox', { name: /Zeilen? ohne Angaben zeigen$/ }).check();
+
+/** The starter's topics without any entry: their rows are hidden until asked for. */
+const EMPTY_TOPICS = starter.topics.filter(
+  (topic) =>
+    !starter.comparison.some((cell) => cell.dimension === `topic:${topic.id}` && (cell.text.de || cell.text.nl)),
+);
+
 describe('the comparison table', () => {
   it(
     'shows one column per organisation and a row per dimension and topic, in German and in Dutch',
@@ -45,7 +54,12 @@ describe('the comparison table', () => {
         'Verwaltungsspitze und wie sie bestimmt wird',
         'Gliederung der Verwaltung',
       ];
-      expect(await rowLabels(page)).toEqual([...structure, ...starter.topics.map((t) => t.name.de)]);
+      // Rows nobody has filled say nothing and are hidden, until someone wants to fill one.
+      const filledTopics = starter.topics.filter((topic) => !EMPTY_TOPICS.includes(topic));
+      expect(EMPTY_TOPICS.map((t) => t.id)).toContain('topic-office-design');
+      expect(await rowLabels(page)).toEqual([...structure, ...filledTopics.map((t) => t.name.de)]);
+      await page.getByRole('checkbox', { name: `${EMPTY_TOPICS.length} Zeilen ohne Angaben zeigen` }).check();
+      await expect.poll(() => rowLabels(page)).toEqual([...structure, ...starter.topics.map((t) => t.name.de)]);
       expect(await cellText(page, 'Gewählte Vertretung', 0)).toContain('Bezirksverordnetenversammlung');
       expect(await cellText(page, 'Gewählte Vertretung', 0)).toContain('Beispielinhalt');
       // The size row is filled for both, with the reference date and the statistics office as a source.
@@ -72,6 +86,7 @@ describe('the comparison table', () => {
       await page.getByRole('button', { name: 'Nederlands' }).click();
       await expect.poll(() => heading(page)).toBe('Organisaties vergeleken');
       expect(await columns(page)).toEqual(['Kenmerk', ...starter.organisations.map((o) => o.name.nl)]);
+      // The choice to show them holds across languages (and starts).
       expect(await rowLabels(page)).toEqual([
         'Bestuurslaag en rechtspositie',
         'Omvang',
@@ -80,6 +95,9 @@ describe('the comparison table', () => {
         'Indeling van de ambtelijke organisatie',
         ...starter.topics.map((t) => t.name.nl),
       ]);
+      expect(
+        await page.getByRole('checkbox', { name: `${EMPTY_TOPICS.length} rijen zonder gegevens tonen` }).isChecked(),
+      ).toBe(true);
       expect(await cellText(page, 'Gekozen volksvertegenwoordiging', 1)).toContain('gemeenteraad');
       expect(
         await page
@@ -97,6 +115,7 @@ describe('the comparison table', () => {
     await page.getByRole('searchbox', { name: 'Zeilen filtern' }).fill('grosse');
     await expect.poll(() => rowLabels(page)).toEqual(['Größe']);
     await page.getByRole('searchbox', { name: 'Zeilen filtern' }).fill('');
+    await showEmptyRows(page);
     await page.getByRole('combobox', { name: 'Bereich' }).selectOption({ label: 'Themen des Austauschs' });
     await expect.poll(() => rowLabels(page)).toEqual(starter.topics.map((t) => t.name.de));
     await page.getByRole('searchbox', { name: 'Zeilen filtern' }).fill('nichts dergleichen');
@@ -111,6 +130,7 @@ describe('the comparison table', () => {
       session = await openApp({ dataDir });
       let page = session.page;
       await openComparison(page);
+      await showEmptyRows(page);
       await page
         .getByRole('button', { name: 'Noch keine Angabe – ergänzen: Bürogestaltung, Gemeinde Amstelveen' })
         .click();
@@ -266,6 +286,7 @@ describe('the comparison table', () => {
       session = await openApp();
       const { page } = session;
       await openComparison(page);
+      await showEmptyRows(page); // printed as shown, so with the rows nobody filled
 
       // Cancelled save dialog: nothing printed.
       await page.getByRole('button', { name: 'Drucken / als PDF speichern' }).click();

@@ -241,6 +241,9 @@ export const SCREENS: Screen[] = [
     open: async (page, lang) => {
       await navTo('compare')(page, lang);
       await page
+        .getByRole('checkbox', { name: new RegExp(COMPARE[lang].filter.showEmpty_other.split('}} ')[1]!) })
+        .check();
+      await page
         .getByRole('button', { name: new RegExp(`^${COMPARE[lang].cell.empty}`) })
         .first()
         .click();

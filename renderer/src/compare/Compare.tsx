@@ -21,7 +21,7 @@ import { useLang } from '../hooks/useLang';
 import { call } from '../lib/kb';
 import { cellButtonId, CompareCell } from './CompareCell';
 import { CompareCellEditor } from './CompareCellEditor';
-import { ROW_GROUPS, useCompareRows, type CompareRow, type RowGroup } from './useCompareRows';
+import { ROW_GROUPS, useCompareRows, useShowEmptyRows, type CompareRow, type RowGroup } from './useCompareRows';
 import { withinBrackets } from '../lib/withinBrackets';
 
 interface Target {
@@ -38,6 +38,7 @@ export function Compare() {
   const { rows, move } = useCompareRows();
   const [filter, setFilter] = useState('');
   const [group, setGroup] = useState<RowGroup | 'all'>('all');
+  const [showEmpty, setShowEmpty] = useShowEmptyRows();
   const [editing, setEditing] = useState<Target>();
   const [history, setHistory] = useState<Target>();
   const [focusId, setFocusId] = useState<string>();
@@ -75,9 +76,13 @@ export function Compare() {
     }
   }, [focusId, table.data, rows]);
 
+  const hasEntries = (row: CompareRow) =>
+    organisations.some((o) => LANGUAGES.some((l) => cellOf(row, o.id)?.entry.text[l]?.trim()));
+  const emptyCount = table.data ? rows.filter((row) => !hasEntries(row)).length : 0;
   const needle = foldDiacritics(filter.trim());
   const visible = rows.filter((row) => {
     if (group !== 'all' && row.group !== group) return false;
+    if (!showEmpty && !hasEntries(row)) return false;
     if (!needle) return true;
     const texts = [
       row.label,
@@ -138,6 +143,12 @@ export function Compare() {
             ))}
           </select>
         </label>
+        {(emptyCount > 0 || showEmpty) && (
+          <label className="filter-check">
+            <input type="checkbox" checked={showEmpty} onChange={(event) => setShowEmpty(event.target.checked)} />
+            {t('filter.showEmpty', { count: emptyCount })}
+          </label>
+        )}
         <div className="compare-print">
           <button type="button" onClick={() => void printTable()} disabled={print.busy} aria-busy={print.busy}>
             {print.busy ? t('print.busy') : t('print.button')}

@@ -1,7 +1,8 @@
 /**
  * The rows of the comparison: the structure dimensions, then one row per
- * exchange topic, in the order the user chose. The order is a preference of
- * this installation, kept in the app's own web storage.
+ * exchange topic, in the order the user chose, and whether the rows nobody
+ * has filled are shown. Both are preferences of this installation, kept in
+ * the app's own web storage.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +21,7 @@ export interface CompareRow {
 }
 
 const ORDER_KEY = 'twinning-kb.compare.rowOrder';
+const SHOW_EMPTY_KEY = 'twinning-kb.compare.showEmpty';
 
 function readOrder(): string[] {
   try {
@@ -30,12 +32,30 @@ function readOrder(): string[] {
   }
 }
 
-function writeOrder(order: string[]): void {
+function write(key: string, value: unknown): void {
   try {
-    window.localStorage.setItem(ORDER_KEY, JSON.stringify(order));
+    window.localStorage.setItem(key, JSON.stringify(value));
   } catch {
-    // Storage full or unavailable: the order holds until the app closes.
+    // Storage full or unavailable: the choice holds until the app closes.
   }
+}
+
+function readShowEmpty(): boolean {
+  try {
+    return window.localStorage.getItem(SHOW_EMPTY_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the rows nobody has filled are shown (they say nothing, so not at first), remembered across starts. */
+export function useShowEmptyRows(): [boolean, (show: boolean) => void] {
+  const [show, setShow] = useState(readShowEmpty);
+  const choose = useCallback((next: boolean) => {
+    write(SHOW_EMPTY_KEY, next);
+    setShow(next);
+  }, []);
+  return [show, choose];
 }
 
 /** Every row in the chosen order, grouped (structure first), and a way to move one within its group. */
@@ -76,7 +96,7 @@ export function useCompareRows(): { rows: CompareRow[]; move: (dimension: string
       if (index === -1 || !target || target.group !== rows[index]!.group) return;
       const next = rows.map((row) => row.dimension);
       [next[index], next[index + by]] = [next[index + by]!, next[index]!];
-      writeOrder(next);
+      write(ORDER_KEY, next);
       setOrder(next);
     },
     [rows],
