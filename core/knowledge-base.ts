@@ -128,7 +128,8 @@ export class KnowledgeBase {
     this.tags = new Tags(ctx);
     this.starterContent = new StarterRemoval(ctx);
     this.search = new LiveSearch(store, search);
-    this.sync = new Sync(ctx, { ...sync, ...(blobs ? { blobs } : {}) });
+    // A big merge's search index rebuild starts once the round is over, not in the middle of it.
+    this.sync = new Sync(ctx, { ...sync, ...(blobs ? { blobs } : {}), hold: () => this.search.hold() });
     this.attachments.expectFrom((sha256) => this.sync.awaits(sha256));
     this.overview = () => {
       const shown = overview(ctx, this.settings);

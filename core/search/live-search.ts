@@ -67,6 +67,9 @@ export class LiveSearch {
   readonly #rebuildDelayMs: number;
   /** A rebuild is due but has not started: it will read the store as it is then. */
   #rebuildWaiting = false;
+  /** How many holds (see `hold`) are in place, and the rebuilds waiting for the last to go. */
+  #holds = 0;
+  #unheld: (() => void)[] = [];
   #index: SearchIndex | null = null;
   #opening: Promise<void> | null = null;
   #progress = { done: 0, total: 0 };
@@ -143,6 +146,23 @@ export class LiveSearch {
       else this.#pending.set(`${collection}\n${id}`, { collection, id });
     }
     if (this.#index) this.#changed();
+  }
+
+  /**
+   * Holds back the start of a rebuild that a big batch called for until the
+   * returned release is called (once is enough): the work writing big
+   * batches (a sync round) finishes first instead of sharing the thread with
+   * the rebuild. Changes are still taken in meanwhile.
+   */
+  hold(): () => void {
+    this.#holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds -= 1;
+      if (this.#holds === 0) for (const resume of this.#unheld.splice(0)) resume();
+    };
   }
 
   /** Stops a build still running and saves the index if it changed; awaited before the app quits. */
@@ -240,7 +260,7 @@ export class LiveSearch {
     }
     this.#rebuildWaiting = true;
     this.#opening = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, delayMs);
+      const timer = setTimeout(() => (this.#holds === 0 ? resolve() : this.#unheld.push(resolve)), delayMs);
       timer.unref?.();
       const stop = () => {
         clearTimeout(timer);

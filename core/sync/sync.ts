@@ -38,6 +38,12 @@ export interface SyncOptions {
   checkpointBytes?: number;
   /** The local attachment store: attachments travel through the folders with their records. */
   blobs?: BlobStore;
+  /**
+   * Taken at the start of a round and released at its end: work that should
+   * not share the thread with a round (the search index's rebuild after a
+   * big merge) waits for it.
+   */
+  hold?: () => () => void;
 }
 
 interface Running {
@@ -55,8 +61,8 @@ interface Running {
 
 export class Sync {
   readonly #ctx: KbContext;
-  readonly #options: Required<Omit<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs'>> &
-    Pick<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs'>;
+  readonly #options: Required<Omit<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs' | 'hold'>> &
+    Pick<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs' | 'hold'>;
   #config: Connections = { connections: [] };
   readonly #running = new Map<string, Running>();
   #closed = false;
@@ -273,6 +279,7 @@ export class Sync {
       return running.round;
     }
     running.round = (async () => {
+      const release = this.#options.hold?.();
       do {
         running.again = false;
         running.state = 'syncing';
@@ -290,6 +297,7 @@ export class Sync {
           running.failures += 1;
         }
       } while (running.again && !this.#closed);
+      release?.();
       running.round = undefined;
       if (!running.watcher && running.state === 'synced') this.#watch(running);
       const backoff = Math.min(this.#options.maxBackoffMs, 5_000 * 2 ** (running.failures - 1));

@@ -256,6 +256,35 @@ describe('a big batch', () => {
     expect(found(kb, 'Fahrradparkhaus').sort()).toEqual(ids);
     expect(found(kb, 'Quartiersgarage')).toEqual([]);
   });
+  it('waits with the rebuild while held (a sync round) and starts it once released', async () => {
+    const data = { ...seedData(loadStarterContent()), settings: { language: 'de' as const, user } };
+    const kb = new KnowledgeBase(new MemoryStore(data), () => new Date('2026-11-20T09:00:00Z'), {
+      chunkSize: 5,
+      rebuildFrom: 3,
+      rebuildDelayMs: 0,
+    });
+    await kb.search.ready();
+    const { practice } = await kb.practices.save(undefined, garages(kb));
+    const release = kb.search.hold();
+    const ids = ['p-held-1', 'p-held-2', 'p-held-3'];
+    const changes = ids.map((id) => ({
+      op: 'put' as const,
+      collection: 'practices' as const,
+      record: { ...practice, id, texts: { de: { ...practice.texts.de!, title: `Fahrradparkhaus ${id}` } } },
+    }));
+    await kb.store.apply(changes);
+    kb.search.applied(changes);
+    let ready = false;
+    const readying = kb.search.ready().then(() => (ready = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ready).toBe(false);
+    expect(kb.search.status.state).toBe('building');
+    release();
+    release(); // a second call changes nothing
+    await readying;
+    expect(found(kb, 'Fahrradparkhaus').sort()).toEqual(ids);
+    await kb.close();
+  });
 });
 
 describe('the saved index', () => {
