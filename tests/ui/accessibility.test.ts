@@ -4,7 +4,7 @@ import type { Lang } from '../../shared/model';
 import { useTempDirs } from '../helpers/temp-dir';
 import { axeViolations as violations } from './axe';
 import { closeBrowser, foreignRequests, openApp, type AppSession } from './harness';
-import { APP, SCREENS, navTo, openFirstPractice, withPartnerWork, withProgramme } from './screens';
+import { APP, SCREENS, navTo, openFirstPractice, openScreensApp } from './screens';
 
 const tempDir = useTempDirs();
 
@@ -14,10 +14,7 @@ describe.each<[Lang, string]>([
 ])('accessibility in %s', (lang, locale) => {
   let session: AppSession;
   beforeAll(async () => {
-    session = await openApp({ systemLocales: [locale] });
-    await withProgramme(session);
-    await withPartnerWork(session, await tempDir());
-    await session.page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
+    session = await openScreensApp(lang, locale, await tempDir());
   });
   afterAll(async () => {
     expect(foreignRequests(session)).toEqual([]);

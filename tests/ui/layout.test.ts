@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../shared/model';
 import { useTempDirs } from '../helpers/temp-dir';
-import { closeBrowser, openApp, type AppSession } from './harness';
-import { SCREENS, navTo, withPartnerWork, withProgramme } from './screens';
+import { closeBrowser, type AppSession } from './harness';
+import { SCREENS, navTo, openScreensApp } from './screens';
 
 /** What is wrong with the layout of the open screen (the open dialog alone, if one is open), one line each. */
 function layoutProblems(page: Page): Promise<string[]> {
@@ -118,10 +118,7 @@ describe.each<[Lang, string]>([
 ])('the layout in %s', (lang, locale) => {
   let session: AppSession;
   beforeAll(async () => {
-    session = await openApp({ systemLocales: [locale] });
-    await withProgramme(session);
-    await withPartnerWork(session, await tempDir());
-    await session.page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
+    session = await openScreensApp(lang, locale, await tempDir());
   });
   afterAll(async () => {
     expect(session.pageErrors).toEqual([]);

@@ -22,10 +22,10 @@ import type { Lang } from '../../shared/model';
 import { png, pdf } from '../helpers/attachment-fixtures';
 import { exportBytes } from '../helpers/bundles';
 import { AV, germanPractice, writableKnowledgeBase } from '../helpers/knowledge-base';
-import type { AppSession } from './harness';
+import { openApp, type AppSession } from './harness';
 
 /** The next visit, with a two-day programme, participants and a lesson learned linked to it. */
-export async function withProgramme({ kb }: AppSession): Promise<void> {
+async function withProgramme({ kb }: AppSession): Promise<void> {
   const practiceId = kb.store.all('practices')[0]!.id;
   const { visit } = await kb.visits.save(undefined, {
     hostOrganisationId: 'org-tempelhof-schoeneberg',
@@ -83,7 +83,7 @@ const LONG_TITLE =
  * conflict), with a photo and a PDF attached, and a bundle file with the partner's
  * later work waiting in the open dialog, for the import preview.
  */
-export async function withPartnerWork(session: AppSession, dir: string): Promise<void> {
+async function withPartnerWork(session: AppSession, dir: string): Promise<void> {
   const ts = session.kb;
   const av = await writableKnowledgeBase(path.join(dir, 'partner'), { name: 'Jan de Vries', organisationId: AV });
   const tags = ['Dachbegrünung', 'Regenwasserbewirtschaftung', 'Klimaanpassungsmaßnahmen'];
@@ -128,6 +128,18 @@ export async function withPartnerWork(session: AppSession, dir: string): Promise
   session.dialogs.openPath = file;
   await av.close();
   await session.page.reload();
+}
+
+/**
+ * The app in `lang` (the system's `locale`) with everything the screens need:
+ * the next visit with its programme, and the partner's work (see withPartnerWork).
+ */
+export async function openScreensApp(lang: Lang, locale: string, dir: string): Promise<AppSession> {
+  const session = await openApp({ systemLocales: [locale] });
+  await withProgramme(session);
+  await withPartnerWork(session, dir);
+  await session.page.waitForFunction((expected) => document.documentElement.lang === expected, lang);
+  return session;
 }
 
 /** One screen: how to get there from the list, in the session's language. */

@@ -8,8 +8,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PrintedAttachments } from '../attachments/PrintedAttachments';
 import { PracticeScopeText } from './PracticeScopeText';
+import { PrintedAnnotation } from '../annotations/PrintedAnnotation';
 import type { Lang, Practice } from '../../../shared/model';
-import { AnnotationText } from '../components/AnnotationText';
 import { useNavigation } from '../app/navigation';
 import { useOverview } from '../app/overview';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -87,18 +87,7 @@ export function PracticePrint({ id }: { id: string }) {
         <h2 id="print-annotations">{t('app:annotation.heading', { count: annotations.data.total })}</h2>
         <ul className="annotation-list">
           {annotations.data.items.map((a) => (
-            <li key={a.id} className={`annotation annotation-${a.kind}`}>
-              <p className="meta">
-                <span className="badge">{t(`app:annotation.kind.${a.kind}`)}</span> {a.author} ·{' '}
-                <time dateTime={a.createdAt}>{t('app:content.date', { date: new Date(a.createdAt) })}</time>
-              </p>
-              <div className={mode === 'both' ? 'side-by-side' : undefined}>
-                {modeLanguages(mode).map((l) => (
-                  <AnnotationText key={l} annotation={a} lang={l} />
-                ))}
-              </div>
-              <PrintedAttachments attachments={a.attachments} mode={mode} compact />
-            </li>
+            <PrintedAnnotation key={a.id} annotation={a} mode={mode} dated />
           ))}
         </ul>
       </section>

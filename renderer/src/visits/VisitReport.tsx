@@ -7,10 +7,9 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PrintedAttachments } from '../attachments/PrintedAttachments';
+import { PrintedAnnotation } from '../annotations/PrintedAnnotation';
 import type { Lang } from '../../../shared/model';
 import type { VisitReport as Report } from '../../../shared/responses';
-import { AnnotationText } from '../components/AnnotationText';
 import { useNavigation } from '../app/navigation';
 import { useOverview } from '../app/overview';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -126,17 +125,7 @@ function Results({ report, mode }: { report: Report; mode: ReadingMode }) {
                   <h4 lang={title?.lang}>{title?.value ?? practice.practiceId}</h4>
                   <ul className="annotation-list">
                     {practice.annotations.map((a) => (
-                      <li key={a.id} className={`annotation annotation-${a.kind}`}>
-                        <p className="meta">
-                          <span className="badge">{t(`app:annotation.kind.${a.kind}`)}</span> {a.author}
-                        </p>
-                        <div className={mode === 'both' ? 'side-by-side' : undefined}>
-                          {modeLanguages(mode).map((l) => (
-                            <AnnotationText key={l} annotation={a} lang={l} />
-                          ))}
-                        </div>
-                        <PrintedAttachments attachments={a.attachments} mode={mode} compact />
-                      </li>
+                      <PrintedAnnotation key={a.id} annotation={a} mode={mode} />
                     ))}
                   </ul>
                 </section>
