@@ -18,6 +18,7 @@ import { AV, germanPractice } from '../helpers/knowledge-base';
 import { useTempDirs } from '../helpers/temp-dir';
 import { closeAppsAfterEachTest, openApp, type AppSession } from './harness';
 import { axeViolations } from './axe';
+import { englishSpeakingWidgets, layoutProblems } from './layout';
 
 const tempDir = useTempDirs();
 const JAN: Author = { name: 'Jan de Vries', organisationId: AV };
@@ -60,6 +61,8 @@ describe('two app instances on one shared folder', () => {
       'neues Praxisbeispiel von Erika Muster (Bezirksamt Tempelhof-Schöneberg)',
     );
     expect(await axeViolations(jan.page)).toEqual([]);
+    expect(await layoutProblems(jan.page)).toEqual([]);
+    expect(await englishSpeakingWidgets(jan.page)).toEqual([]);
     await jan.screenshot('sync-new-since-de');
     await nav(jan.page, /^Alle Praxisbeispiele/).click();
     await poll(() => jan.page.getByText('Kreisel vor dem Rathaus').count()).toBeGreaterThan(0);
@@ -151,6 +154,8 @@ describe('two app instances on one shared folder', () => {
     );
     expect(jan.kb.sync.status().connections[0]!.selection).toEqual({ topicIds: [topic.id] });
     expect(await axeViolations(page)).toEqual([]);
+    expect(await layoutProblems(jan.page)).toEqual([]);
+    expect(await englishSpeakingWidgets(jan.page)).toEqual([]);
     await jan.screenshot('sync-settings-nl');
   }, 60_000);
 });
