@@ -10,6 +10,7 @@ import nlVisits from '../../locales/nl/visits.json';
 import type { Lang } from '../../shared/model';
 import { pdf, png } from '../helpers/attachment-fixtures';
 import { axeViolations } from './axe';
+import { germanPractice } from '../helpers/knowledge-base';
 import { closeAppsAfterEachTest, openApp } from './harness';
 
 closeAppsAfterEachTest();
@@ -58,14 +59,14 @@ describe('attachments on annotations', () => {
       const t = APP[lang];
       const session = await openApp({ systemLocales: [locale], browserLocale: locale });
       const { page, kb } = session;
-      const { practice } = await kb.practices.save(undefined, {
-        organisationId: 'org-tempelhof-schoeneberg',
-        topicIds: [kb.store.all('topics')[0]!.id],
-        tags: [],
-        originalLanguage: lang,
-        texts: { [lang]: { title, summary: '', body: 'Mulden.' } },
-        sources: [],
-      });
+      const { practice } = await kb.practices.save(
+        undefined,
+        germanPractice(kb, {
+          tags: [],
+          originalLanguage: lang,
+          texts: { [lang]: { title, summary: '', body: 'Mulden.' } },
+        }),
+      );
       const annotation = await kb.annotations.save(undefined, {
         practiceId: practice.id,
         kind: 'lesson',

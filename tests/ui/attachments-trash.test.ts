@@ -5,6 +5,7 @@ import nlApp from '../../locales/nl/app.json';
 import type { Lang } from '../../shared/model';
 import { jpeg, pdf, png } from '../helpers/attachment-fixtures';
 import { axeViolations } from './axe';
+import { germanPractice } from '../helpers/knowledge-base';
 import { closeAppsAfterEachTest, openApp } from './harness';
 
 closeAppsAfterEachTest();
@@ -27,14 +28,14 @@ describe('removed attachments in the trash', () => {
       const t = APP[lang];
       const session = await openApp({ systemLocales: [locale], browserLocale: locale });
       const { page, kb } = session;
-      const { practice } = await kb.practices.save(undefined, {
-        organisationId: 'org-tempelhof-schoeneberg',
-        topicIds: [kb.store.all('topics')[0]!.id],
-        tags: [],
-        originalLanguage: lang,
-        texts: { [lang]: { title, summary: '', body: 'Sedum.' } },
-        sources: [],
-      });
+      const { practice } = await kb.practices.save(
+        undefined,
+        germanPractice(kb, {
+          tags: [],
+          originalLanguage: lang,
+          texts: { [lang]: { title, summary: '', body: 'Sedum.' } },
+        }),
+      );
       const owner = { kind: 'practices' as const, id: practice.id };
       const [photo] = await kb.attachments.add(
         owner,

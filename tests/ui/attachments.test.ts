@@ -9,6 +9,7 @@ import type { Lang } from '../../shared/model';
 import { writeFile } from 'node:fs/promises';
 import { pdf, png, richDocx } from '../helpers/attachment-fixtures';
 import { axeViolations } from './axe';
+import { germanPractice } from '../helpers/knowledge-base';
 import { closeAppsAfterEachTest, openApp } from './harness';
 
 closeAppsAfterEachTest();
@@ -143,14 +144,14 @@ describe('attachments in the app', () => {
   it('shows a refused file’s reason in the user’s language and attaches nothing', { timeout: 60_000 }, async () => {
     const session = await openApp();
     const { page, kb } = session;
-    const { practice } = await kb.practices.save(undefined, {
-      organisationId: 'org-tempelhof-schoeneberg',
-      topicIds: [kb.store.all('topics')[0]!.id],
-      tags: [],
-      originalLanguage: 'de',
-      texts: { de: { title: 'Testdach mit Anlagen', summary: '', body: 'Text' } },
-      sources: [],
-    });
+    const { practice } = await kb.practices.save(
+      undefined,
+      germanPractice(kb, {
+        tags: [],
+        originalLanguage: 'de',
+        texts: { de: { title: 'Testdach mit Anlagen', summary: '', body: 'Text' } },
+      }),
+    );
     await page.reload();
     await page.locator('.practice-card h2 button', { hasText: 'Testdach mit Anlagen' }).click();
     await drop(page, '.attachments .drop-zone', [
@@ -167,14 +168,14 @@ describe('attachments in the app', () => {
     { timeout: 120_000 },
     async () => {
       const ts = await openApp();
-      const { practice } = await ts.kb.practices.save(undefined, {
-        organisationId: 'org-tempelhof-schoeneberg',
-        topicIds: [ts.kb.store.all('topics')[0]!.id],
-        tags: [],
-        originalLanguage: 'de',
-        texts: { de: { title: 'Schwammstadt mit Foto', summary: '', body: 'Mulden.' } },
-        sources: [],
-      });
+      const { practice } = await ts.kb.practices.save(
+        undefined,
+        germanPractice(ts.kb, {
+          tags: [],
+          originalLanguage: 'de',
+          texts: { de: { title: 'Schwammstadt mit Foto', summary: '', body: 'Mulden.' } },
+        }),
+      );
       await ts.kb.attachments.add(
         { kind: 'practices', id: practice.id },
         { bytes: png(50, 50, [0, 90, 0]), name: 'mulde.png' },

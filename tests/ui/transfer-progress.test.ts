@@ -11,6 +11,7 @@ import nlExchange from '../../locales/nl/exchange.json';
 import { TRANSFER_PROGRESS_CHANNEL } from '../../shared/contract';
 import { jpeg, zip } from '../helpers/attachment-fixtures';
 import { axeViolations } from './axe';
+import { germanPractice } from '../helpers/knowledge-base';
 import { closeAppsAfterEachTest, openApp, type AppSession } from './harness';
 
 closeAppsAfterEachTest();
@@ -49,14 +50,14 @@ describe('progress of a container in the app', () => {
     { timeout: 180_000 },
     async () => {
       const ts = await openApp();
-      const { practice } = await ts.kb.practices.save(undefined, {
-        organisationId: 'org-tempelhof-schoeneberg',
-        topicIds: [ts.kb.store.all('topics')[0]!.id],
-        tags: [],
-        originalLanguage: 'de',
-        texts: { de: { title: 'Gründächer mit vielen Fotos', summary: '', body: 'Fotos.' } },
-        sources: [],
-      });
+      const { practice } = await ts.kb.practices.save(
+        undefined,
+        germanPractice(ts.kb, {
+          tags: [],
+          originalLanguage: 'de',
+          texts: { de: { title: 'Gründächer mit vielen Fotos', summary: '', body: 'Fotos.' } },
+        }),
+      );
       for (let i = 0; i < 4; i++)
         await ts.kb.attachments.add(
           { kind: 'practices', id: practice.id },
