@@ -8,10 +8,11 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { BUNDLE_COLLECTIONS, type Bundle, type BundleCollection, type BundleRecord } from '../../shared/bundle';
 import { canonicalWithHash, recordHash } from '../base/canonical-json';
-import { hashed, mergeVersions, type Hashed } from './merge';
+import { hashed, mergeVersions, type Hashed } from '../base/merge';
 import { currentRecords } from '../bundle/read-bundle';
 import { del, put, type Change, type Store } from '../store/store';
 import type { History } from '../write/history';
+import { conflictOf } from '../write/writer';
 import { compareVersions } from '../base/versioning';
 import type { ImportCounts, ImportItem, ImportOutcome } from '../../shared/responses';
 import { comparisonCellKey, isStarterVersion } from '../../shared/model';
@@ -162,16 +163,7 @@ function* planSteps(bundle: Bundle, ctx: PlanContext): Generator<void, ImportPla
       hashes.set(winner, merged.winner.hash);
     }
     for (const c of resolved) changes.push(del('conflicts', c.id));
-    for (const c of newConflicts) {
-      const conflict = {
-        id: `${key}:${c.hash.slice(0, 16)}`,
-        collection,
-        recordId: id,
-        hash: c.hash,
-        record: c.record,
-      } as StoredConflict;
-      changes.push(put('conflicts', conflict));
-    }
+    for (const c of newConflicts) changes.push(put('conflicts', conflictOf(collection, c.record, c.hash)));
     changes.push(put('origins', { id: key, ...ctx.origin }));
   }
   const undo = ctx.undo === false ? [] : changes.map((change) => undoStep(store, change, hashes));

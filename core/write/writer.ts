@@ -1,14 +1,18 @@
 /**
  * The one path every change takes: a batch is written durably, then the
  * listeners (the search index) hear of it. A failed write becomes a typed
- * error and changes nothing.
+ * error and changes nothing. Whatever a batch saves, the version shown of a
+ * record is the one a merge would show of it and its versions in conflict,
+ * so that every installation holding the same versions shows the same one.
  */
 import { BUNDLE_COLLECTIONS, type BundleCollection, type BundleRecord } from '../../shared/bundle';
 import type { VersionVector } from '../../shared/model';
 import { KbError } from '../base/errors';
+import { recordHash } from '../base/canonical-json';
+import { hashed, mergeVersions } from '../base/merge';
 import { compareVersions } from '../base/versioning';
-import { recordKey } from '../store/exchange-records';
-import { del, type Change, type Store } from '../store/store';
+import { recordKey, type StoredConflict } from '../store/exchange-records';
+import { del, put, type Change, type Store } from '../store/store';
 
 export class Writer {
   readonly #store: Store;
@@ -25,7 +29,7 @@ export class Writer {
   }
 
   async apply(requested: readonly Change[]): Promise<void> {
-    const changes = [...requested, ...this.#settledConflicts(requested)];
+    const changes = this.#shownAsMerged([...requested, ...this.#settledConflicts(requested)]);
     try {
       await this.#store.apply(changes);
       this.#generation += 1;
@@ -76,10 +80,66 @@ export class Writer {
       .map((c) => del('conflicts', c.id));
   }
 
+  /**
+   * A version saved here beside versions still in conflict with it is shown
+   * only if a merge would show it: a deletion saved here while an edit it
+   * did not include waits (or an edit dated before a waiting one, by
+   * another installation's clock) waits in its turn, and the merge's choice
+   * is shown, as on every installation that merges the same versions.
+   */
+  #shownAsMerged(changes: Change[]): Change[] {
+    const stored = this.#store.all('conflicts');
+    if (stored.length === 0 && !changes.some((c) => c.op === 'put' && c.collection === 'conflicts')) return changes;
+    const waiting = new Map<string, StoredConflict>();
+    for (const c of stored) waiting.set(c.id, c);
+    for (const change of changes) {
+      if (change.op === 'delete' && change.collection === 'conflicts') waiting.delete(change.id);
+      if (change.op === 'put' && change.collection === 'conflicts') waiting.set(change.record.id, change.record);
+    }
+    if (waiting.size === 0) return changes;
+    const byKey = new Map<string, StoredConflict[]>();
+    for (const c of waiting.values()) {
+      const key = recordKey(c.collection, c.recordId);
+      byKey.set(key, [...(byKey.get(key) ?? []), c]);
+    }
+    const extra: Change[] = [];
+    const result = changes.map((change) => {
+      if (change.op !== 'put' || !isBundleCollection(change.collection)) return change;
+      const key = recordKey(change.collection, change.record.id);
+      const conflicts = byKey.get(key);
+      if (!conflicts) return change;
+      const saved = hashed(change.record as BundleRecord);
+      const merged = mergeVersions([saved, ...conflicts.map((c) => ({ record: c.record, hash: c.hash }))]);
+      if (merged.winner.hash === saved.hash) return change;
+      const kept = new Set(merged.others.map((o) => o.hash));
+      for (const c of conflicts) if (!kept.has(c.hash)) extra.push(del('conflicts', c.id));
+      const held = new Set(conflicts.map((c) => c.hash));
+      for (const other of merged.others.filter((o) => !held.has(o.hash)))
+        extra.push(put('conflicts', conflictOf(change.collection, other.record, other.hash)));
+      return put(change.collection, merged.winner.record as never);
+    });
+    return [...result, ...extra];
+  }
+
   /** Hears every batch once it is durable, e.g. to keep the search index current. Listeners must not throw. */
   onApplied(listener: (changes: readonly Change[]) => void): void {
     this.#appliedListeners.push(listener);
   }
+}
+
+/** A version kept in conflict, under the id every installation gives it. */
+export function conflictOf(
+  collection: BundleCollection,
+  record: BundleRecord,
+  hash = recordHash(record),
+): StoredConflict {
+  return {
+    id: `${recordKey(collection, record.id)}:${hash.slice(0, 16)}`,
+    collection,
+    recordId: record.id,
+    hash,
+    record,
+  } as StoredConflict;
 }
 
 const isBundleCollection = (collection: string): collection is BundleCollection =>

@@ -10,7 +10,7 @@ import starterJson from '../../../data/starter.json';
 import type { Bundle } from '../../../shared/bundle';
 import type { ComparisonEntry, Practice } from '../../../shared/model';
 import type { KnowledgeBase } from '../../../core/knowledge-base';
-import { mergeVersions, hashed } from '../../../core/exchange/merge';
+import { mergeVersions, hashed } from '../../../core/base/merge';
 import { readBundle } from '../../../core/bundle/read-bundle';
 import { bundleText, changed, encode, INSTALLATION, smallBundle } from '../../helpers/bundles';
 import { AV, TS } from '../../helpers/knowledge-base';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordHash } from '../../../core/base/canonical-json';
+import { hashed, mergeVersions } from '../../../core/base/merge';
 import { put } from '../../../core/store/store';
 import type { Practice } from '../../../shared/model';
 import { germanPractice, writableKnowledgeBase } from '../../helpers/knowledge-base';
@@ -38,5 +39,48 @@ describe('a version saved here', () => {
     const { practice: next } = await kb.practices.save(first.id, germanPractice(kb, { tags: ['neu'] }));
     expect(next.version).toEqual({ [me]: 2, [OTHER]: 1 });
     expect(kb.store.all('conflicts').map((c) => c.record.changedBy)).toEqual([THIRD]);
+  });
+});
+
+describe('a version saved here beside a version in conflict it does not include', () => {
+  /** A practice saved here, and a partner's concurrent edit of it waiting in conflict. */
+  async function practiceWithWaitingEdit(theirUpdatedAt?: string) {
+    const kb = await writableKnowledgeBase(await tempDir());
+    const { practice: ours } = await kb.practices.save(undefined, germanPractice(kb));
+    const theirs: Practice = {
+      ...ours,
+      version: { [OTHER]: 1 },
+      changedBy: OTHER,
+      tags: ['ihre'],
+      ...(theirUpdatedAt ? { updatedAt: theirUpdatedAt } : {}),
+    };
+    await kb.store.apply([put('conflicts', asConflict(theirs))]);
+    return { kb, ours, theirs };
+  }
+
+  it('is shown only if a merge would show it: a deletion waits behind the living edit, as it would elsewhere', async () => {
+    const { kb, ours, theirs } = await practiceWithWaitingEdit();
+    await kb.practices.trash(ours.id);
+    const shown = kb.store.get('practices', ours.id)!;
+    const waiting = kb.store.all('conflicts').map((c) => c.record);
+    expect(shown).toEqual(theirs);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.deletedAt).toBeDefined();
+    // Another installation merging the same two versions shows the same one.
+    expect(mergeVersions([hashed(waiting[0]!), hashed(theirs)]).winner.record).toEqual(shown);
+  });
+
+  it('waits itself when the version in conflict was made later by its own clock', async () => {
+    const { kb, ours, theirs } = await practiceWithWaitingEdit('2099-01-01T00:00:00.000Z');
+    const { practice: edited } = await kb.practices.save(ours.id, germanPractice(kb, { tags: ['unsere'] }));
+    expect(kb.store.get('practices', ours.id)).toEqual(theirs);
+    expect(kb.store.all('conflicts').map((c) => c.record)).toEqual([edited]);
+  });
+
+  it('is shown when a merge would show it, and the version in conflict keeps waiting', async () => {
+    const { kb, ours, theirs } = await practiceWithWaitingEdit('2020-01-01T00:00:00.000Z');
+    const { practice: edited } = await kb.practices.save(ours.id, germanPractice(kb, { tags: ['unsere'] }));
+    expect(kb.store.get('practices', ours.id)).toEqual(edited);
+    expect(kb.store.all('conflicts').map((c) => c.record)).toEqual([theirs]);
   });
 });

@@ -7,8 +7,8 @@
  * conflicts, kept until a person resolves them.
  */
 import { isStarterVersion, type VersionVector } from '../../shared/model';
-import { compareVersions } from '../base/versioning';
-import { recordHash } from '../base/canonical-json';
+import { compareVersions } from './versioning';
+import { recordHash } from './canonical-json';
 
 export interface VersionedRecord {
   id: string;
