@@ -53,7 +53,13 @@ export { UtcTimestamp } from './time';
  * ids in lower case and in order; two keys for one installation (in different
  * case) count as the larger.
  */
-const ExchangedVersion = VersionVector.transform((version) => {
+export const ExchangedVersion = VersionVector.transform((version) => {
+  // Already so (as this app writes it): kept as it is, which is what the sorting below would give.
+  const keys = Object.keys(version);
+  let inOrder = true;
+  for (let i = 0; i < keys.length && inOrder; i++)
+    inOrder = keys[i] === keys[i]!.toLowerCase() && (i === 0 || keys[i - 1]! < keys[i]!);
+  if (inOrder) return version;
   const counts = new Map<string, number>();
   for (const [key, count] of Object.entries(version)) {
     const id = key.toLowerCase();

@@ -16,6 +16,8 @@ export type JsonProblem =
   | { kind: 'loneSurrogate'; line: number; column: number; escape: string };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Up to this many keys, an object's keys are looked up in a list. */
+const MAX_KEY_LIST = 16;
 
 // Sticky patterns: each matches at exactly `lastIndex`, so the scan stays linear and fast.
 const WHITESPACE = /[ \t\n\r]*/y;
@@ -38,8 +40,11 @@ export type TopLevelSpans = Map<string, { start: number; end: number }>;
  * top-level member's value, so a caller can hash it as written.
  */
 export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans): JsonProblem | null {
-  /** One entry per open container: the keys seen so far for an object, null for an array. */
-  const stack: (Set<string> | null)[] = [];
+  /**
+   * One entry per open container: the keys seen so far for an object (a list
+   * while it is short, which is cheaper than a set; a set once it is long), null for an array.
+   */
+  const stack: (string[] | Set<string> | null)[] = [];
   let i = 0;
   let expect: 'value' | 'key' | 'after' = 'value';
   let topKey: string | undefined;
@@ -49,6 +54,11 @@ export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans):
     pattern.lastIndex = i;
     return pattern.test(text) ? pattern.lastIndex : -1;
   };
+  /** Past any whitespace at `i`; compact JSON has none, so the character is looked at before the pattern runs. */
+  const skipWhitespace = (): number => {
+    const code = text.charCodeAt(i);
+    return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 ? match(WHITESPACE) : i;
+  };
   const at = (index: number) => position(text, index);
   const unexpected = (index: number): JsonProblem =>
     index >= text.length
@@ -56,15 +66,15 @@ export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans):
       : { kind: 'syntax', ...at(index), found: describe(text, index) };
 
   for (;;) {
-    i = match(WHITESPACE);
+    i = skipWhitespace();
     const c = text[i];
     if (expect === 'value') {
       if (stack.length === 1) topStart = i;
       if (c === '{' || c === '[') {
         if (stack.length >= maxDepth) return { kind: 'tooDeep', ...at(i), maxDepth };
-        stack.push(c === '{' ? new Set() : null);
+        stack.push(c === '{' ? [] : null);
         i += 1;
-        i = match(WHITESPACE);
+        i = skipWhitespace();
         if (text[i] === (c === '{' ? '}' : ']')) {
           stack.pop();
           i += 1;
@@ -100,11 +110,17 @@ export function scanJson(text: string, maxDepth: number, spans?: TopLevelSpans):
       const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
       if (FORBIDDEN_KEYS.has(key)) return { kind: 'forbiddenKey', ...at(i), key };
       const keys = stack[stack.length - 1]!;
-      if (keys.has(key)) return { kind: 'duplicateKey', ...at(i), key };
-      keys.add(key);
+      if (Array.isArray(keys)) {
+        if (keys.includes(key)) return { kind: 'duplicateKey', ...at(i), key };
+        keys.push(key);
+        if (keys.length > MAX_KEY_LIST) stack[stack.length - 1] = new Set(keys);
+      } else {
+        if (keys.has(key)) return { kind: 'duplicateKey', ...at(i), key };
+        keys.add(key);
+      }
       if (stack.length === 1) topKey = key;
       i = end;
-      i = match(WHITESPACE);
+      i = skipWhitespace();
       if (text[i] !== ':') return unexpected(i);
       i += 1;
       expect = 'value';
