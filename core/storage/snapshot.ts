@@ -70,7 +70,7 @@ export class SnapshotFile implements Adapter<Snapshot> {
   }
 
   write(snapshot: Snapshot): Promise<void> {
-    return writeFileDurably(this.file, snapshotLines(snapshot), this.#fs);
+    return writeFileDurably(this.file, snapshotPieces(snapshot), this.#fs);
   }
 }
 
@@ -82,13 +82,24 @@ const LAYOUT_KEYS = ['storeLayout', 'journalSeq', 'savedAt', 'checksum'];
 const NEWLINE = 0x0a;
 const READ_CHUNK = 1 << 20;
 
-/** The snapshot's text, line by line (each piece ends in a newline). */
-export function* snapshotLines(snapshot: Snapshot): Generator<string> {
+/** Lines are gathered to about this many characters per piece: each piece is encoded and summed once. */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * The snapshot's text as UTF-8, in pieces of whole lines (each line ends in a
+ * newline): a piece is encoded once and its checksum taken from its bytes,
+ * and written while the next one is made.
+ */
+export function* snapshotPieces(snapshot: Snapshot): Generator<Uint8Array> {
   let checksum = 0;
-  const line = (text: string): string => {
-    const withNewline = `${text}\n`;
-    checksum = crc32(withNewline, checksum);
-    return withNewline;
+  let lines: string[] = [];
+  let size = 0;
+  const piece = (): Uint8Array => {
+    const bytes = Buffer.from(lines.join(''), 'utf8');
+    checksum = crc32(bytes, checksum);
+    lines = [];
+    size = 0;
+    return bytes;
   };
   const header = JSON.stringify({
     storeLayout: SNAPSHOT_LAYOUT,
@@ -96,15 +107,21 @@ export function* snapshotLines(snapshot: Snapshot): Generator<string> {
     savedAt: snapshot.savedAt,
     ...snapshot.fields,
   });
-  yield line(`${header.slice(0, -1)},`);
+  lines.push(`${header.slice(0, -1)},\n`);
   for (const [name, records] of Object.entries(snapshot.collections)) {
-    yield line(`${JSON.stringify(name)}:[`);
+    lines.push(`${JSON.stringify(name)}:[\n`);
     const last = records.length - 1;
     const inOrder = snapshot.canonical ? (record: unknown) => record : canonicalize;
-    for (let i = 0; i <= last; i++) yield line(JSON.stringify(inOrder(records[i])) + (i < last ? ',' : ''));
-    yield line('],');
+    for (let i = 0; i <= last; i++) {
+      const line = JSON.stringify(inOrder(records[i])) + (i < last ? ',\n' : '\n');
+      lines.push(line);
+      size += line.length;
+      if (size >= PIECE_CHARS) yield piece();
+    }
+    lines.push('],\n');
   }
-  yield `"checksum":"crc32:${hex(checksum)}"}\n`;
+  yield piece();
+  yield Buffer.from(`"checksum":"crc32:${hex(checksum)}"}\n`, 'utf8');
 }
 
 /** null when there is no file; throws DamageError when its content cannot be read as a store, and I/O errors as they are. */
