@@ -24,7 +24,21 @@ export async function writeFileDurably(
   content: string | Uint8Array | Iterable<string> | Iterable<Uint8Array>,
   fs: FileSystem = nodeFileSystem,
 ): Promise<void> {
-  await replaceDurably(
+  await writeFileDurablyIf(file, content, undefined, fs);
+}
+
+/**
+ * The same, but the new content, once written and flushed, is put in place
+ * only if `commitIf` resolves true (else the temp file is removed, and the
+ * old file stays): resolves whether it was. `commitIf` must not reject.
+ */
+export function writeFileDurablyIf(
+  file: string,
+  content: string | Uint8Array | Iterable<string> | Iterable<Uint8Array>,
+  commitIf: Promise<boolean> | undefined,
+  fs: FileSystem = nodeFileSystem,
+): Promise<boolean> {
+  return replaceDurably(
     file,
     fs,
     (temp) => fs.open(temp, 'wx'),
@@ -32,6 +46,7 @@ export async function writeFileDurably(
       typeof content === 'string' || content instanceof Uint8Array
         ? handle.writeFile(content)
         : writePieces(handle, content),
+    commitIf,
   );
 }
 
@@ -55,7 +70,8 @@ async function replaceDurably(
   fs: FileSystem,
   create: (temp: string) => Promise<Handle>,
   fill?: (handle: Handle) => Promise<void>,
-): Promise<void> {
+  commitIf?: Promise<boolean>,
+): Promise<boolean> {
   const temp = tempNameFor(file);
   try {
     const handle = await create(temp);
@@ -65,12 +81,17 @@ async function replaceDurably(
     } finally {
       await handle.close();
     }
+    if (commitIf && !(await commitIf)) {
+      await fs.rm(temp, { force: true });
+      return false;
+    }
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
   await syncDirectory(path.dirname(file), fs);
+  return true;
 }
 
 /**

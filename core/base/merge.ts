@@ -34,6 +34,7 @@ export interface Merged<T> {
 
 /** Reduces versions of one record to its merged state. `versions` must not be empty. */
 export function mergeVersions<T extends VersionedRecord>(versions: readonly Hashed<T>[]): Merged<T> {
+  if (versions.length === 1) return { winner: versions[0]!, others: [] }; // the most common case, by far
   const distinct = [...new Map(versions.map((v) => [v.hash, v])).values()];
   const maximal = distinct.filter(
     (v) => !distinct.some((w) => compareVersions(v.record.version, w.record.version) === 'before'),

@@ -41,6 +41,20 @@ export interface ReadOptions {
 }
 
 export function readBundle(bytes: Uint8Array, options: ReadOptions = {}): Bundle {
+  return readBundleReporting(bytes, options).bundle;
+}
+
+/** A bundle read, and what a reader that parsed the same bytes needs to know to use its own parse instead. */
+export interface BundleRead {
+  bundle: Bundle;
+  /** Whether the bundle equals the file's plain JSON.parse (nothing normalised, upgraded or filled in). */
+  asParsed: boolean;
+  /** Whether its content is written as canonical JSON, as this app writes it (it hashes to the checksum as written). */
+  canonical: boolean;
+}
+
+/** readBundle, saying how the bundle relates to the file's plain parse. */
+export function readBundleReporting(bytes: Uint8Array, options: ReadOptions = {}): BundleRead {
   const steps = readSteps(bytes, options);
   for (;;) {
     const step = steps.next();
@@ -54,7 +68,7 @@ export function readBundle(bytes: Uint8Array, options: ReadOptions = {}): Bundle
  * against the schema, so that a big file (a sync checkpoint) does not hold
  * up everything else for seconds. Parsing the JSON is still one step.
  */
-export async function readBundleInSlices(bytes: Uint8Array, options: ReadOptions = {}): Promise<Bundle> {
+export async function readBundleInSlices(bytes: Uint8Array, options: ReadOptions = {}): Promise<BundleRead> {
   const steps = readSteps(bytes, options);
   for (;;) {
     const step = steps.next();
@@ -63,7 +77,18 @@ export async function readBundleInSlices(bytes: Uint8Array, options: ReadOptions
   }
 }
 
-function* readSteps(bytes: Uint8Array, options: ReadOptions): Generator<void, Bundle> {
+/**
+ * The file's text parsed as JSON with no check at all, for a reader that has
+ * the same bytes checked elsewhere before it uses the value (checkInWorker).
+ * Throws what decoding or JSON.parse throws.
+ */
+export async function parseUnchecked(bytes: Uint8Array): Promise<unknown> {
+  const text = decodeUtf8(bytes);
+  await yieldToEventLoop();
+  return JSON.parse(text) as unknown;
+}
+
+function* readSteps(bytes: Uint8Array, options: ReadOptions): Generator<void, BundleRead> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES;
   if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
   const kind = foreignFileKind(bytes);
@@ -84,7 +109,9 @@ function* readSteps(bytes: Uint8Array, options: ReadOptions): Generator<void, Bu
       byteOrderMarkLength(bytes) + utf8Length(text.slice(0, content.start)),
       bytes.byteLength - utf8Length(text.slice(content.end)),
     );
-  return yield* checkSteps(raw, contentBytes);
+  const { bundle, canonical } = yield* checkSteps(raw, contentBytes);
+  // Cheap: records the schema left as they were are the parsed objects themselves.
+  return { bundle, canonical, asParsed: sameJson(raw, bundle) };
 }
 
 const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
@@ -142,11 +169,11 @@ export function checkBundle(raw: unknown, contentBytes?: Uint8Array): Bundle {
   const steps = checkSteps(raw, contentBytes);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return step.value.bundle;
   }
 }
 
-function* checkSteps(raw: unknown, contentBytes?: Uint8Array): Generator<void, Bundle> {
+function* checkSteps(raw: unknown, contentBytes?: Uint8Array): Generator<void, { bundle: Bundle; canonical: boolean }> {
   const upgraded = upgrade(raw);
   const bundle = yield* parseSchema(upgraded);
   yield;
@@ -161,7 +188,7 @@ function* checkSteps(raw: unknown, contentBytes?: Uint8Array): Generator<void, B
   checkUniqueIds(bundle.content);
   checkUniqueCells(bundle.content);
   checkReferences(bundle.content);
-  return bundle;
+  return { bundle, canonical: asWritten };
 }
 
 /** Records checked against their schema between two turns of the event loop. */

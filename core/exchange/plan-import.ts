@@ -7,10 +7,9 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { BUNDLE_COLLECTIONS, type Bundle, type BundleCollection, type BundleRecord } from '../../shared/bundle';
-import { canonicalWithHash, recordHash } from '../base/canonical-json';
+import { canonicalize, canonicalWithHash, recordHash, sha256Hex } from '../base/canonical-json';
 import { hashed, mergeVersions, type Hashed } from '../base/merge';
-import { currentRecords } from '../bundle/read-bundle';
-import { del, put, type Change, type Store } from '../store/store';
+import { del, put, type Change, type KnownJson, type Store } from '../store/store';
 import type { History } from '../write/history';
 import { conflictOf } from '../write/writer';
 import { compareVersions } from '../base/versioning';
@@ -33,6 +32,8 @@ export interface ImportPlan {
    * hashing it again).
    */
   hashes: ReadonlyMap<object, string>;
+  /** `PlanContext.json`, for the records it puts: a big merge's snapshot copies it. */
+  json: KnownJson;
 }
 
 export interface PlanContext {
@@ -42,6 +43,12 @@ export interface PlanContext {
   origin: Omit<Origin, 'id'>;
   /** Whether to work out how to take the import back (default true); sync, which has no undo, says false. */
   undo?: boolean;
+  /**
+   * The canonical JSON of bundle records as the file has it, by the record
+   * (see KnownJson): hashed as it is, with no walk and no serialising; the
+   * record's keys are in canonical order already.
+   */
+  json?: KnownJson;
 }
 
 /** Records merged between two turns of the event loop in planImportInSlices. */
@@ -55,13 +62,14 @@ export function planImport(bundle: Bundle, ctx: PlanContext): ImportPlan {
   }
 }
 
-/** The same plan, made in slices of a few thousand records with a turn of the event loop after each. */
-export async function planImportInSlices(bundle: Bundle, ctx: PlanContext): Promise<ImportPlan> {
+/** The same plan, made in slices of a few thousand records with a turn of the event loop after each; `signal` stops it. */
+export async function planImportInSlices(bundle: Bundle, ctx: PlanContext, signal?: AbortSignal): Promise<ImportPlan> {
   const steps = planSteps(bundle, ctx);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     await yieldToEventLoop();
+    signal?.throwIfAborted();
   }
 }
 
@@ -72,29 +80,42 @@ function* planSteps(bundle: Bundle, ctx: PlanContext): Generator<void, ImportPla
   /** Hashes computed while merging, by record (as sent, and as canonicalized): an undo step, and the caller, need them again. */
   const hashes = new Map<object, string>();
   const toCell = cellHolders(store);
-  for (const { collection, record: sent } of [...currentRecords(bundle.content), ...bundle.content.conflicts]) {
+  const add = (collection: BundleCollection, sent: BundleRecord) => {
     const record = collection === 'comparison' ? toCell(sent as BundleRecord<'comparison'>) : sent;
     const key = recordKey(collection, record.id);
-    const entry = incoming.get(key) ?? { collection, id: record.id, versions: [] };
-    // Canonicalized as the store keeps records, and hashed, in one pass.
-    const { value, hash } = canonicalWithHash(record);
+    let entry = incoming.get(key);
+    if (!entry) incoming.set(key, (entry = { collection, id: record.id, versions: [] }));
+    // Canonicalized as the store keeps records, and hashed, in one pass (or hashed as the file has it).
+    const known = record === sent ? ctx.json?.get(sent) : undefined;
+    const { value, hash } = known ? { value: record, hash: sha256Hex(known) } : canonicalWithHash(record);
     entry.versions.push({ record: value, hash });
     hashes.set(sent, hash);
-    incoming.set(key, entry);
+    if (value !== sent) hashes.set(value, hash);
+  };
+  let seen = 0;
+  for (const collection of BUNDLE_COLLECTIONS) {
+    for (const record of bundle.content[collection] ?? []) {
+      add(collection, record as BundleRecord);
+      if (++seen % SLICE === 0) yield;
+    }
   }
+  for (const { collection, record } of [...bundle.content.tombstones, ...bundle.content.conflicts])
+    add(collection, record);
   const localConflicts = groupConflicts(store.all('conflicts'));
 
   const changes: Change[] = [];
   const items: ImportItem[] = [];
-  for (const { versions } of incoming.values()) for (const v of versions) hashes.set(v.record, v.hash);
+  // Keys in canonical order, as the store keeps records: nothing to reorder on the way in.
+  const { exportedBy, fileName, importId, importedAt } = ctx.origin;
+  const exporter = canonicalize(exportedBy);
+  const originOf = (id: string): Origin => ({ exportedBy: exporter, fileName, id, importId, importedAt });
   const counts = Object.fromEntries(
     BUNDLE_COLLECTIONS.map((c) => [c, { added: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 }]),
   ) as Record<BundleCollection, ImportCounts>;
 
   // Parents first, so a practice is never added after an annotation pointing at it.
-  const ordered = [...incoming.entries()].sort(
-    ([, a], [, b]) => BUNDLE_COLLECTIONS.indexOf(a.collection) - BUNDLE_COLLECTIONS.indexOf(b.collection),
-  );
+  const entries = [...incoming.entries()];
+  const ordered = BUNDLE_COLLECTIONS.flatMap((collection) => entries.filter(([, e]) => e.collection === collection));
   let done = 0;
   for (const [key, { collection, id, versions }] of ordered) {
     if (++done % SLICE === 0) yield;
@@ -124,10 +145,8 @@ function* planSteps(bundle: Bundle, ctx: PlanContext): Generator<void, ImportPla
     ]);
 
     const winnerChanged = merged.winner.hash !== localHashed?.hash;
-    const keptHashes = new Set(merged.others.map((o) => o.hash));
-    const before = new Set(conflicts.map((c) => c.hash));
-    const newConflicts = merged.others.filter((o) => !before.has(o.hash));
-    const resolved = conflicts.filter((c) => !keptHashes.has(c.hash));
+    const newConflicts = merged.others.filter((o) => !conflicts.some((c) => c.hash === o.hash));
+    const resolved = conflicts.filter((c) => !merged.others.some((o) => o.hash === c.hash));
     if (!winnerChanged && newConflicts.length === 0 && resolved.length === 0) {
       count.unchanged += 1;
       continue;
@@ -164,10 +183,10 @@ function* planSteps(bundle: Bundle, ctx: PlanContext): Generator<void, ImportPla
     }
     for (const c of resolved) changes.push(del('conflicts', c.id));
     for (const c of newConflicts) changes.push(put('conflicts', conflictOf(collection, c.record, c.hash)));
-    changes.push(put('origins', { id: key, ...ctx.origin }));
+    changes.push(put('origins', originOf(key)));
   }
   const undo = ctx.undo === false ? [] : changes.map((change) => undoStep(store, change, hashes));
-  return { changes, undo, counts, items, hashes };
+  return { changes, undo, counts, items, hashes, json: ctx.json ?? new Map() };
 }
 
 /**

@@ -37,7 +37,7 @@ import { Journal } from './journal';
 import { loadStore, type StoreFormat } from './load';
 import { checkChange, type MemoryState } from './memory';
 import { SnapshotFile } from './snapshot';
-import type { EngineChange, StorageNotice, StoredRecord } from './types';
+import type { ApplyOptions, EngineChange, StorageNotice, StoredRecord } from './types';
 
 export interface StorageOptions {
   /** The file system; tests inject failures through it. */
@@ -161,16 +161,22 @@ export class JournaledStore {
     return this.#state.get(collection, id);
   }
 
-  /** Durable before it resolves; on failure nothing changed, in memory or on disk. */
-  async apply(changes: readonly EngineChange[]): Promise<void> {
+  /**
+   * Durable before it resolves; on failure nothing changed, in memory or on
+   * disk. Resolves whether the batch was committed: always, unless
+   * `options.commitIf` resolved false.
+   */
+  async apply(changes: readonly EngineChange[], options: ApplyOptions = {}): Promise<boolean> {
     if (this.#closing) throw new Error('the store is closed');
     if (this.#lock.lost) throw new Error('another process took over the store folder', { cause: this.#lock.lost });
-    const checked = changes.map((change) => checkChange(change, this.#collections));
-    if (checked.length === 0) return;
-    if (checked.length >= this.#snapshotBatchChanges) return this.#applyAsSnapshot(checked);
+    const checked = changes.map((change) => checkChange(change, this.#collections, options.json));
+    if (checked.length >= this.#snapshotBatchChanges) return this.#applyAsSnapshot(checked, options);
+    if (options.commitIf && !(await options.commitIf)) return false;
+    if (checked.length === 0) return true;
     const json = JSON.stringify(checked); // taken now: later edits to these objects cannot slip into the journal
     await this.#journal.append(json, this.#now().toISOString(), () => this.#state.apply(checked));
     this.#maybeCompact();
+    return true;
   }
 
   /**
@@ -181,19 +187,23 @@ export class JournaledStore {
    * failure nothing changed, as for an append: the old snapshot and the
    * journal segments still hold everything, and the batch is not saved.
    */
-  #applyAsSnapshot(checked: readonly EngineChange[]): Promise<void> {
+  #applyAsSnapshot(checked: readonly EngineChange[], { json, commitIf }: ApplyOptions): Promise<boolean> {
     return this.#maintain(() =>
       this.#journal.exclusive(async () => {
         await this.#journal.rotate();
-        const snapshot = this.#state.snapshotWith(checked, this.#journal.seq, this.#now().toISOString());
-        await new Low(this.#snapshotFile, snapshot).write();
-        this.#state.apply(checked);
+        const next = this.#state.snapshotWith(checked, this.#journal.seq, this.#now().toISOString());
+        const snapshot = { ...next.snapshot, ...(json ? { json } : {}) };
+        if (commitIf) {
+          if (!(await this.#snapshotFile.writeIf(snapshot, commitIf))) return false;
+        } else await new Low(this.#snapshotFile, snapshot).write();
+        next.commit();
         // Saved: what follows only tidies up, and a later compaction does it should it fail.
         this.#snapshotBytes = await this.#fs.stat(this.file).then(
           (info) => info.size,
           () => this.#snapshotBytes,
         );
         await this.#journal.release(snapshot.journalSeq).catch(() => undefined);
+        return true;
       }),
     );
   }

@@ -8,7 +8,7 @@
  */
 import { canonicalize } from '../base/canonical-json';
 import type { Snapshot } from './snapshot';
-import type { EngineChange, StoredRecord, StoreFields } from './types';
+import type { EngineChange, KnownJson, StoredRecord, StoreFields } from './types';
 
 export class MemoryState {
   #fields: StoreFields;
@@ -68,8 +68,14 @@ export class MemoryState {
    * The whole state as it will be once `changes` are applied, as a snapshot,
    * leaving the state itself as it is: a big batch is saved as a new snapshot
    * before memory changes. Collections the batch leaves alone are shared.
+   * `commit` then makes the state that snapshot's, as `apply(changes)` would,
+   * without applying the changes once more.
    */
-  snapshotWith(changes: readonly EngineChange[], journalSeq: number, savedAt: string): Snapshot {
+  snapshotWith(
+    changes: readonly EngineChange[],
+    journalSeq: number,
+    savedAt: string,
+  ): { snapshot: Snapshot; commit: () => void } {
     let fields = this.#fields;
     const touched = new Map<string, Map<string, StoredRecord>>();
     for (const change of changes) {
@@ -87,7 +93,14 @@ export class MemoryState {
       const map = touched.get(collection);
       collections[collection] = map ? Array.from(map.values()) : this.all(collection);
     }
-    return { journalSeq, savedAt, fields: { ...fields }, collections, canonical: true };
+    const commit = () => {
+      this.#fields = fields;
+      for (const [collection, map] of touched) {
+        this.#maps.set(collection, map);
+        this.#lists.set(collection, collections[collection]!);
+      }
+    };
+    return { snapshot: { journalSeq, savedAt, fields: { ...fields }, collections, canonical: true }, commit };
   }
 
   /** The whole state as a snapshot; the arrays are shared, not copied (they are never mutated). */
@@ -116,7 +129,7 @@ export class MemoryState {
  * way: see canonical-json.ts). Record content is the callers' business (they
  * validate with the model's schemas); here only what the store itself relies on.
  */
-export function checkChange(change: unknown, collections: ReadonlySet<string>): EngineChange {
+export function checkChange(change: unknown, collections: ReadonlySet<string>, json?: KnownJson): EngineChange {
   const c = change as Partial<Record<string, unknown>> | null;
   const ok =
     typeof c === 'object' &&
@@ -128,7 +141,8 @@ export function checkChange(change: unknown, collections: ReadonlySet<string>): 
         (c.op === 'put' ? isRecord(c.record) : c.op === 'delete' && typeof c.id === 'string'));
   if (!ok) throw new TypeError(`not a valid change (op ${String(c?.op)}, collection ${String(c?.collection)})`);
   const checked = change as EngineChange;
-  if (checked.op !== 'put') return checked;
+  // A record whose JSON is known is canonical already: that JSON is its canonical JSON.
+  if (checked.op !== 'put' || json?.has(checked.record)) return checked;
   const record = canonicalize(checked.record);
   return record === checked.record ? checked : { ...checked, record };
 }

@@ -26,8 +26,9 @@
 import { crc32 } from 'node:zlib';
 import type { Adapter } from 'lowdb';
 import { canonicalize } from '../base/canonical-json';
-import { writeFileDurably } from '../base/durable-write';
+import { writeFileDurably, writeFileDurablyIf } from '../base/durable-write';
 import { DamageError } from './damage';
+import type { KnownJson } from './types';
 import { isNotFound, nodeFileSystem, type FileSystem } from '../base/file-system';
 
 export const SNAPSHOT_LAYOUT = 'twinning-kb.lines.v2';
@@ -44,6 +45,8 @@ export interface Snapshot {
   collections: Record<string, readonly unknown[]>;
   /** Whether every record is canonicalized already (the store's own state always is): written without another pass. */
   canonical?: boolean;
+  /** Records' JSON known already, copied as it is (only to write: never read back into a snapshot). */
+  json?: KnownJson;
 }
 
 export type SnapshotRead =
@@ -69,8 +72,13 @@ export class SnapshotFile implements Adapter<Snapshot> {
     return result?.snapshot ?? null;
   }
 
-  write(snapshot: Snapshot): Promise<void> {
-    return writeFileDurably(this.file, snapshotPieces(snapshot), this.#fs);
+  async write(snapshot: Snapshot): Promise<void> {
+    await writeFileDurably(this.file, snapshotPieces(snapshot), this.#fs);
+  }
+
+  /** Writes and flushes the snapshot, and puts it in place only if `commitIf` resolves true; resolves whether it did. */
+  writeIf(snapshot: Snapshot, commitIf: Promise<boolean>): Promise<boolean> {
+    return writeFileDurablyIf(this.file, snapshotPieces(snapshot), commitIf, this.#fs);
   }
 }
 
@@ -82,22 +90,33 @@ const LAYOUT_KEYS = ['storeLayout', 'journalSeq', 'savedAt', 'checksum'];
 const NEWLINE = 0x0a;
 const READ_CHUNK = 1 << 20;
 
-/** Lines are gathered to about this many characters per piece: each piece is encoded and summed once. */
-const PIECE_CHARS = 1 << 20;
+/** Lines are gathered to about this many characters (or bytes) per piece: each piece is encoded and summed once. */
+const PIECE_SIZE = 1 << 20;
+const COMMA_NEWLINE = Buffer.from(',\n');
+const NEWLINE_BYTES = Buffer.from('\n');
 
 /**
  * The snapshot's text as UTF-8, in pieces of whole lines (each line ends in a
  * newline): a piece is encoded once and its checksum taken from its bytes,
- * and written while the next one is made.
+ * and written while the next one is made. A record whose JSON is known
+ * (`json`) is copied as it is.
  */
 export function* snapshotPieces(snapshot: Snapshot): Generator<Uint8Array> {
   let checksum = 0;
+  /** The piece being gathered: bytes, then lines of text not yet encoded. */
+  let parts: Uint8Array[] = [];
   let lines: string[] = [];
   let size = 0;
-  const piece = (): Uint8Array => {
-    const bytes = Buffer.from(lines.join(''), 'utf8');
-    checksum = crc32(bytes, checksum);
+  const encodeLines = () => {
+    if (lines.length === 0) return;
+    parts.push(Buffer.from(lines.join(''), 'utf8'));
     lines = [];
+  };
+  const piece = (): Uint8Array => {
+    encodeLines();
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    checksum = crc32(bytes, checksum);
+    parts = [];
     size = 0;
     return bytes;
   };
@@ -108,15 +127,23 @@ export function* snapshotPieces(snapshot: Snapshot): Generator<Uint8Array> {
     ...snapshot.fields,
   });
   lines.push(`${header.slice(0, -1)},\n`);
+  const known = (snapshot.canonical && snapshot.json) || undefined;
   for (const [name, records] of Object.entries(snapshot.collections)) {
     lines.push(`${JSON.stringify(name)}:[\n`);
     const last = records.length - 1;
     const inOrder = snapshot.canonical ? (record: unknown) => record : canonicalize;
     for (let i = 0; i <= last; i++) {
-      const line = JSON.stringify(inOrder(records[i])) + (i < last ? ',\n' : '\n');
-      lines.push(line);
-      size += line.length;
-      if (size >= PIECE_CHARS) yield piece();
+      const json = known?.get(records[i] as object);
+      if (json) {
+        encodeLines();
+        parts.push(json, i < last ? COMMA_NEWLINE : NEWLINE_BYTES);
+        size += json.length + 2;
+      } else {
+        const line = JSON.stringify(inOrder(records[i])) + (i < last ? ',\n' : '\n');
+        lines.push(line);
+        size += line.length;
+      }
+      if (size >= PIECE_SIZE) yield piece();
     }
     lines.push('],\n');
   }

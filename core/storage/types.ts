@@ -16,6 +16,26 @@ export interface StoreFields {
   settings: object;
 }
 
+/**
+ * Records' JSON as UTF-8 bytes, by the record object, where whoever made a
+ * batch has it already, exactly as JSON.stringify would write the record
+ * (a merged file's own bytes, found to be canonical JSON): a snapshot
+ * written for the batch copies them instead of serialising the record again.
+ */
+export type KnownJson = ReadonlyMap<object, Uint8Array>;
+
+/** What a batch may come with besides its changes. */
+export interface ApplyOptions {
+  /** Records' JSON known already (see KnownJson). */
+  json?: KnownJson;
+  /**
+   * The batch is committed only if this resolves true: meanwhile it is made
+   * ready (a big batch's snapshot written and flushed), and if it resolves
+   * false nothing changes, in memory or on disk. It must not reject.
+   */
+  commitIf?: Promise<boolean>;
+}
+
 /** One change in a batch. Records are replaced whole, never mutated in place. */
 export type EngineChange =
   | { op: 'put'; collection: string; record: StoredRecord }

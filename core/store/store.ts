@@ -34,9 +34,10 @@ import type { StarterContent } from './starter-content';
 import { canonicalize } from '../base/canonical-json';
 import { JournaledStore, type StorageOptions } from '../storage/journaled-store';
 import type { StoreContent, StoreFormat } from '../storage/load';
-import type { EngineChange, StoredRecord } from '../storage/types';
+import type { ApplyOptions, EngineChange, StoredRecord } from '../storage/types';
 
 export type { StorageOptions } from '../storage/journaled-store';
+export type { ApplyOptions, KnownJson } from '../storage/types';
 export { BACKUPS_FOLDER } from '../storage/backups';
 
 /** What opening the store itself has to tell (damage set aside, a restore). */
@@ -107,7 +108,7 @@ export interface Store {
   all<C extends CollectionName>(collection: C): readonly RecordOf<C>[];
   get<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined;
   /** Applies the changes and makes them durable; on failure nothing is changed, in memory or on disk. */
-  apply(changes: readonly Change[]): Promise<void>;
+  apply(changes: readonly Change[], options?: ApplyOptions): Promise<boolean>;
   /**
    * Writes a copy of everything saved so far into the backups folder and
    * returns its path. The newest few backups of each reason are kept.
@@ -199,7 +200,7 @@ function typedStore(engine: JournaledStore): Store {
       const record = engine.get(collection, id) as RecordOf<C> | undefined;
       return collection === 'visits' && record ? (currentVisit(record as Visit) as RecordOf<C>) : record;
     },
-    apply: (changes) => engine.apply(changes),
+    apply: (changes, options) => engine.apply(changes, options),
     backup: (reason) => engine.backup(reason),
     flush: () => engine.flush(),
     close: () => engine.close(),

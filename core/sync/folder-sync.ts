@@ -21,6 +21,7 @@ import { isTempFileName, writeFileDurably } from '../base/durable-write';
 import { isNotFound, nodeFileSystem, syncDirectory, type FileSystem } from '../base/file-system';
 import type { BlobStore } from '../attachments/blob-store';
 import type { KbContext } from '../write/context';
+import { sourceWorkerScript, type WorkerScript } from '../bundle/check-in-worker';
 import { FolderBlobs } from './blobs';
 import { MAX_SYNC_FILE_BYTES, mergeSyncFile } from './incoming';
 import {
@@ -76,6 +77,8 @@ export interface FolderSyncOptions {
   checkpointBytes?: number;
   /** The local attachment store: attachments travel with their records (none for a knowledge base in memory). */
   blobs?: BlobStore;
+  /** The bundle check's worker script for big files (default: the one beside the TypeScript sources, if run from them). */
+  worker?: WorkerScript;
 }
 
 export interface RoundResult {
@@ -103,6 +106,7 @@ export class FolderSync {
   readonly #now: () => number;
   readonly #grace: number;
   readonly #checkpointBytes: number;
+  readonly #worker: WorkerScript | undefined;
   #state: FolderState;
   readonly #published: PublishedLog;
   /** Keys that may differ from what was published; `undefined` until the first full comparison. */
@@ -137,6 +141,7 @@ export class FolderSync {
     this.#now = options.now ?? Date.now;
     this.#grace = options.incompleteGraceMs ?? INCOMPLETE_GRACE_MS;
     this.#checkpointBytes = options.checkpointBytes ?? MIN_CHECKPOINT_BYTES;
+    this.#worker = options.worker ?? sourceWorkerScript();
     this.#blobs =
       options.blobs &&
       new FolderBlobs(options.blobs, ctx.store, this.#fs, connection.folder, this.#installationId, {
@@ -319,7 +324,12 @@ export class FolderSync {
       return false;
     }
     try {
-      const merged = await mergeSyncFile(this.#ctx, bytes, { installationId: peer, fileName: id });
+      const merged = await mergeSyncFile(
+        this.#ctx,
+        bytes,
+        { installationId: peer, fileName: id },
+        { worker: this.#worker },
+      );
       this.#blobs?.want(merged.bundle.content);
       // What the store now holds as the folder does is not ours to send there.
       for (const [key] of merged.inFolder) this.#dirty?.delete(key);

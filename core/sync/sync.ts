@@ -15,6 +15,7 @@ import type { BundleSelection } from '../../shared/bundle';
 import type { NewSince, NewSinceItem, SyncConnectionStatus, SyncStatus } from '../../shared/responses';
 import { KbError } from '../base/errors';
 import type { BlobStore } from '../attachments/blob-store';
+import type { WorkerScript } from '../bundle/check-in-worker';
 import type { FileSystem } from '../base/file-system';
 import type { KbContext } from '../write/context';
 import { FolderSync } from './folder-sync';
@@ -38,6 +39,8 @@ export interface SyncOptions {
   checkpointBytes?: number;
   /** The local attachment store: attachments travel through the folders with their records. */
   blobs?: BlobStore;
+  /** Where the bundle check's worker script is (see check-in-worker.ts); the app's build says. */
+  worker?: WorkerScript;
   /**
    * Taken at the start of a round and released at its end: work that should
    * not share the thread with a round (the search index's rebuild after a
@@ -61,8 +64,10 @@ interface Running {
 
 export class Sync {
   readonly #ctx: KbContext;
-  readonly #options: Required<Omit<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs' | 'hold'>> &
-    Pick<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs' | 'hold'>;
+  readonly #options: Required<
+    Omit<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs' | 'hold' | 'worker'>
+  > &
+    Pick<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs' | 'hold' | 'worker'>;
   #config: Connections = { connections: [] };
   readonly #running = new Map<string, Running>();
   #closed = false;
@@ -229,6 +234,7 @@ export class Sync {
       ...(this.#options.incompleteGraceMs !== undefined ? { incompleteGraceMs: this.#options.incompleteGraceMs } : {}),
       ...(this.#options.checkpointBytes !== undefined ? { checkpointBytes: this.#options.checkpointBytes } : {}),
       ...(this.#options.blobs ? { blobs: this.#options.blobs } : {}),
+      ...(this.#options.worker ? { worker: this.#options.worker } : {}),
     });
     const running: Running = { folder, state: 'starting', failures: 0, again: false };
     this.#running.set(connection.id, running);

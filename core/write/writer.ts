@@ -12,7 +12,7 @@ import { recordHash } from '../base/canonical-json';
 import { hashed, mergeVersions } from '../base/merge';
 import { compareVersions } from '../base/versioning';
 import { recordKey, type StoredConflict } from '../store/exchange-records';
-import { del, put, type Change, type Store } from '../store/store';
+import { del, put, type ApplyOptions, type Change, type Store } from '../store/store';
 
 export class Writer {
   readonly #store: Store;
@@ -28,15 +28,17 @@ export class Writer {
     return this.#generation;
   }
 
-  async apply(requested: readonly Change[]): Promise<void> {
+  /** Resolves whether the batch was committed: always, unless `options.commitIf` resolved false (see ApplyOptions). */
+  async apply(requested: readonly Change[], options?: ApplyOptions): Promise<boolean> {
     const changes = this.#shownAsMerged([...requested, ...this.#settledConflicts(requested)]);
     try {
-      await this.#store.apply(changes);
+      if ((await this.#store.apply(changes, options)) === false) return false;
       this.#generation += 1;
     } catch (error) {
       throw new KbError('storeWriteFailed', (error as Error).message, { cause: error });
     }
     for (const listener of this.#appliedListeners) listener(changes);
+    return true;
   }
 
   /**
