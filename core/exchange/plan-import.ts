@@ -105,10 +105,19 @@ function* planSteps(bundle: Bundle, ctx: PlanContext): Generator<void, ImportPla
 
   const changes: Change[] = [];
   const items: ImportItem[] = [];
-  // Keys in canonical order, as the store keeps records: nothing to reorder on the way in.
+  // Keys in canonical order, as the store keeps records: nothing to reorder on the way in. Their JSON differs
+  // only in the id, so it is known without serialising each.
   const { exportedBy, fileName, importId, importedAt } = ctx.origin;
   const exporter = canonicalize(exportedBy);
-  const originOf = (id: string): Origin => ({ exportedBy: exporter, fileName, id, importId, importedAt });
+  const [jsonBefore, jsonAfter] = JSON.stringify({ exportedBy: exporter, fileName, id: 0, importId, importedAt }).split(
+    '"id":0',
+  );
+  const originsJson = new Map<object, string>();
+  const originOf = (id: string): Origin => {
+    const origin = { exportedBy: exporter, fileName, id, importId, importedAt };
+    originsJson.set(origin, `${jsonBefore}"id":${JSON.stringify(id)}${jsonAfter}`);
+    return origin;
+  };
   const counts = Object.fromEntries(
     BUNDLE_COLLECTIONS.map((c) => [c, { added: 0, updated: 0, unchanged: 0, deleted: 0, conflicts: 0 }]),
   ) as Record<BundleCollection, ImportCounts>;
@@ -186,7 +195,11 @@ function* planSteps(bundle: Bundle, ctx: PlanContext): Generator<void, ImportPla
     changes.push(put('origins', originOf(key)));
   }
   const undo = ctx.undo === false ? [] : changes.map((change) => undoStep(store, change, hashes));
-  return { changes, undo, counts, items, hashes, json: ctx.json ?? new Map() };
+  const known = ctx.json;
+  const json: KnownJson = known
+    ? { get: (record) => originsJson.get(record) ?? known.get(record), has: (record) => !!json.get(record) }
+    : originsJson;
+  return { changes, undo, counts, items, hashes, json };
 }
 
 /**

@@ -134,12 +134,12 @@ export function* snapshotPieces(snapshot: Snapshot): Generator<Uint8Array> {
     const inOrder = snapshot.canonical ? (record: unknown) => record : canonicalize;
     for (let i = 0; i <= last; i++) {
       const json = known?.get(records[i] as object);
-      if (json) {
+      if (json instanceof Uint8Array) {
         encodeLines();
         parts.push(json, i < last ? COMMA_NEWLINE : NEWLINE_BYTES);
         size += json.length + 2;
       } else {
-        const line = JSON.stringify(inOrder(records[i])) + (i < last ? ',\n' : '\n');
+        const line = (json ?? JSON.stringify(inOrder(records[i]))) + (i < last ? ',\n' : '\n');
         lines.push(line);
         size += line.length;
       }

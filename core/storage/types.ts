@@ -17,12 +17,13 @@ export interface StoreFields {
 }
 
 /**
- * Records' JSON as UTF-8 bytes, by the record object, where whoever made a
- * batch has it already, exactly as JSON.stringify would write the record
- * (a merged file's own bytes, found to be canonical JSON): a snapshot
- * written for the batch copies them instead of serialising the record again.
+ * Records' JSON (as text, or as UTF-8 bytes), by the record object, where
+ * whoever made a batch has it already, exactly as JSON.stringify would write
+ * the record, which is canonical (a merged file's own bytes, found to be
+ * canonical JSON): a snapshot written for the batch copies it instead of
+ * serialising the record again.
  */
-export type KnownJson = ReadonlyMap<object, Uint8Array>;
+export type KnownJson = Pick<ReadonlyMap<object, string | Uint8Array>, 'get' | 'has'>;
 
 /** What a batch may come with besides its changes. */
 export interface ApplyOptions {

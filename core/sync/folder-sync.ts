@@ -23,7 +23,7 @@ import type { BlobStore } from '../attachments/blob-store';
 import type { KbContext } from '../write/context';
 import { sourceWorkerScript, type WorkerScript } from '../bundle/check-in-worker';
 import { FolderBlobs } from './blobs';
-import { MAX_SYNC_FILE_BYTES, mergeSyncFile } from './incoming';
+import { MAX_SYNC_FILE_BYTES, mergeSyncFile, type MergeOptions } from './incoming';
 import {
   allTravellingKeys,
   changeFile,
@@ -79,6 +79,8 @@ export interface FolderSyncOptions {
   blobs?: BlobStore;
   /** The bundle check's worker script for big files (default: the one beside the TypeScript sources, if run from them). */
   worker?: WorkerScript;
+  /** Files at least this large are checked on the worker thread (tests make it small). */
+  workerMinBytes?: number;
 }
 
 export interface RoundResult {
@@ -106,7 +108,7 @@ export class FolderSync {
   readonly #now: () => number;
   readonly #grace: number;
   readonly #checkpointBytes: number;
-  readonly #worker: WorkerScript | undefined;
+  readonly #merging: MergeOptions;
   #state: FolderState;
   readonly #published: PublishedLog;
   /** Keys that may differ from what was published; `undefined` until the first full comparison. */
@@ -141,7 +143,10 @@ export class FolderSync {
     this.#now = options.now ?? Date.now;
     this.#grace = options.incompleteGraceMs ?? INCOMPLETE_GRACE_MS;
     this.#checkpointBytes = options.checkpointBytes ?? MIN_CHECKPOINT_BYTES;
-    this.#worker = options.worker ?? sourceWorkerScript();
+    this.#merging = {
+      worker: options.worker ?? sourceWorkerScript(),
+      ...(options.workerMinBytes !== undefined ? { workerMinBytes: options.workerMinBytes } : {}),
+    };
     this.#blobs =
       options.blobs &&
       new FolderBlobs(options.blobs, ctx.store, this.#fs, connection.folder, this.#installationId, {
@@ -324,15 +329,10 @@ export class FolderSync {
       return false;
     }
     try {
-      const merged = await mergeSyncFile(
-        this.#ctx,
-        bytes,
-        { installationId: peer, fileName: id },
-        { worker: this.#worker },
-      );
+      const merged = await mergeSyncFile(this.#ctx, bytes, { installationId: peer, fileName: id }, this.#merging);
       this.#blobs?.want(merged.bundle.content);
       // What the store now holds as the folder does is not ours to send there.
-      for (const [key] of merged.inFolder) this.#dirty?.delete(key);
+      if (this.#dirty) for (const entry of merged.inFolder) this.#dirty.delete(entry[0]);
       await this.#published.add(merged.inFolder);
       result.merged += 1;
       result.changed += merged.changed;

@@ -41,6 +41,8 @@ export interface SyncOptions {
   blobs?: BlobStore;
   /** Where the bundle check's worker script is (see check-in-worker.ts); the app's build says. */
   worker?: WorkerScript;
+  /** Files at least this large are checked on the worker thread (tests make it small). */
+  workerMinBytes?: number;
   /**
    * Taken at the start of a round and released at its end: work that should
    * not share the thread with a round (the search index's rebuild after a
@@ -65,9 +67,9 @@ interface Running {
 export class Sync {
   readonly #ctx: KbContext;
   readonly #options: Required<
-    Omit<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs' | 'hold' | 'worker'>
+    Omit<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs' | 'hold' | 'worker' | 'workerMinBytes'>
   > &
-    Pick<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs' | 'hold' | 'worker'>;
+    Pick<SyncOptions, 'fs' | 'incompleteGraceMs' | 'checkpointBytes' | 'blobs' | 'hold' | 'worker' | 'workerMinBytes'>;
   #config: Connections = { connections: [] };
   readonly #running = new Map<string, Running>();
   #closed = false;
@@ -235,6 +237,7 @@ export class Sync {
       ...(this.#options.checkpointBytes !== undefined ? { checkpointBytes: this.#options.checkpointBytes } : {}),
       ...(this.#options.blobs ? { blobs: this.#options.blobs } : {}),
       ...(this.#options.worker ? { worker: this.#options.worker } : {}),
+      ...(this.#options.workerMinBytes !== undefined ? { workerMinBytes: this.#options.workerMinBytes } : {}),
     });
     const running: Running = { folder, state: 'starting', failures: 0, again: false };
     this.#running.set(connection.id, running);

@@ -52,7 +52,11 @@ export async function start(): Promise<void> {
 
   const systemLocales = app.getPreferredSystemLanguages();
   await i18n.init(i18nOptions(pickLanguage(systemLocales))); // so that even a failed start speaks the user's language
-  const kb = await openKnowledgeBase(app.getPath('userData'), { systemLocales });
+  const kb = await openKnowledgeBase(app.getPath('userData'), {
+    systemLocales,
+    // Built beside this file (electron.vite.config.ts): big files from a shared folder are checked on it.
+    sync: { worker: new URL('./bundle-check-worker.js', import.meta.url) },
+  });
   await i18n.changeLanguage(kb.settings.get().language);
   openKb = kb;
 

@@ -4,7 +4,7 @@ import { canonicalize } from '../../core/base/canonical-json';
 import { KnowledgeBase } from '../../core/knowledge-base';
 import { loadStarterContent } from '../../core/store/starter-content';
 import { checkChange, MemoryState } from '../../core/storage/memory';
-import type { StoredRecord } from '../../core/storage/types';
+import type { ApplyOptions, StoredRecord } from '../../core/storage/types';
 import {
   COLLECTIONS,
   seedData,
@@ -40,8 +40,10 @@ export class MemoryStore implements Store {
   get<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined {
     return this.#state.get(collection, id) as RecordOf<C> | undefined;
   }
-  async apply(changes: readonly Change[]) {
+  async apply(changes: readonly Change[], options?: ApplyOptions): Promise<boolean> {
+    if (options?.commitIf && !(await options.commitIf)) return false;
     this.#state.apply(changes.map((change) => checkChange(change, COLLECTION_SET)));
+    return true;
   }
   /** Everything, as a seed for another memory store. */
   get data(): StoreData {

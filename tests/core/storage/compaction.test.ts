@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { STORE_FILE, StoreData } from '../../../core/store/store';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { annotationIds, errno, FaultyFileSystem, open, putAnnotations, storeFiles } from './helpers';
+import { annotation, annotationIds, errno, FaultyFileSystem, open, putAnnotations, storeFiles } from './helpers';
 import { abandon } from '../../helpers/abandon';
 
 const tempDir = useTempDirs();
@@ -12,6 +12,19 @@ const readSnapshotData = async (dir: string) =>
 const long = 'Lange Notiz. '.repeat(1_500);
 /** Ids whose annotations, with the long text, add up to more than a quarter of the starter snapshot. */
 const bulky = (prefix: string) => [1, 2, 3, 4, 5].map((n) => `${prefix}-${n}`);
+
+describe('a small batch whose commit is called off', () => {
+  it('is not appended to the journal', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const change = { op: 'put' as const, collection: 'annotations' as const, record: annotation('a-1') };
+    expect(await store.apply([change], { commitIf: Promise.resolve(false) })).toBe(false);
+    expect(annotationIds(store)).toEqual([]);
+    await store.flush();
+    await abandon(dir);
+    expect(annotationIds(await open(dir))).toEqual([]);
+  });
+});
 
 describe('compaction', () => {
   it('folds the journal into the snapshot once the journal outgrows its share of it, and deletes what it covered', async () => {
@@ -98,6 +111,45 @@ describe('a batch as big as a share of the store', () => {
     expect(await storeFiles(dir)).toEqual(['twinning-kb-000000000002.journal', STORE_FILE]);
     await abandon(dir);
     expect(annotationIds(await open(dir))).toEqual(['a-1', ...bulky('b'), 'a-2']);
+  });
+
+  it('is written but not put in place when its commit is called off, changing nothing, in memory or on disk', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { snapshotBatchChanges: 3 });
+    await putAnnotations(store, ['a-1']);
+    await store.flush();
+    const before = await readFile(path.join(dir, STORE_FILE));
+    const changes = bulky('b').map((id) => ({
+      op: 'put' as const,
+      collection: 'annotations' as const,
+      record: annotation(id),
+    }));
+    let callOff!: (commit: boolean) => void;
+    const applying = store.apply(changes, { commitIf: new Promise<boolean>((resolve) => (callOff = resolve)) });
+    // Written and flushed meanwhile: only the rename waits.
+    await vi.waitFor(async () => expect((await readdir(dir)).some((name) => name.endsWith('.tmp'))).toBe(true));
+    callOff(false);
+    expect(await applying).toBe(false);
+    expect(annotationIds(store)).toEqual(['a-1']);
+    expect(await readFile(path.join(dir, STORE_FILE))).toEqual(before);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    await putAnnotations(store, ['a-2']);
+    await store.flush();
+    await abandon(dir);
+    expect(annotationIds(await open(dir))).toEqual(['a-1', 'a-2']);
+  });
+
+  it('is saved as usual once its commit is confirmed', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { snapshotBatchChanges: 3 });
+    const changes = bulky('b').map((id) => ({
+      op: 'put' as const,
+      collection: 'annotations' as const,
+      record: annotation(id),
+    }));
+    expect(await store.apply(changes, { commitIf: Promise.resolve(true) })).toBe(true);
+    await abandon(dir);
+    expect(annotationIds(await open(dir))).toEqual(bulky('b'));
   });
 
   it('changes nothing, in memory or on disk, when its snapshot cannot be written, and saves again afterwards', async () => {

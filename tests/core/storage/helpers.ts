@@ -23,8 +23,8 @@ export function annotation(id: string, text = 'Ein Hinweis zum Kreisverkehr.'): 
 }
 
 /** Puts one annotation per id, as one batch. */
-export function putAnnotations(store: Store, ids: readonly string[], text?: string): Promise<void> {
-  return store.apply(ids.map((id) => ({ op: 'put', collection: 'annotations', record: annotation(id, text) })));
+export async function putAnnotations(store: Store, ids: readonly string[], text?: string): Promise<void> {
+  await store.apply(ids.map((id) => ({ op: 'put', collection: 'annotations', record: annotation(id, text) })));
 }
 
 export function open(dir: string, options?: StorageOptions): Promise<Store> {

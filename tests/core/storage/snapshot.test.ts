@@ -3,7 +3,7 @@ import path from 'node:path';
 import { JSONFile } from 'lowdb/node';
 import { describe, expect, it } from 'vitest';
 import { DamageError } from '../../../core/storage/damage';
-import { readSnapshot, SnapshotFile, type Snapshot } from '../../../core/storage/snapshot';
+import { readSnapshot, SnapshotFile, snapshotPieces, type Snapshot } from '../../../core/storage/snapshot';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -40,6 +40,17 @@ describe('the snapshot file', () => {
       collections: { notes: [{ text: 'b', id: 'n-1', meta: { z: 1, a: 2 } }] },
     });
     expect((await readFile(file, 'utf8')).split('\n')).toContain('{"id":"n-1","meta":{"a":2,"z":1},"text":"b"}');
+  });
+
+  it('copies the JSON of records known already (as text or as bytes): the same bytes as serialising them', () => {
+    const bytes = (s: Snapshot) => Buffer.concat([...snapshotPieces(s)]);
+    const canonical: Snapshot = { ...snapshot, canonical: true };
+    const [first, second] = canonical.collections.notes!;
+    const json = new Map<object, string | Uint8Array>([
+      [first!, JSON.stringify(first)],
+      [second!, Buffer.from(JSON.stringify(second))],
+    ]);
+    expect(bytes({ ...canonical, json })).toEqual(bytes(canonical));
   });
 
   it('is plain JSON, one record per line, that lowdb itself can read', async () => {

@@ -62,7 +62,7 @@ describe('a version saved here beside a version in conflict it does not include'
     const { kb, ours, theirs } = await practiceWithWaitingEdit();
     await kb.practices.trash(ours.id);
     const shown = kb.store.get('practices', ours.id)!;
-    const waiting = kb.store.all('conflicts').map((c) => c.record);
+    const waiting = kb.store.all('conflicts').map((c) => c.record as Practice);
     expect(shown).toEqual(theirs);
     expect(waiting).toHaveLength(1);
     expect(waiting[0]!.deletedAt).toBeDefined();
