@@ -52,9 +52,9 @@ describe('merging a big file from the shared folder', () => {
     );
     open.push(newcomer);
     const apply = newcomer.store.apply.bind(newcomer.store);
-    newcomer.store.apply = (changes) => {
+    newcomer.store.apply = (changes, options) => {
       if (changes.length > 1_000) writing = true;
-      return apply(changes);
+      return apply(changes, options);
     };
     await newcomer.sync.connect(shared);
 
