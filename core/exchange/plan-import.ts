@@ -32,7 +32,7 @@ export interface ImportPlan {
    * hashing it again).
    */
   hashes: ReadonlyMap<object, string>;
-  /** `PlanContext.json`, for the records it puts: a big merge's snapshot copies it. */
+  /** The JSON of the records it puts where it is known (`PlanContext.json`, the origins): a big merge's snapshot copies it. */
   json: KnownJson;
 }
 
@@ -112,10 +112,10 @@ function* planSteps(bundle: Bundle, ctx: PlanContext): Generator<void, ImportPla
   const [jsonBefore, jsonAfter] = JSON.stringify({ exportedBy: exporter, fileName, id: 0, importId, importedAt }).split(
     '"id":0',
   );
-  const originsJson = new Map<object, string>();
+  const origins = new WeakSet<object>();
   const originOf = (id: string): Origin => {
     const origin = { exportedBy: exporter, fileName, id, importId, importedAt };
-    originsJson.set(origin, `${jsonBefore}"id":${JSON.stringify(id)}${jsonAfter}`);
+    origins.add(origin);
     return origin;
   };
   const counts = Object.fromEntries(
@@ -195,10 +195,12 @@ function* planSteps(bundle: Bundle, ctx: PlanContext): Generator<void, ImportPla
     changes.push(put('origins', originOf(key)));
   }
   const undo = ctx.undo === false ? [] : changes.map((change) => undoStep(store, change, hashes));
-  const known = ctx.json;
-  const json: KnownJson = known
-    ? { get: (record) => originsJson.get(record) ?? known.get(record), has: (record) => !!json.get(record) }
-    : originsJson;
+  const originJson = (record: object) =>
+    origins.has(record) ? `${jsonBefore}"id":${JSON.stringify((record as Origin).id)}${jsonAfter}` : undefined;
+  const json: KnownJson = {
+    get: (record) => originJson(record) ?? ctx.json?.get(record),
+    has: (record) => origins.has(record) || ctx.json?.has(record) === true,
+  };
   return { changes, undo, counts, items, hashes, json };
 }
 

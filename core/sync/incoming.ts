@@ -12,8 +12,7 @@
  * applied only once the file is found sound, and made again should the
  * check's result differ from the plain parse.
  */
-import type { Bundle, BundleCollection } from '../../shared/bundle';
-import { BUNDLE_COLLECTIONS } from '../../shared/bundle';
+import { BUNDLE_COLLECTIONS, type Bundle, type BundleCollection } from '../../shared/bundle';
 import { recordHash } from '../base/canonical-json';
 import { KbError } from '../base/errors';
 import { checkInWorker, type WorkerScript } from '../bundle/check-in-worker';
