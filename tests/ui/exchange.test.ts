@@ -260,7 +260,7 @@ describe('exchanging knowledge between two installations', () => {
       await page.getByRole('button', { name: 'Konflikt lösen' }).click();
       await poll(() => heading(page)).toBe('Konflikte');
       const conflict = page.locator('article.conflict');
-      expect(await conflict.locator('.conflict-version').count()).toBe(2);
+      await poll(() => conflict.locator('.conflict-version').count()).toBe(2);
       expect(await conflict.locator('[lang="nl"]').filter({ hasText: 'Groene daken' }).count()).toBe(1);
       expect(await conflict.locator('.conflict-version .meta').allTextContents()).toEqual(
         expect.arrayContaining([
