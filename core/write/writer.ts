@@ -4,6 +4,10 @@
  * error and changes nothing. Whatever a batch saves, the version shown of a
  * record is the one a merge would show of it and its versions in conflict,
  * so that every installation holding the same versions shows the same one.
+ * Batches are written one at a time, each worked out against the store as
+ * the one before left it; a batch its caller made before another write
+ * landed (a big merge from a shared folder, written while a save waited)
+ * keeps what that write stored and the batch does not include, as a conflict.
  */
 import { BUNDLE_COLLECTIONS, type BundleCollection, type BundleRecord } from '../../shared/bundle';
 import type { VersionVector } from '../../shared/model';
@@ -19,6 +23,8 @@ export class Writer {
   readonly #appliedListeners: ((changes: readonly Change[]) => void)[] = [];
   /** Counts successful writes, so a plan made earlier can tell the store changed since. */
   #generation = 0;
+  /** The batches being written, one after the other. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(store: Store) {
     this.#store = store;
@@ -29,8 +35,16 @@ export class Writer {
   }
 
   /** Resolves whether the batch was committed: always, unless `options.commitIf` resolved false (see ApplyOptions). */
-  async apply(requested: readonly Change[], options?: ApplyOptions): Promise<boolean> {
-    const changes = this.#shownAsMerged([...requested, ...this.#settledConflicts(requested)]);
+  apply(requested: readonly Change[], options?: ApplyOptions): Promise<boolean> {
+    const madeAt = this.#generation;
+    const run = this.#queue.then(() => this.#write(requested, options, madeAt));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #write(requested: readonly Change[], options: ApplyOptions | undefined, madeAt: number): Promise<boolean> {
+    const settling = [...requested, ...this.#settledConflicts(requested)];
+    const changes = this.#shownAsMerged(madeAt === this.#generation ? settling : this.#keepingOverwritten(settling));
     try {
       if ((await this.#store.apply(changes, options)) === false) return false;
       this.#generation += 1;
@@ -80,6 +94,28 @@ export class Writer {
         return ['before', 'equal'].includes(compareVersions(c.record.version, current));
       })
       .map((c) => del('conflicts', c.id));
+  }
+
+  /**
+   * The versions stored now that a batch made before the last write would
+   * replace without including them (by version vector), kept as conflicts:
+   * the caller did not know of them, as a merge would not have.
+   */
+  #keepingOverwritten(changes: Change[]): Change[] {
+    const kept: Change[] = [];
+    const putConflicts = new Set(
+      changes.flatMap((c) => (c.op === 'put' && c.collection === 'conflicts' ? [c.record.id] : [])),
+    );
+    for (const change of changes) {
+      if (change.op !== 'put' || !isBundleCollection(change.collection)) continue;
+      const stored = this.#store.get(change.collection, change.record.id) as BundleRecord | undefined;
+      const saved = change.record as BundleRecord;
+      if (!stored || compareVersions(stored.version, saved.version) !== 'concurrent') continue;
+      const conflict = conflictOf(change.collection, stored);
+      if (!putConflicts.has(conflict.id) && !this.#store.get('conflicts', conflict.id))
+        kept.push(put('conflicts', conflict));
+    }
+    return [...changes, ...kept];
   }
 
   /**
