@@ -212,7 +212,9 @@ async function measure(
 }
 
 function sourceOf(kb: GeneratedKnowledgeBase): SearchSource {
-  return { all: (collection: keyof GeneratedKnowledgeBase) => kb[collection] } as SearchSource;
+  // The generator makes no tag labels: its tags read as typed.
+  const all = (collection: string): readonly unknown[] => kb[collection as keyof GeneratedKnowledgeBase] ?? [];
+  return { all } as SearchSource;
 }
 
 /**

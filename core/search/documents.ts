@@ -35,6 +35,8 @@ export interface IndexDoc {
 export interface NameLookup {
   topic(id: string, lang: Lang): string | undefined;
   organisation(id: string, lang: Lang): string | undefined;
+  /** What a tag is called in `lang` (the label of the tag it counts under), if it has a label. */
+  tag(key: string, lang: Lang): string | undefined;
 }
 
 type FieldTexts = Partial<Record<IndexField, string>>;
@@ -62,7 +64,11 @@ export function fieldTexts<K extends SearchKind>(
       if (want('body')) texts.body = plainText(text.body);
       if (want('meta')) {
         texts.meta = joinNames([
-          ...practice.tags,
+          // The key as typed, and the name the tag is shown with.
+          ...practice.tags.flatMap((key) => {
+            const label = names.tag(key, lang);
+            return label && label !== key ? [key, label] : [key];
+          }),
           ...practice.topicIds.map((id) => names.topic(id, lang)),
           names.organisation(practice.organisationId, lang),
         ]);

@@ -19,6 +19,7 @@ import {
   type Practice,
   type TranslationStatus,
 } from '../../shared/model';
+import { TagCatalog } from '../store/tag-catalog';
 import { translationStatuses } from '../store/translation';
 import { analyzeWord } from './analyze';
 import { CompoundParts } from './compounds';
@@ -48,7 +49,7 @@ import type { SearchCollection, SearchRecords, SearchSource } from './types';
 
 export const SEARCH_INDEX_FORMAT = 'twinning-kb.search-index';
 /** Bump whenever analysis or document layout changes: saved copies made before are refused. */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** A saved copy that cannot be used (other version, damaged): build a new index instead. */
 export class StaleSearchIndexError extends Error {
@@ -69,6 +70,7 @@ const FIELD_BOOSTS = INDEX_FIELDS.map((field) => FIELD_BOOST[field]);
 const COLLECTIONS = [
   'topics',
   'organisations',
+  'tagLabels',
   'glossary',
   'comparison',
   'practices',
@@ -117,7 +119,10 @@ export class SearchIndex {
     comparison: new Map(),
     organisations: new Map(),
     topics: new Map(),
+    tagLabels: new Map(),
   };
+  /** The tags' labels read together; made again when one changes. */
+  #tags: TagCatalog | null = null;
   /** Note ids per practice id, built when first needed (a practice trashed or restored). */
   #notesByPractice: Map<string, Set<string>> | null = null;
   /** Translation status per practice, worked out when a filter first asks (it hashes the texts). */
@@ -127,6 +132,7 @@ export class SearchIndex {
   readonly #names: NameLookup = {
     topic: (id, lang) => this.#records.topics.get(id)?.name[lang],
     organisation: (id, lang) => this.#records.organisations.get(id)?.name[lang],
+    tag: (key, lang) => this.#tagCatalog().labelOf(key, lang),
   };
   readonly #filterContext: FilterContext = {
     practice: (id) => this.#records.practices.get(id),
@@ -441,6 +447,7 @@ export class SearchIndex {
     };
     put('topics', source.all('topics'));
     put('organisations', source.all('organisations'));
+    put('tagLabels', source.all('tagLabels'));
     put('glossary', source.all('glossary'));
     put('comparison', source.all('comparison'));
     put('practices', source.all('practices'));
@@ -462,6 +469,7 @@ export class SearchIndex {
       const practice = record as Practice;
       this.#translationStatus.delete(practice.id);
     }
+    if (collection === 'tagLabels') this.#tags = null;
     (this.#records[collection] as Map<string, SearchRecords[C]>).set(record.id, record);
   }
 
@@ -471,6 +479,7 @@ export class SearchIndex {
       if (before) this.#notesByPractice?.get(before.practiceId)?.delete(id);
     }
     if (collection === 'practices') this.#translationStatus.delete(id);
+    if (collection === 'tagLabels') this.#tags = null;
     this.#records[collection].delete(id);
   }
 
@@ -507,7 +516,20 @@ export class SearchIndex {
           ...cells.map((c): [SearchKind, string] => ['comparison', c.id]),
         ];
       }
+      case 'tagLabels': {
+        // Practices name their tags with the labels: those carrying this tag, or one merged into it.
+        const tag = this.#records.tagLabels.get(id)?.tag;
+        if (tag === undefined) return [];
+        const catalog = this.#tagCatalog();
+        return [...this.#records.practices.values()]
+          .filter((p) => p.tags.some((key) => catalog.leadsThrough(key, tag)))
+          .map((p): [SearchKind, string] => ['practices', p.id]);
+      }
     }
+  }
+
+  #tagCatalog(): TagCatalog {
+    return (this.#tags ??= new TagCatalog([...this.#records.tagLabels.values()]));
   }
 
   #notesOf(practiceId: string): Set<string> | undefined {

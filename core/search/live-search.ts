@@ -33,6 +33,7 @@ const INDEXED: ReadonlySet<string> = new Set<SearchCollection>([
   'comparison',
   'organisations',
   'topics',
+  'tagLabels',
 ]);
 
 export interface LiveSearchOptions {

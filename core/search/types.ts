@@ -8,6 +8,7 @@ import type {
   GlossaryTerm,
   Organisation,
   Practice,
+  TagLabel,
   Topic,
   Visit,
 } from '../../shared/model';
@@ -21,6 +22,7 @@ export interface SearchRecords {
   comparison: ComparisonEntry;
   organisations: Organisation;
   topics: Topic;
+  tagLabels: TagLabel;
 }
 export type SearchCollection = keyof SearchRecords;
 
@@ -37,4 +39,5 @@ export interface SearchSource {
   all(collection: 'comparison'): readonly ComparisonEntry[];
   all(collection: 'organisations'): readonly Organisation[];
   all(collection: 'topics'): readonly Topic[];
+  all(collection: 'tagLabels'): readonly TagLabel[];
 }

@@ -3,7 +3,7 @@ import type { Overview } from '../../shared/responses';
 import { conflictGroups } from '../write/provenance';
 import type { KbContext } from '../write/context';
 import type { SettingsService } from './settings';
-import { TagCatalog } from './tags';
+import { TagCatalog } from '../store/tag-catalog';
 
 export function overview(ctx: KbContext, settings: SettingsService): Overview {
   const { store } = ctx;

@@ -22,7 +22,7 @@ import { conflictingVersions, provenance, settleConflicts } from '../write/prove
 import { purgeChanges } from '../write/purge';
 import { put } from '../store/store';
 import { textHash, translationStatuses } from '../store/translation';
-import { TagCatalog } from './tags';
+import { TagCatalog } from '../store/tag-catalog';
 
 export class Practices {
   readonly #ctx: KbContext;

@@ -12,7 +12,8 @@ import type { TagChange, TagInfo } from '../../shared/responses';
 import { LANGUAGES, type BilingualLabel, type Practice, type TagLabel } from '../../shared/model';
 import type { KbContext } from '../write/context';
 import { KbError } from '../base/errors';
-import { put, type Change, type Store } from '../store/store';
+import { put, type Change } from '../store/store';
+import { TagCatalog } from '../store/tag-catalog';
 
 /**
  * The id of the label record of `tag`: the same on every installation, so
@@ -24,75 +25,6 @@ export const tagLabelId = (tag: string): string =>
 /** Compares labels as a reader would: case and spacing do not make another tag. */
 const sameLabel = (a: string, b: string) => fold(a) === fold(b);
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase('de');
-
-/**
- * How the store's tags read: the label record speaking for each tag (of two
- * for one tag, the latest, then the smaller id, the same everywhere) and the
- * tag each key counts under.
- */
-export class TagCatalog {
-  readonly labels = new Map<string, TagLabel>();
-
-  constructor(records: readonly TagLabel[]) {
-    for (const record of records) {
-      const other = this.labels.get(record.tag);
-      if (
-        !other ||
-        record.updatedAt > other.updatedAt ||
-        (record.updatedAt === other.updatedAt && record.id < other.id)
-      )
-        this.labels.set(record.tag, record);
-    }
-  }
-
-  static of(store: Store): TagCatalog {
-    return new TagCatalog(store.all('tagLabels'));
-  }
-
-  /**
-   * The tag `tag` counts under: itself, or the tag it was merged into (and
-   * so on). Merges made at the same time on two installations can make a
-   * circle; every installation then takes the circle's smallest key.
-   */
-  resolve(tag: string): string {
-    const seen: string[] = [];
-    let current = tag;
-    while (!seen.includes(current)) {
-      seen.push(current);
-      const next = this.labels.get(current)?.sameAs;
-      if (next === undefined) return current;
-      current = next;
-    }
-    const circle = seen.slice(seen.indexOf(current));
-    return circle.reduce((a, b) => (b < a ? b : a));
-  }
-
-  /** Whether the practice carries `tag` or a tag merged into it. */
-  carries(practice: Practice, tag: string): boolean {
-    return practice.tags.some((t) => this.resolve(t) === tag);
-  }
-
-  /** Every tag the practices carry, most used first (then by key), with labels and merged keys. */
-  summarize(practices: readonly Practice[]): TagInfo[] {
-    const counts = new Map<string, number>();
-    const aliases = new Map<string, Set<string>>();
-    for (const practice of practices) {
-      const resolved = new Set<string>();
-      for (const tag of practice.tags) {
-        const target = this.resolve(tag);
-        resolved.add(target);
-        if (target !== tag) aliases.set(target, (aliases.get(target) ?? new Set()).add(tag));
-      }
-      for (const target of resolved) counts.set(target, (counts.get(target) ?? 0) + 1);
-    }
-    return [...counts]
-      .map(([tag, count]): TagInfo => {
-        const label = this.labels.get(tag)?.label;
-        return { tag, ...(label ? { label } : {}), aliases: [...(aliases.get(tag) ?? [])].sort(), count };
-      })
-      .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
-  }
-}
 
 export class Tags {
   readonly #ctx: KbContext;

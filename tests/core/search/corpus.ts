@@ -13,6 +13,7 @@ import type {
   Organisation,
   Practice,
   PracticeText,
+  TagLabel,
   Topic,
   Visit,
 } from '../../../shared/model';
@@ -435,6 +436,7 @@ export interface Corpus {
   visits: Visit[];
   glossary: GlossaryTerm[];
   comparison: ComparisonEntry[];
+  tagLabels?: TagLabel[];
 }
 
 /** A fresh copy of the corpus, to change in a test without touching the others. */
@@ -444,5 +446,6 @@ export function corpus(): Corpus {
 
 /** A SearchSource over plain arrays, as the store would give. */
 export function sourceOf(data: Corpus): SearchSource {
-  return { all: (collection: keyof Corpus) => data[collection] } as SearchSource;
+  const all = (collection: keyof Corpus): readonly unknown[] => data[collection] ?? [];
+  return { all } as SearchSource;
 }

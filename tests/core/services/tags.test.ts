@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KbError } from '../../../core/base/errors';
 import { openKnowledgeBase, type KnowledgeBase } from '../../../core/knowledge-base';
-import { TagCatalog, tagLabelId } from '../../../core/services/tags';
+import { tagLabelId } from '../../../core/services/tags';
+import { TagCatalog } from '../../../core/store/tag-catalog';
 import { loadStarterContent } from '../../../core/store/starter-content';
 import type { Practice, TagLabel } from '../../../shared/model';
 import { bundleText, changed, encode, exportText, smallBundle, withChecksum } from '../../helpers/bundles';
