@@ -58,7 +58,7 @@ export class TagCatalog {
   /** Whether `key` is `tag` or was merged into it, directly or through other tags. */
   leadsThrough(key: string, tag: string): boolean {
     const seen = new Set<string>();
-    for (let current: string | undefined = key; current !== undefined && !seen.has(current); ) {
+    for (let current: string | undefined = key; current !== undefined && !seen.has(current);) {
       if (current === tag) return true;
       seen.add(current);
       current = this.labels.get(current)?.sameAs;
@@ -92,4 +92,3 @@ export class TagCatalog {
       .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
   }
 }
-
