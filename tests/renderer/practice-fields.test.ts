@@ -6,6 +6,7 @@ const names = {
   organisation: (id: string) => `org:${id}`,
   topic: (id: string) => `topic:${id}`,
   scope: (scope: { level: string } | undefined) => scope?.level ?? '',
+  tag: (key: string) => ({ gruendach: 'Gründach' })[key] ?? key,
 };
 
 const berlin = practiceRecord(1, {
@@ -42,6 +43,16 @@ describe('a practice in conflict, field by field', () => {
     expect(differing.find((field) => field.key === 'title.nl')!.values).toEqual(['', 'Groene daken']);
     expect(same.map((field) => field.key)).toEqual(['summary.de', 'organisation', 'topics', 'tags']);
     expect(same.find((field) => field.key === 'topics')!.values[0]).toBe('topic:topic-traffic');
+  });
+
+  it('compares tags as the reader sees them: by their labels', () => {
+    const labelled = { ...amstelveen, tags: ['gruendach', 'Förderung'] };
+    const tags = (versions: (typeof berlin)[]) =>
+      [...practiceFields(versions, names).differing, ...practiceFields(versions, names).same].find(
+        (field) => field.key === 'tags',
+      )!;
+    expect(tags([berlin, labelled]).values).toEqual(['Gründach, Förderung', 'Gründach, Förderung']);
+    expect(practiceFields([berlin, labelled], names).same.map((field) => field.key)).toContain('tags');
   });
 
   it('starts from the first version where nothing is chosen', () => {

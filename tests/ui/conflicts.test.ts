@@ -94,6 +94,8 @@ describe('resolving a conflict', () => {
       );
       await exchange(av, ts);
       expect(ts.conflicts.list()).toHaveLength(1);
+      // A tag with a label is shown by it, as everywhere else.
+      await ts.tags.rename({ tag: 'Förderprogramm', label: { de: 'Fördermittel', nl: 'Subsidie' } });
 
       await page.reload();
       await page
@@ -119,6 +121,8 @@ describe('resolving a conflict', () => {
       expect(await field('Text (Deutsch)').locator('del').allTextContents()).toEqual(['60']);
       expect(await field('Text (Deutsch)').locator('ins').allTextContents()).toEqual(['75']);
       expect(await field('Titel (Niederländisch)').locator('[lang="nl"]').count()).toBe(1);
+      expect(await field('Schlagwörter').textContent()).toContain('Fördermittel');
+      expect(await field('Schlagwörter').textContent()).not.toContain('Förderprogramm');
       expect(await conflict.locator('.conflict-fields > p.hint').last().textContent()).toBe(
         'In allen Fassungen gleich: Zusammenfassung (Deutsch), Verwaltung, Themen.',
       );

@@ -230,6 +230,8 @@ describe('exchanging knowledge between two installations', () => {
       });
       await exportTo(av, path.join(dir, 'from-av.twinning-kb.json'));
       const { page } = ts;
+      await ts.kb.tags.rename({ tag: 'test', label: { de: 'Probebetrieb', nl: 'Proefbedrijf' } });
+      await page.reload(); // labelled outside the window: it reads them afresh
       await openBundleFile(ts, path.join(dir, 'from-av.twinning-kb.json'));
       // One practice, counted once (a conflict, not also an update), and named: the bundle's version can be opened.
       expect(await previewRow(page, 'Praxisbeispiele')).toEqual(['0', '0', expect.any(String), '0', '1']);
@@ -238,6 +240,8 @@ describe('exchanging knowledge between two installations', () => {
       const item = group.locator('li summary').filter({ hasText: 'Gründächer – Amstelveener Fassung' });
       await item.click();
       await poll(() => group.locator('.import-record [lang="nl"]').first().textContent()).toContain('Groene daken');
+      // Its tags read as everywhere else: by their labels.
+      expect(await group.locator('.import-record').first().textContent()).toContain('Probebetrieb');
       await ts.screenshot('41-import-preview-items-de');
       expect(await axeViolations(page, '#main')).toEqual([]);
       await page.locator('.import-preview').getByRole('button', { name: 'Importieren' }).click();

@@ -10,6 +10,7 @@ import { useOverview } from '../app/overview';
 import { Markdown } from '../components/Markdown';
 import { useLang } from '../hooks/useLang';
 import { formatCalendarDate } from '../lib/visitLabel';
+import { useTagLabels } from '../tags/useTagLabels';
 import { useExchangeLabels } from './useExchangeLabels';
 import { withinBrackets } from '../lib/withinBrackets';
 
@@ -52,6 +53,7 @@ export function VersionContent({ collection, record }: { collection: BundleColle
   const lang = useLang();
   const { overview } = useOverview();
   const labels = useExchangeLabels();
+  const tagLabels = useTagLabels();
   const topicNames = (ids: string[]) =>
     ids.map((id) => overview.topics.find((x) => x.id === id)?.name[lang] ?? id).join(', ');
   const fact = (key: string, value: ReactNode, valueLang?: Lang) =>
@@ -81,7 +83,21 @@ export function VersionContent({ collection, record }: { collection: BundleColle
           <dl className="facts">
             {fact('organisation', labels.organisation(p.organisationId))}
             {fact('topics', topicNames(p.topicIds))}
-            {fact('tags', p.tags.join(', '), p.originalLanguage)}
+            {fact(
+              'tags',
+              p.tags.length === 0
+                ? undefined
+                : p.tags.map((key, n) => {
+                    // A label speaks the reader's language; a tag without one is as it was typed.
+                    const shown = tagLabels.labelOf(key);
+                    return (
+                      <span key={key} lang={shown === key ? p.originalLanguage : undefined}>
+                        {n > 0 && ', '}
+                        {shown}
+                      </span>
+                    );
+                  }),
+            )}
             {fact('contact', p.contact)}
             {fact('sources', p.sources.map((s) => s.title).join(', '), p.originalLanguage)}
             {fact('deleted', p.deletedAt && t('conflicts.changedAt', { date: new Date(p.deletedAt) }))}

@@ -12,6 +12,7 @@ import type { Practice } from '../../../shared/model';
 import { useOverview } from '../app/overview';
 import { useLang } from '../hooks/useLang';
 import { composePractice, practiceFields, type PracticeField, type PracticeFieldKey } from './practiceFields';
+import { useTagLabels } from '../tags/useTagLabels';
 import { useExchangeLabels } from './useExchangeLabels';
 
 export function PracticeConflictFields({
@@ -29,12 +30,14 @@ export function PracticeConflictFields({
   const lang = useLang();
   const { overview } = useOverview();
   const labels = useExchangeLabels();
+  const tagLabels = useTagLabels();
   const id = useId();
   const [choices, setChoices] = useState<Partial<Record<PracticeFieldKey, number>>>({});
   const { differing, same } = practiceFields(versions, {
     organisation: labels.organisation,
     topic: (topicId) => overview.topics.find((topic) => topic.id === topicId)?.name[lang] ?? topicId,
     scope: (scope) => scopeText(scope, lang, t),
+    tag: tagLabels.labelOf,
   });
   const label = (field: PracticeField) =>
     field.text

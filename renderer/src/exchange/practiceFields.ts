@@ -25,6 +25,8 @@ export interface FieldNames {
   topic: (id: string) => string;
   /** Whose practice it is, as the reader sees it; '' when not stated. */
   scope: (scope: Practice['scope']) => string;
+  /** A tag as the reader sees it: its label, or the key as typed. */
+  tag: (key: string) => string;
 }
 
 const FIELD_KEYS: PracticeFieldKey[] = [
@@ -46,7 +48,7 @@ function valueOf(practice: Practice, key: PracticeFieldKey, names: FieldNames): 
     case 'topics':
       return practice.topicIds.map(names.topic).join(', ');
     case 'tags':
-      return practice.tags.join(', ');
+      return practice.tags.map(names.tag).join(', ');
     case 'sources':
       return practice.sources.map((s) => `${s.title} – ${s.url}`).join('\n');
     case 'contact':
