@@ -49,7 +49,9 @@ describe('dates', () => {
   it('are written the German way in German', () => {
     expect(t('de', 'content.date', { date })).toBe('24.11.2026');
     expect(t('de', 'content.dateTime', { date })).toBe('24.11.2026, 14:30');
-    expect(t('de', 'compare:print.date', { date })).toBe('Stand: 24. November 2026');
+    expect(t('de', 'compare:print.made', { date, user: 'Erika Muster', organisation: 'Bezirksamt' })).toBe(
+      'Stand: 24. November 2026 · Erstellt mit twinning-kb von Erika Muster (Bezirksamt)',
+    );
     expect(t('de', 'exchange:import.exportedBy', { date, organisation: 'Amstelveen' })).toBe(
       'Exportiert von Amstelveen am 24. November 2026 um 14:30.',
     );
@@ -58,7 +60,9 @@ describe('dates', () => {
   it('are written the Dutch way in Dutch', () => {
     expect(t('nl', 'content.date', { date })).toBe('24-11-2026');
     expect(t('nl', 'content.dateTime', { date })).toBe('24 nov 2026, 14:30');
-    expect(t('nl', 'compare:print.date', { date })).toBe('Stand van zaken: 24 november 2026');
+    expect(t('nl', 'compare:print.made', { date, user: 'Jan de Vries', organisation: 'Gemeente' })).toBe(
+      'Stand van zaken: 24 november 2026 · Gemaakt met twinning-kb door Jan de Vries (Gemeente)',
+    );
     expect(t('nl', 'exchange:import.exportedBy', { date, organisation: 'Tempelhof-Schöneberg' })).toBe(
       'Geëxporteerd door Tempelhof-Schöneberg op 24 november 2026 om 14:30.',
     );

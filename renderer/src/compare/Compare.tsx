@@ -321,8 +321,8 @@ function PrintOrigin({
   return (
     <footer className="compare-origin print-only">
       <p>
-        {t('print.date', { date: new Date() })} ·{' '}
-        {t('print.madeBy', {
+        {t('print.made', {
+          date: new Date(),
           user: user?.name ?? '—',
           organisation: withinBrackets(organisation),
         })}
