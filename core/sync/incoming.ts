@@ -27,6 +27,8 @@ import { conflictKey, currentHash } from './outgoing';
 export const MAX_SYNC_FILE_BYTES = 512 * 1024 * 1024;
 /** Files at least this large are checked on a thread of their own; below, starting one costs more than it saves. */
 const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+/** …and at most this large: both threads parse the file, and memory must hold both (a larger one is read here only). */
+const WORKER_MAX_BYTES = 256 * 1024 * 1024;
 
 export interface Merged {
   bundle: Bundle;
@@ -60,7 +62,7 @@ export async function mergeSyncFile(
   options: MergeOptions = {},
 ): Promise<Merged> {
   const workerMinBytes = options.workerMinBytes ?? WORKER_MIN_BYTES;
-  if (options.worker && bytes.byteLength >= workerMinBytes && bytes.byteLength <= MAX_SYNC_FILE_BYTES) {
+  if (options.worker && bytes.byteLength >= workerMinBytes && bytes.byteLength <= WORKER_MAX_BYTES) {
     const merged = await mergeAlongsideWorker(ctx, bytes, from, options.worker);
     if (merged) return merged;
   }
