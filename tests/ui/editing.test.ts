@@ -93,6 +93,12 @@ describe('writing and annotating', () => {
     await form.getByRole('button', { name: 'Anmerkung hinzufügen' }).click();
     await expect.poll(() => page.locator('.annotation-text').first().textContent()).toContain('Rotonde');
     await session.screenshot('13-annotation-de');
+    // Attachments belong to a saved annotation: they are offered right after saving it.
+    await page.getByRole('button', { name: 'Anlagen hinzufügen' }).click();
+    const editing = page.locator('.annotation-editing');
+    await expect.poll(() => editing.locator('.attachments h3').textContent()).toMatch(/^Anlagen/);
+    await editing.getByRole('button', { name: 'Abbrechen' }).click();
+    await expect.poll(() => editing.count()).toBe(0);
 
     await page.getByRole('button', { name: 'Erkenntnisse' }).click();
     await page.getByLabel('Besuch').selectOption(visit.id);

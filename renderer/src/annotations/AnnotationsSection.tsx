@@ -98,7 +98,20 @@ export function AnnotationsSection({ practiceId }: { practiceId: string }) {
           )}
         </ul>
       )}
-      {!editing && <AnnotationForm practiceId={practiceId} onDone={changed} />}
+      {!editing && (
+        <AnnotationForm
+          practiceId={practiceId}
+          onDone={(saved) => {
+            changed();
+            // Attachments belong to a saved annotation: offered right after, in its editing view.
+            if (saved)
+              toast({
+                message: t('annotation.saved'),
+                action: { label: t('annotation.addAttachments'), run: () => setEditing(saved.id) },
+              });
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -110,7 +123,8 @@ function AnnotationForm({
 }: {
   practiceId: string;
   existing?: AnnotationView;
-  onDone: () => void;
+  /** Called with the annotation saved, or with nothing when editing was cancelled. */
+  onDone: (saved?: AnnotationView) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -136,7 +150,7 @@ function AnnotationForm({
     const saved = await run(() => call('saveAnnotation', { ...(existing ? { id: existing.id } : {}), annotation }));
     if (!saved) return;
     if (!existing) setDraft(empty);
-    onDone();
+    onDone(saved);
   }
 
   return (
@@ -197,7 +211,7 @@ function AnnotationForm({
           {existing ? t('action.save') : t('annotation.add')}
         </button>
         {existing && (
-          <button type="button" onClick={onDone}>
+          <button type="button" onClick={() => onDone()}>
             {t('action.cancel')}
           </button>
         )}
