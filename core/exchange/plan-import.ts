@@ -15,7 +15,7 @@ import { conflictOf } from '../write/writer';
 import { compareVersions } from '../base/versioning';
 import type { ImportCounts, ImportItem, ImportOutcome } from '../../shared/responses';
 import { comparisonCellKey, isStarterVersion } from '../../shared/model';
-import { isImportedInto, recordKey, type Origin, type StoredConflict, type UndoStep } from '../store/exchange-records';
+import { groupConflicts, isImportedInto, recordKey, type Origin, type UndoStep } from '../store/exchange-records';
 
 export interface ImportPlan {
   changes: Change[];
@@ -227,15 +227,6 @@ function cellHolders(store: Store): (record: BundleRecord<'comparison'>) => Bund
     const holder = holders.get(comparisonCellKey(record.dimension, record.organisationId));
     return holder ? { ...record, id: holder.id } : record;
   };
-}
-
-function groupConflicts(conflicts: readonly StoredConflict[]): Map<string, StoredConflict[]> {
-  const groups = new Map<string, StoredConflict[]>();
-  for (const conflict of conflicts) {
-    const key = recordKey(conflict.collection, conflict.recordId);
-    groups.set(key, [...(groups.get(key) ?? []), conflict]);
-  }
-  return groups;
 }
 
 /** The record before a change, and a hash of what the change leaves, to take it back later if nothing else touched it. */

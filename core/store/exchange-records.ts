@@ -21,6 +21,16 @@ export const StoredConflict = collectionRecord(BUNDLE_COLLECTIONS, {
 });
 export type StoredConflict = z.infer<typeof StoredConflict>;
 
+/** The versions in conflict by the key of the record they are versions of. */
+export function groupConflicts(conflicts: Iterable<StoredConflict>): Map<string, StoredConflict[]> {
+  const groups = new Map<string, StoredConflict[]>();
+  for (const conflict of conflicts) {
+    const key = recordKey(conflict.collection, conflict.recordId);
+    groups.set(key, [...(groups.get(key) ?? []), conflict]);
+  }
+  return groups;
+}
+
 /** Where the current version of a record came from, when it came from a bundle. */
 export const Origin = z
   .object({ id: Key, importId: Id, importedAt: Timestamp, fileName: z.string().max(500), exportedBy: ExportedBy })

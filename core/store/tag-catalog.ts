@@ -38,16 +38,8 @@ export class TagCatalog {
    * circle; every installation then takes the circle's smallest key.
    */
   resolve(tag: string): string {
-    const seen: string[] = [];
-    let current = tag;
-    while (!seen.includes(current)) {
-      seen.push(current);
-      const next = this.labels.get(current)?.sameAs;
-      if (next === undefined) return current;
-      current = next;
-    }
-    const circle = seen.slice(seen.indexOf(current));
-    return circle.reduce((a, b) => (b < a ? b : a));
+    const { path, circle } = this.#walk(tag);
+    return circle ? circle.reduce((a, b) => (b < a ? b : a)) : path.at(-1)!;
   }
 
   /** What the tag a key counts under is called in `lang`, if it has a label. */
@@ -57,13 +49,17 @@ export class TagCatalog {
 
   /** Whether `key` is `tag` or was merged into it, directly or through other tags. */
   leadsThrough(key: string, tag: string): boolean {
-    const seen = new Set<string>();
-    for (let current: string | undefined = key; current !== undefined && !seen.has(current);) {
-      if (current === tag) return true;
-      seen.add(current);
-      current = this.labels.get(current)?.sameAs;
+    return this.#walk(key).path.includes(tag);
+  }
+
+  /** The tags `tag` leads through by its merges, itself first, and the circle they end in, if they do. */
+  #walk(tag: string): { path: string[]; circle?: string[] } {
+    const path: string[] = [];
+    for (let current: string | undefined = tag; current !== undefined; current = this.labels.get(current)?.sameAs) {
+      if (path.includes(current)) return { path, circle: path.slice(path.indexOf(current)) };
+      path.push(current);
     }
-    return false;
+    return { path };
   }
 
   /** Whether the practice carries `tag` or a tag merged into it. */

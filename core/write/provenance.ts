@@ -4,7 +4,7 @@
  */
 import type { BundleCollection, BundleRecord } from '../../shared/bundle';
 import type { RecordOrigin } from '../../shared/responses';
-import { recordKey, type StoredConflict } from '../store/exchange-records';
+import { groupConflicts, recordKey, type StoredConflict } from '../store/exchange-records';
 import { del, type Change, type Store } from '../store/store';
 
 /** A record in conflict: its current version and the versions waiting. */
@@ -17,12 +17,7 @@ export interface ConflictGroup {
 
 /** The waiting versions per record that still exists, with its current version. */
 export function conflictGroups(store: Store): ConflictGroup[] {
-  const groups = new Map<string, StoredConflict[]>();
-  for (const c of store.all('conflicts')) {
-    const key = recordKey(c.collection, c.recordId);
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  return [...groups.values()].flatMap((waiting) => {
+  return [...groupConflicts(store.all('conflicts')).values()].flatMap((waiting) => {
     const { collection, recordId } = waiting[0]!;
     const current = store.get(collection, recordId);
     return current ? [{ collection, recordId, current, waiting }] : [];

@@ -15,7 +15,7 @@ import { KbError } from '../base/errors';
 import { recordHash } from '../base/canonical-json';
 import { hashed, mergeVersions } from '../base/merge';
 import { compareVersions } from '../base/versioning';
-import { recordKey, type StoredConflict } from '../store/exchange-records';
+import { groupConflicts, recordKey, type StoredConflict } from '../store/exchange-records';
 import { del, put, type ApplyOptions, type Change, type Store } from '../store/store';
 
 export class Writer {
@@ -135,11 +135,7 @@ export class Writer {
       if (change.op === 'put' && change.collection === 'conflicts') waiting.set(change.record.id, change.record);
     }
     if (waiting.size === 0) return changes;
-    const byKey = new Map<string, StoredConflict[]>();
-    for (const c of waiting.values()) {
-      const key = recordKey(c.collection, c.recordId);
-      byKey.set(key, [...(byKey.get(key) ?? []), c]);
-    }
+    const byKey = groupConflicts(waiting.values());
     const extra: Change[] = [];
     const result = changes.map((change) => {
       if (change.op !== 'put' || !isBundleCollection(change.collection)) return change;
